@@ -1,0 +1,193 @@
+// The content model shared by the core, the Eleventy plugin and the CLI commands.
+// Offsets are UTF-16 code-unit offsets into `Seed.text` (a JavaScript string index),
+// lines and columns are 1-based, and every path is project-relative with `/` separators.
+
+export type Severity = 'error' | 'warning';
+
+export type RuleId =
+  | 'frontmatter-invalid'
+  | 'field-missing'
+  | 'field-unknown'
+  | 'field-invalid'
+  | 'seed-not-found'
+  | 'seed-invalid'
+  | 'quote-not-found'
+  | 'quote-ambiguous'
+  | 'quote-approximate'
+  | 'context-changed'
+  | 'rating-unknown'
+  | 'source-invalid'
+  | 'date-invalid'
+  | 'duplicate-slug'
+  | 'scale-invalid'
+  | 'correction-missing'
+  | 'published-removed'
+  | 'seed-changed';
+
+/** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  rule: RuleId;
+  message: string;
+}
+
+export interface SeedMeta {
+  title?: string;
+  outlet?: string;
+  /** Absolute http(s) URL of the original article. */
+  url?: string;
+  /** ISO date, YYYY-MM-DD (UTC). */
+  published?: string;
+  language?: string;
+  /** Absolute http(s) URL of an archived copy. */
+  archived?: string;
+}
+
+/** A paragraph of a seed, as [start, end) offsets into `Seed.text` (no line breaks inside the range ends). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Seed {
+  id: string;
+  /** e.g. `seeds/001_9340af456b0c9be9.txt` */
+  file: string;
+  /** The decoded text, BOM removed; line endings kept as they are in the file. */
+  text: string;
+  /** SHA-256 (hex) of the file's bytes, exactly as stored. */
+  sha256: string;
+  meta: SeedMeta;
+  /** `seeds/<id>.yml` when present. */
+  metaFile?: string;
+  paragraphs: Span[];
+}
+
+export type AnchorMethod = 'exact' | 'normalised' | 'case' | 'approximate';
+
+/** Where a verdict's quote sits in a seed. */
+export interface Anchor {
+  seed: string;
+  start: number;
+  end: number;
+  /** Position of `start` in the seed file. */
+  line: number;
+  column: number;
+  method: AnchorMethod;
+  /** Edit distance on the normalised texts (0 unless method is 'approximate'). */
+  errors: number;
+  /** The seed's own words at [start, end). */
+  text: string;
+}
+
+/** Another place where the anchored passage occurs (same normalised text). */
+export interface Appearance {
+  seed: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
+export interface RatingLevel {
+  key: string;
+  label: string;
+  description: string;
+  /** ClaimReview ratingValue; null for ratings outside the numeric scale (e.g. `unsupported`). */
+  value: number | null;
+  /** CSS colour for the badge; never the only carrier of the rating. */
+  colour: string;
+}
+
+export interface RatingScale {
+  file: string;
+  /** In order from best to worst. */
+  levels: RatingLevel[];
+  /** Highest and lowest numeric values on the scale (ClaimReview bestRating / worstRating). */
+  best: number;
+  worst: number;
+}
+
+export interface WebSource {
+  kind: 'web';
+  title: string;
+  url: string;
+  publisher?: string;
+  date?: string;
+  archived?: string;
+}
+
+export interface SeedSource {
+  kind: 'seed';
+  seed: string;
+  title?: string;
+}
+
+export type Source = WebSource | SeedSource;
+
+export interface Correction {
+  date: string;
+  note: string;
+}
+
+/** Where a field of the verdict's front matter starts in its file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface QuoteSelector {
+  quote: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export interface Verdict {
+  slug: string;
+  /** e.g. `content/verdicts/peskov-definitely.md` */
+  file: string;
+  title: string;
+  seed: string;
+  selector: QuoteSelector;
+  /** The claim as restated; the quote when none is given. */
+  claim: string;
+  claimant?: string;
+  rating: string;
+  sources: Source[];
+  authors: string[];
+  /** ISO date, YYYY-MM-DD (UTC). */
+  date: string;
+  updated?: string;
+  corrections: Correction[];
+  draft: boolean;
+  tags: string[];
+  /** Old slugs that must keep working (redirect pages are emitted for them). */
+  redirectFrom: string[];
+  /** The Markdown explanation. */
+  body: string;
+  /** Line of the file where `body` begins. */
+  bodyLine: number;
+  /** Position of each front-matter key that was present (key -> position of the key). */
+  positions: Record<string, Position>;
+  /** Positions of list items, e.g. `sources.0`, `corrections.1`. */
+  itemPositions: Record<string, Position>;
+  /** Absent when the quote could not be anchored (there is then an error in `Model.problems`). */
+  anchor?: Anchor;
+  /** Every other place (in any seed, the anchor's seed included) where the anchored passage occurs. */
+  appearances: Appearance[];
+}
+
+export interface Model {
+  root: string;
+  /** Sorted by id. */
+  seeds: Seed[];
+  seedsById: Map<string, Seed>;
+  scale: RatingScale;
+  /** Every verdict that could be read, drafts included, sorted by slug. */
+  verdicts: Verdict[];
+  /** Sorted by file, line, column, rule. */
+  problems: Problem[];
+}
