@@ -170,7 +170,7 @@ export interface Verdict {
   body: string;
   /** Line of the file where `body` begins. */
   bodyLine: number;
-  /** Position of each front-matter key that was present (key -> position of the key). */
+  /** Position of each front-matter field's value (of the key, when the value is empty), by key. */
   positions: Record<string, Position>;
   /** Positions of list items, e.g. `sources.0`, `corrections.1`. */
   itemPositions: Record<string, Position>;
