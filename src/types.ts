@@ -191,3 +191,14 @@ export interface Model {
   /** Sorted by file, line, column, rule. */
   problems: Problem[];
 }
+
+/** Site metadata from `content/_data/site.json`; `url` may be overridden at build time. */
+export interface SiteMeta {
+  title: string;
+  description: string;
+  /** Absolute http(s) origin + path of the published site, without the path prefix, e.g. `https://example.org`. */
+  url: string;
+  language: string;
+  /** The publishing organisation: ClaimReview `author`. */
+  organisation: { name: string; url: string; logo?: string };
+}
