@@ -19,6 +19,7 @@ export type RuleId =
   | 'source-invalid'
   | 'date-invalid'
   | 'duplicate-slug'
+  | 'slug-invalid'
   | 'scale-invalid'
   | 'correction-missing'
   | 'published-removed'

@@ -1,0 +1,135 @@
+// The rating scale: data in content/_data/ratings.yml (a newsroom can replace it), validated here.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, isScalar, isSeq, type Pair } from 'yaml';
+import { ModelSetupError } from './errors.ts';
+import { SLUG_PATTERN } from './fields.ts';
+import { didYouMean } from './suggest.ts';
+import { MEGABYTE, readTextFile } from './text-file.ts';
+import type { Problem, RatingLevel, RatingScale } from './types.ts';
+import { parseYaml, textValue } from './yaml-source.ts';
+
+export const SCALE_FILE = 'content/_data/ratings.yml';
+const LEVEL_FIELDS = ['key', 'label', 'description', 'value', 'colour'] as const;
+/** WCAG 2 AA contrast for normal text. */
+const AA_CONTRAST = 4.5;
+const LIGHT_TEXT = '#ffffff';
+const DARK_TEXT = '#1a1a1a';
+
+function luminance(hex: string): number {
+  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const channel = parseInt(full.slice(i, i + 2), 16) / 255;
+    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** WCAG 2 contrast ratio of two #rgb / #rrggbb colours. */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/** The badge text colour (white or near-black) that reads best on `colour`. */
+export function badgeTextColour(colour: string): string {
+  return contrastRatio(colour, LIGHT_TEXT) >= contrastRatio(colour, DARK_TEXT) ? LIGHT_TEXT : DARK_TEXT;
+}
+
+/** Reads and validates the scale. Throws ModelSetupError only when the file cannot be read at all. */
+export function loadScale(root: string): { scale: RatingScale; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const problem = (message: string, line = 1, column = 1, severity: Problem['severity'] = 'error', rule: Problem['rule'] = 'scale-invalid') =>
+    problems.push({ file: SCALE_FILE, line, column, severity, rule, message });
+  const path = join(root, SCALE_FILE);
+  if (!existsSync(path)) throw new ModelSetupError(`No rating scale: ${SCALE_FILE} does not exist in ${root}.`);
+  const read = readTextFile(path, MEGABYTE);
+  if (!read.ok) throw new ModelSetupError(`The rating scale ${SCALE_FILE} ${read.message}.`);
+
+  const levels: RatingLevel[] = [];
+  const scale = (): RatingScale => {
+    const values = levels.map((level) => level.value).filter((value): value is number => value !== null);
+    if (levels.length > 0 && values.length === 0) problem('The scale needs at least one level with a numeric value (ClaimReview ratingValue).');
+    return { file: SCALE_FILE, levels, best: values.length ? Math.max(...values) : 0, worst: values.length ? Math.min(...values) : 0 };
+  };
+  const parsed = parseYaml(read.text);
+  if (!parsed.ok) {
+    problem(`${parsed.problem.message}.`, parsed.problem.line, parsed.problem.column);
+    return { scale: scale(), problems };
+  }
+  const { doc, positionOf } = parsed.yaml;
+  if (!isSeq(doc.contents) || doc.contents.items.length === 0) {
+    const { line, column } = positionOf(doc.contents);
+    problem('The scale must be a non-empty list of levels from best to worst, each with key, label, description, value and colour.', line, column);
+    return { scale: scale(), problems };
+  }
+
+  const firstLine = new Map<string, number>();
+  let previousValue: { value: number; key: string } | undefined;
+  for (const item of doc.contents.items) {
+    const at = positionOf(item as never);
+    if (!isMap(item)) {
+      problem('Each level must be a map with key, label, description, value and colour.', at.line, at.column);
+      continue;
+    }
+    const fields = new Map<string, { node: unknown; line: number; column: number }>();
+    for (const pair of item.items as Pair[]) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const position = positionOf((pair.value ?? pair.key) as never);
+      if (!(LEVEL_FIELDS as readonly string[]).includes(name)) {
+        problem(`Unknown field "${name}" in a scale level.${didYouMean(name, LEVEL_FIELDS)}`, position.line, position.column, 'warning', 'field-unknown');
+        continue;
+      }
+      fields.set(name, { node: pair.value, ...position });
+    }
+    const text = (name: string) => {
+      const field = fields.get(name);
+      const value = isScalar(field?.node) ? field.node.value : undefined;
+      const result = textValue(value, field?.node)?.trim();
+      return result === '' ? undefined : result;
+    };
+    const where = (name: string) => fields.get(name) ?? at;
+
+    const key = text('key');
+    if (key === undefined) {
+      problem('A scale level has no key.', at.line, at.column);
+      continue;
+    }
+    const label = `level "${key}"`;
+    let valid = true;
+    const fail = (name: string, message: string) => {
+      valid = false;
+      problem(message, where(name).line, where(name).column);
+    };
+    if (!SLUG_PATTERN.test(key)) fail('key', `Scale key "${key}" may contain only lowercase letters, digits and hyphens.`);
+    const duplicate = firstLine.get(key);
+    if (duplicate !== undefined) fail('key', `Duplicate scale key "${key}" (first defined on line ${duplicate}).`);
+    else firstLine.set(key, where('key').line);
+    const levelLabel = text('label');
+    if (levelLabel === undefined) fail('label', `The scale ${label} has no label.`);
+    const description = text('description');
+    if (description === undefined) fail('description', `The scale ${label} has no description.`);
+
+    let value: number | null = null;
+    const valueNode = fields.get('value')?.node;
+    if (!fields.has('value')) fail('value', `The scale ${label} has no value: give a number, or "value: null" for a rating outside the numeric scale.`);
+    else if (valueNode === null || (isScalar(valueNode) && valueNode.value === null)) value = null;
+    else if (isScalar(valueNode) && typeof valueNode.value === 'number' && Number.isFinite(valueNode.value)) value = valueNode.value;
+    else fail('value', `The value of scale ${label} must be a number or null.`);
+    if (value !== null && previousValue && value >= previousValue.value) {
+      fail('value', `The scale runs from best to worst, but ${label} has value ${value}, not lower than "${previousValue.key}" (${previousValue.value}).`);
+    }
+
+    const colour = text('colour');
+    if (colour === undefined || !/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(colour)) {
+      fail('colour', `The colour of scale ${label} must be written #rrggbb (for example "#116329"; quote it in YAML).`);
+    } else if (Math.max(contrastRatio(colour, LIGHT_TEXT), contrastRatio(colour, DARK_TEXT)) < AA_CONTRAST) {
+      const { line, column } = where('colour');
+      problem(`The colour ${colour} of scale ${label} reaches WCAG AA contrast (${AA_CONTRAST}:1) with neither white nor dark text; choose a darker or lighter colour.`, line, column, 'warning');
+    }
+    if (!valid) continue;
+    if (value !== null) previousValue = { value, key };
+    levels.push({ key, label: levelLabel!, description: description!, value, colour: colour! });
+  }
+  return { scale: scale(), problems };
+}

@@ -1,0 +1,158 @@
+// Seeds: the source documents, `seeds/<id>.txt` with optional `seeds/<id>.yml` metadata. Read-only.
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, isScalar, type Pair } from 'yaml';
+import { SEED_ID_PATTERN } from './fields.ts';
+import { didYouMean } from './suggest.ts';
+import { MEGABYTE, readTextFile } from './text-file.ts';
+import type { Problem, Seed, SeedMeta, Span } from './types.ts';
+import { isIsoDate, urlProblem } from './values.ts';
+import { parseYaml } from './yaml-source.ts';
+
+export const SEED_SIZE_LIMIT = 64 * MEGABYTE;
+const META_SIZE_LIMIT = MEGABYTE;
+
+export interface LoadedSeeds {
+  /** Sorted by id. */
+  seeds: Seed[];
+  problems: Problem[];
+  /** Ids of seed files that exist but could not be loaded (each has an error in `problems`). */
+  rejected: string[];
+  /** Every file looked at (for the summary line). */
+  files: string[];
+}
+
+const META_FIELDS = ['title', 'outlet', 'url', 'published', 'language', 'archived'] as const;
+
+/** Non-blank lines as [start, end) spans, line terminators excluded. */
+export function paragraphsOf(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+    if (/\S/.test(text.slice(start, end))) spans.push({ start, end });
+    start = next;
+  }
+  return spans;
+}
+
+function suggestedId(stem: string): string {
+  const cleaned = stem.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[-_]+/, '');
+  return SEED_ID_PATTERN.test(cleaned) ? ` (for example seeds/${cleaned}.txt)` : '';
+}
+
+function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
+  const problem = (severity: Problem['severity'], rule: Problem['rule'], message: string, line = 1, column = 1) =>
+    problems.push({ file, line, column, severity, rule, message });
+  const read = readTextFile(join(root, file), META_SIZE_LIMIT);
+  if (!read.ok) {
+    problem('error', 'seed-invalid', `Seed metadata ${file} ${read.message}.`, read.line, read.column);
+    return {};
+  }
+  if (read.text.trim() === '') return {};
+  const parsed = parseYaml(read.text);
+  if (!parsed.ok) {
+    problem('error', 'seed-invalid', `${parsed.problem.message}.`, parsed.problem.line, parsed.problem.column);
+    return {};
+  }
+  const { doc, positionOf } = parsed.yaml;
+  if (!isMap(doc.contents)) {
+    const { line, column } = positionOf(doc.contents);
+    problem('error', 'seed-invalid', `Seed metadata must be a map of fields (${META_FIELDS.join(', ')}).`, line, column);
+    return {};
+  }
+  const meta: SeedMeta = {};
+  for (const pair of doc.contents.items as Pair[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const { line, column } = positionOf((pair.value ?? pair.key) as never);
+    const value = isScalar(pair.value) ? pair.value.value : pair.value;
+    if (!(META_FIELDS as readonly string[]).includes(key)) {
+      problem('warning', 'field-unknown', `Unknown seed metadata field "${key}".${didYouMean(key, META_FIELDS)} Known fields: ${META_FIELDS.join(', ')}.`, line, column);
+      continue;
+    }
+    if (value === null || value === undefined || value === '') continue;
+    if (typeof value !== 'string') {
+      problem('error', 'seed-invalid', `Seed metadata field "${key}" must be text; put the value in quotes.`, line, column);
+      continue;
+    }
+    const field = key as (typeof META_FIELDS)[number];
+    const badUrl = field === 'url' || field === 'archived' ? urlProblem(value) : undefined;
+    if (badUrl) {
+      problem('error', 'seed-invalid', `Seed metadata field "${key}": ${badUrl}.`, line, column);
+      continue;
+    }
+    if (field === 'published' && !isIsoDate(value)) {
+      problem('error', 'date-invalid', `Seed metadata field "published" must be a date written YYYY-MM-DD, not "${value}".`, line, column);
+      continue;
+    }
+    meta[field] = value;
+  }
+  return meta;
+}
+
+/** Reads every seed. Never writes, never throws on bad content (problems instead). */
+export function loadSeeds(root: string): LoadedSeeds {
+  const seeds: Seed[] = [];
+  const problems: Problem[] = [];
+  const rejected: string[] = [];
+  const files: string[] = [];
+  const names = readdirSync(join(root, 'seeds')).sort();
+  const nameSet = new Set(names);
+  const seenLowercase = new Map<string, string>();
+
+  for (const name of names) {
+    if (!name.endsWith('.txt')) continue;
+    const file = `seeds/${name}`;
+    files.push(file);
+    const id = name.slice(0, -'.txt'.length);
+    const problem = (message: string, line = 1, column = 1) =>
+      problems.push({ file, line, column, severity: 'error', rule: 'seed-invalid', message });
+    if (!SEED_ID_PATTERN.test(id)) {
+      problem(`Seed id "${id}" is not allowed: ids are letters, digits, "_" and "-", starting with a letter or digit. Rename the file${suggestedId(id)}; it was skipped.`);
+      rejected.push(id);
+      continue;
+    }
+    const clash = seenLowercase.get(id.toLowerCase());
+    if (clash !== undefined) {
+      problem(`Seed id "${id}" differs from "${clash}" only in letter case; the two files collide on case-insensitive file systems. Rename one of them.`);
+    } else {
+      seenLowercase.set(id.toLowerCase(), id);
+    }
+    const read = readTextFile(join(root, file), SEED_SIZE_LIMIT);
+    if (!read.ok) {
+      problem(`Seed ${file} ${read.message}.`, read.line, read.column);
+      rejected.push(id);
+      continue;
+    }
+    const metaName = `${id}.yml`;
+    const metaFile = nameSet.has(metaName) ? `seeds/${metaName}` : undefined;
+    const seed: Seed = {
+      id,
+      file,
+      text: read.text,
+      sha256: createHash('sha256').update(read.bytes).digest('hex'),
+      meta: metaFile ? loadMeta(root, metaFile, problems) : {},
+      paragraphs: paragraphsOf(read.text),
+    };
+    if (metaFile) {
+      seed.metaFile = metaFile;
+      files.push(metaFile);
+    }
+    seeds.push(seed);
+  }
+
+  for (const name of names) {
+    if (!name.endsWith('.yml') && !name.endsWith('.yaml')) continue;
+    const stem = name.replace(/\.ya?ml$/, '');
+    if (name.endsWith('.yml') && nameSet.has(`${stem}.txt`)) continue;
+    const message = name.endsWith('.yaml')
+      ? `Seed metadata files end in .yml: rename ${name} to ${stem}.yml.`
+      : `Metadata file for a seed that does not exist (no seeds/${stem}.txt); it is ignored.`;
+    problems.push({ file: `seeds/${name}`, line: 1, column: 1, severity: 'warning', rule: 'seed-invalid', message });
+  }
+  return { seeds, problems, rejected, files };
+}

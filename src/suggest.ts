@@ -1,0 +1,46 @@
+// "Did you mean ...?" for misspelt field names, seed ids and rating keys.
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The candidate closest to `name` (case-insensitive edit distance), if it is close enough to be a
+ * plausible typo (at most a third of the longer name) or the only candidate that `name` begins.
+ * Ties go to the first candidate in sorted order.
+ */
+export function nearest(name: string, candidates: Iterable<string>): string | undefined {
+  const wanted = name.toLowerCase();
+  const sorted = [...candidates].sort();
+  // A unique prefix (`seed: 001` for `001_9340af456b0c9be9`) is as good a hint as a typo.
+  const extending = wanted === '' ? [] : sorted.filter((candidate) => candidate.toLowerCase().startsWith(wanted));
+  if (extending.length === 1) return extending[0];
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of sorted) {
+    // Names that differ wildly in length cannot be close; skip them without computing the table.
+    if (Math.abs(candidate.length - wanted.length) >= bestDistance) continue;
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best === undefined) return undefined;
+  return bestDistance <= Math.max(1, Math.floor(Math.max(best.length, wanted.length) / 3)) ? best : undefined;
+}
+
+/** ` Did you mean "x"?` or the empty string. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  const match = nearest(name, candidates);
+  return match === undefined ? '' : ` Did you mean "${match}"?`;
+}

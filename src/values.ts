@@ -1,0 +1,30 @@
+// Checks on single values shared by verdicts, sources, seed metadata and the scale.
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Why `value` is not a usable absolute http(s) URL, or undefined when it is one. */
+export function urlProblem(value: string): string | undefined {
+  const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  // Control characters and spaces are stripped or tolerated by URL parsers in ways that hide a scheme.
+  if (/[\u0000-\u0020\u007f-\u009f\u2028\u2029]/.test(value)) {
+    return `the URL ${shown} contains spaces or control characters; encode them (%20) or remove them`;
+  }
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined) return `the URL ${shown} is not absolute; write it in full, starting with https://`;
+  if (scheme !== 'http' && scheme !== 'https') return `${scheme}: URLs are refused (${shown}); only http and https links are allowed`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `the URL ${shown} is not a valid URL`;
+  }
+  if (!/^https?:\/\/[^/?#]/i.test(value) || url.hostname === '') return `the URL ${shown} has no host name`;
+  return undefined;
+}

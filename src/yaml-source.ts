@@ -1,0 +1,108 @@
+// YAML with source positions and resource limits, for front matter, seed metadata and the scale.
+import { isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Position } from './types.ts';
+
+export interface YamlProblem {
+  severity: 'error' | 'warning';
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  /** The plain value (maps, lists, strings, numbers, booleans, null). */
+  value: unknown;
+  /** Position of a node in the parsed text (1-based line and column). */
+  positionOf(node: Node | null | undefined, fallbackOffset?: number): Position;
+  warnings: YamlProblem[];
+}
+
+// Deep nesting makes the parser recurse towards the stack limit, where V8 has been seen to abort the
+// whole process; legitimate front matter is a few levels deep, so refuse absurd nesting up front.
+const MAX_FLOW_DEPTH = 64;
+const MAX_INDENT = 256;
+/** Alias expansions allowed when converting to plain values (stops "billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+function nestingProblem(source: string, lines: LineCounter): YamlProblem | undefined {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_DEPTH) {
+        const { line, col } = lines.linePos(i);
+        return { severity: 'error', message: `YAML nested more than ${MAX_FLOW_DEPTH} levels deep was refused`, line, column: col };
+      }
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  const indent = /^(?:[ \t]|[-?:](?=[ \t]))*/gm;
+  for (let match = indent.exec(source); match; match = indent.exec(source)) {
+    if (match[0].length > MAX_INDENT) {
+      const { line } = lines.linePos(match.index);
+      return { severity: 'error', message: `YAML indented more than ${MAX_INDENT} columns deep was refused`, line, column: 1 };
+    }
+    if (match[0].length === 0) indent.lastIndex++;
+  }
+  return undefined;
+}
+
+function hint(code: string, message: string): string {
+  if (code === 'TAB_AS_INDENT') return `${message}; indent with spaces`;
+  return message;
+}
+
+/**
+ * Parses one YAML document keeping positions. Syntax errors come back at the parser's own line
+ * (the first one only: later ones are usually its echoes).
+ */
+export function parseYaml(source: string): { ok: true; yaml: ParsedYaml } | { ok: false; problem: YamlProblem } {
+  const lines = new LineCounter();
+  // The LineCounter is filled by the parser; for the pre-check, index the source ourselves.
+  const precheck = new LineCounter();
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) precheck.addNewLine(i + 1);
+  const tooDeep = nestingProblem(source, precheck);
+  if (tooDeep) return { ok: false, problem: tooDeep };
+
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
+  const error = doc.errors[0];
+  if (error) {
+    return { ok: false, problem: { severity: 'error', message: `YAML syntax error: ${hint(error.code, error.message)}`, ...at(error.pos[0]) } };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (caught) {
+    const message = caught instanceof ReferenceError && /alias/i.test(caught.message)
+      ? `YAML aliases expand to too many nodes (over ${MAX_ALIAS_COUNT}); write the values out instead`
+      : `YAML could not be read: ${(caught as Error).message}`;
+    return { ok: false, problem: { severity: 'error', message, line: 1, column: 1 } };
+  }
+  const warnings = doc.warnings.map((warning) => ({ severity: 'warning' as const, message: `YAML: ${warning.message}`, ...at(warning.pos[0]) }));
+  return {
+    ok: true,
+    yaml: {
+      doc,
+      value,
+      warnings,
+      positionOf: (node, fallbackOffset = 0) => at(node?.range?.[0] ?? fallbackOffset),
+    },
+  };
+}
+
+/**
+ * A field meant as text: strings as they are, and plain numbers or booleans as written
+ * (`rating: false`, `seed: 003`, `title: 2022`), never as YAML's reading of them.
+ * Undefined for anything else (lists, maps, null).
+ */
+export function textValue(value: unknown, node: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if ((typeof value === 'number' || typeof value === 'boolean') && isScalar(node) && typeof node.source === 'string') {
+    return node.source;
+  }
+  return undefined;
+}
