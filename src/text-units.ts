@@ -1,0 +1,58 @@
+// Character-level helpers for cutting a seed's text for display without breaking a character.
+
+const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+const MARK = /^\p{M}$/u;
+
+/** The code point that starts at `index` (a whole surrogate pair, or one unit). */
+function codePointText(text: string, index: number): string {
+  const cp = text.codePointAt(index);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+/** True when `index` falls between the two halves of a surrogate pair. */
+function insidePair(text: string, index: number): boolean {
+  return index > 0 && index < text.length && isLow(text.charCodeAt(index)) && isHigh(text.charCodeAt(index - 1));
+}
+
+/** Moves `index` back to the start of its character: out of a surrogate pair and before any combining marks. */
+export function characterStart(text: string, index: number): number {
+  let i = Math.max(0, Math.min(index, text.length));
+  if (insidePair(text, i)) i -= 1;
+  while (i > 0 && i < text.length && MARK.test(codePointText(text, i))) {
+    i -= 1;
+    if (insidePair(text, i)) i -= 1;
+  }
+  return i;
+}
+
+/** Moves `index` forward to the end of its character: past the second half of a pair and any combining marks. */
+export function characterEnd(text: string, index: number): number {
+  let i = Math.max(0, Math.min(index, text.length));
+  if (insidePair(text, i)) i += 1;
+  while (i > 0 && i < text.length && MARK.test(codePointText(text, i))) {
+    i += codePointText(text, i).length;
+  }
+  return i;
+}
+
+const WHITESPACE = /\s/u;
+
+/** How many visible characters `text` has in [start, end): code points that are neither whitespace nor combining marks. */
+export function countVisible(text: string, start = 0, end = text.length): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code > 0x20 && code !== 0x7f) count++;
+      continue;
+    }
+    if (isLow(code) && i > start && isHigh(text.charCodeAt(i - 1))) continue;
+    const char = codePointText(text, i);
+    if (!WHITESPACE.test(char) && !MARK.test(char)) count++;
+  }
+  return count;
+}
+
+/** Every run of whitespace (line breaks, NBSP, thin spaces...) as one space; nothing trimmed. */
+export const collapseWhitespace = (text: string): string => text.replace(/\s+/gu, ' ');
