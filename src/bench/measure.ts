@@ -1,0 +1,96 @@
+// Runs a command as a child process and measures its wall time and peak RSS.
+// Peak RSS comes from GNU time (`%M`: the largest resident set of any process in the tree, since
+// tsx runs the real work in a child node process); without GNU time, /proc is polled for the
+// process tree's VmHWM instead.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const GNU_TIME = '/usr/bin/time';
+
+export interface RunResult {
+  ms: number;
+  /** Peak resident set size in bytes, when it could be measured. */
+  rss?: number;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function rssMethod(): string {
+  return existsSync(GNU_TIME) ? 'GNU time %M (largest process in the tree)' : '/proc VmHWM polling (largest process in the tree)';
+}
+
+export async function runMeasured(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+  const useTime = existsSync(GNU_TIME);
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-time-'));
+  const timeFile = join(scratch, 'rss');
+  const argv = useTime ? ['-f', '%M', '-o', timeFile, command, ...args] : args;
+  const started = performance.now();
+  const child = spawn(useTime ? GNU_TIME : command, argv, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout = keepTail(stdout + chunk.toString())));
+  child.stderr.on('data', (chunk: Buffer) => (stderr = keepTail(stderr + chunk.toString())));
+  let polledPeak = 0;
+  const poller = useTime ? undefined : setInterval(() => (polledPeak = Math.max(polledPeak, treePeak(child.pid))), 50);
+  const code = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve(status ?? 1));
+  });
+  const ms = performance.now() - started;
+  if (poller) clearInterval(poller);
+  let rss: number | undefined;
+  if (useTime) {
+    // GNU time prints a note first when the command fails; the figure is the last line.
+    const kilobytes = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kilobytes)) rss = kilobytes * 1024;
+  } else if (polledPeak > 0) {
+    rss = polledPeak;
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  return { ms, rss, code, stdout, stderr };
+}
+
+function keepTail(text: string): string {
+  return text.length > 200_000 ? text.slice(-100_000) : text;
+}
+
+/** Largest VmHWM (bytes) among `pid` and its descendants, read from /proc. */
+function treePeak(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  let peak = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    try {
+      const status = readFileSync(`/proc/${current}/status`, 'utf8');
+      const match = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (match) peak = Math.max(peak, Number(match[1]) * 1024);
+      for (const task of readdirSync(`/proc/${current}/task`)) {
+        const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
+        if (children) pending.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // The process ended between two reads.
+    }
+  }
+  return peak;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
