@@ -1,0 +1,123 @@
+// The editor's loop: `npm start` (Eleventy --serve) is running, one verdict file is saved, and we
+// time how long until that verdict's page in the output folder carries the change, and until
+// Eleventy reports the rebuild finished.
+
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export interface WatchOptions {
+  /** Project root the server runs in. */
+  root: string;
+  command: string;
+  /** Arguments before `--port`; the port is chosen here. */
+  args: string[];
+  /** Verdict file (project-relative) to edit, and the output file its page is written to (absolute). */
+  verdictFile: string;
+  pageFile: string;
+  edits: number;
+  /** Give up on the first build after this long. */
+  startTimeoutMs: number;
+}
+
+export interface WatchResult {
+  /** Initial build while the server starts. */
+  startMs: number;
+  /** Per edit: file saved -> page rewritten with the change. */
+  pageMs: number[];
+  /** Per edit: file saved -> Eleventy's "Wrote N files" for the rebuild. */
+  rebuildMs: number[];
+}
+
+const WROTE = /Wrote \d+ files?/;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function measureWatch(options: WatchOptions): Promise<WatchResult> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(options.command, [...options.args, `--port=${port}`], {
+    cwd: options.root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  let wroteCount = 0;
+  let lastWroteAt = 0;
+  const onData = (chunk: Buffer): void => {
+    const text = chunk.toString();
+    output = (output + text).slice(-20_000);
+    for (const line of text.split('\n')) {
+      if (WROTE.test(line)) {
+        wroteCount++;
+        lastWroteAt = performance.now();
+      }
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  try {
+    while (wroteCount === 0 || !existsSync(options.pageFile)) {
+      if (exited) throw new Error(`the watch server exited before its first build:\n${output}`);
+      if (performance.now() - started > options.startTimeoutMs) throw new Error(`no first build after ${options.startTimeoutMs} ms:\n${output}`);
+      await sleep(20);
+    }
+    const startMs = lastWroteAt - started;
+    await sleep(1000);
+    const verdictPath = join(options.root, options.verdictFile);
+    const original = readFileSync(verdictPath, 'utf8');
+    const pageMs: number[] = [];
+    const rebuildMs: number[] = [];
+    try {
+      for (let edit = 1; edit <= options.edits; edit++) {
+        const marker = `Benchmark edit number ${edit} of this verdict.`;
+        const before = wroteCount;
+        const saved = performance.now();
+        writeFileSync(verdictPath, `${original.trimEnd()}\n\n${marker}\n`);
+        let pageAt: number | undefined;
+        while (pageAt === undefined || wroteCount === before) {
+          if (exited) throw new Error(`the watch server exited during a rebuild:\n${output}`);
+          if (performance.now() - saved > options.startTimeoutMs) throw new Error(`no rebuild after ${options.startTimeoutMs} ms:\n${output}`);
+          if (pageAt === undefined && pageCarries(options.pageFile, marker)) pageAt = performance.now();
+          await sleep(5);
+        }
+        pageMs.push(pageAt - saved);
+        rebuildMs.push(lastWroteAt - saved);
+        await sleep(1000);
+      }
+    } finally {
+      writeFileSync(verdictPath, original);
+    }
+    return { startMs, pageMs, rebuildMs };
+  } finally {
+    if (!exited && child.pid !== undefined) {
+      process.kill(-child.pid, 'SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }
+}
+
+function pageCarries(file: string, marker: string): boolean {
+  try {
+    return readFileSync(file, 'utf8').includes(marker);
+  } catch {
+    return false; // being rewritten
+  }
+}
