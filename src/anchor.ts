@@ -1,0 +1,504 @@
+// Anchoring a verdict's quote to the passage of its seed: exact -> normalised -> case-insensitive -> approximate.
+// A quote is never attached silently to the wrong text: several equally good places are an error unless prefix/suffix
+// single one out, and an approximate match must be the single best one within 1 error per 10 characters.
+
+import search from 'approx-string-match';
+import { positionAt, seedLineStarts, type LinePosition } from './lines.ts';
+import { isSegmentBoundary, normaliseQuote, seedView, toOriginal, type NormalisedText } from './normalise.ts';
+import type { Anchor, AnchorMethod, QuoteSelector, RuleId, Seed } from './types.ts';
+
+export interface AnchorNote {
+  severity: 'error' | 'warning';
+  rule: RuleId;
+  message: string;
+}
+
+export interface AnchorResult {
+  anchor?: Anchor;
+  notes: AnchorNote[];
+}
+
+/** Normalised quotes shorter than this must match exactly: a typo in a short quote could fit anywhere. */
+export const MIN_APPROXIMATE_LENGTH = 20;
+const ERRORS_PER_CHARACTER = 0.1;
+/** Caps the pigeonhole filter at 33 pieces, which keeps a long quote against a large seed fast. */
+const MAX_ERRORS = 32;
+const MAX_OCCURRENCES = 100_000;
+const LISTED_OCCURRENCES = 20;
+const EXCERPT_LENGTH = 80;
+/** Context agreeing on at least this share of its characters may still pick one of several places (with a warning). */
+const MIN_CONTEXT_AGREEMENT = 0.5;
+
+interface Candidate {
+  view: NormalisedText;
+  /** Normalised [vs, ve) in `view`. */
+  vs: number;
+  ve: number;
+  errors: number;
+}
+
+type Tier = 'normalised' | 'case' | 'approximate';
+
+export function anchorQuote(seed: Seed, selector: QuoteSelector): AnchorResult {
+  const quote = normaliseQuote(selector.quote);
+  if (quote === '') {
+    return {
+      notes: [
+        error(
+          'field-invalid',
+          `the quote is empty or only whitespace; copy the passage you are checking from seed ${seed.id} into \`quote:\`.`,
+        ),
+      ],
+    };
+  }
+  const plain = seedView(seed);
+  let tier: Tier = 'normalised';
+  let candidates = occurrences(plain, quote);
+  if (candidates.length === 0) {
+    const folded = seedView(seed, true);
+    const foldedQuote = normaliseQuote(selector.quote, { foldCase: true });
+    tier = 'case';
+    candidates = occurrences(folded, foldedQuote);
+    if (candidates.length === 0) {
+      tier = 'approximate';
+      candidates = bestOf(approximateMatches(folded, foldedQuote));
+      if (candidates.length === 0) return { notes: [notFound(seed, folded, foldedQuote)] };
+    }
+  }
+  const choice = choose(seed, candidates, selector, tier);
+  if (!choice.candidate) return { notes: choice.notes };
+  const anchor = toAnchor(seed, choice.candidate, selector.quote, tier);
+  const notes = [...choice.notes];
+  if (anchor.method === 'case' || anchor.method === 'approximate') notes.unshift(notVerbatim(seed, anchor, quote));
+  return { anchor, notes };
+}
+
+function error(rule: RuleId, message: string): AnchorNote {
+  return { severity: 'error', rule, message };
+}
+
+function warning(rule: RuleId, message: string): AnchorNote {
+  return { severity: 'warning', rule, message };
+}
+
+/** Every place where `quote` occurs in the view, on segment boundaries. */
+function occurrences(view: NormalisedText, quote: string): Candidate[] {
+  const found: Candidate[] = [];
+  let at = view.text.indexOf(quote);
+  while (at !== -1 && found.length < MAX_OCCURRENCES) {
+    const end = at + quote.length;
+    if (isSegmentBoundary(view, at) && isSegmentBoundary(view, end)) found.push({ view, vs: at, ve: end, errors: 0 });
+    at = view.text.indexOf(quote, at + 1);
+  }
+  return found;
+}
+
+function toAnchor(seed: Seed, candidate: Candidate, rawQuote: string, tier: Tier): Anchor {
+  const { start, end } = toOriginal(candidate.view, candidate.vs, candidate.ve);
+  const text = seed.text.slice(start, end);
+  const method: AnchorMethod = tier === 'normalised' ? (text === rawQuote.trim() ? 'exact' : 'normalised') : tier;
+  const { line, column } = positionOf(seed, start);
+  return { seed: seed.id, start, end, line, column, method, errors: candidate.errors, text };
+}
+
+function positionOf(seed: Seed, offset: number): LinePosition {
+  return positionAt(seedLineStarts(seed), offset);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Choosing among candidates with prefix/suffix
+
+interface ContextCheck {
+  field: 'prefix' | 'suffix';
+  /** Share (0..1) of the given context that the seed still has next to the candidate. */
+  agreement: number;
+  given: string;
+  /** The seed's own words where the context should be. */
+  actual: string;
+}
+
+function contextChecks(seed: Seed, candidate: Candidate, selector: QuoteSelector): ContextCheck[] {
+  const checks: ContextCheck[] = [];
+  const { view, vs, ve } = candidate;
+  const prefix = normaliseQuote(selector.prefix ?? '', { foldCase: true });
+  if (prefix !== '') {
+    const from = Math.max(0, vs - prefix.length - 1);
+    const before = view.text.slice(from, vs).toLowerCase().trimEnd();
+    const range = toOriginal(view, ...wholeWords(view.text, from, vs));
+    checks.push({
+      field: 'prefix',
+      agreement: commonSuffixLength(before, prefix) / prefix.length,
+      given: excerpt(selector.prefix ?? '', 'end'),
+      actual: excerpt(seed.text.slice(range.start, range.end), 'end'),
+    });
+  }
+  const suffix = normaliseQuote(selector.suffix ?? '', { foldCase: true });
+  if (suffix !== '') {
+    const to = Math.min(view.text.length, ve + suffix.length + 1);
+    const after = view.text.slice(ve, to).toLowerCase().trimStart();
+    const range = toOriginal(view, ...wholeWords(view.text, ve, to));
+    checks.push({
+      field: 'suffix',
+      agreement: commonPrefixLength(after, suffix) / suffix.length,
+      given: excerpt(selector.suffix ?? '', 'start'),
+      actual: excerpt(seed.text.slice(range.start, range.end), 'start'),
+    });
+  }
+  return checks;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function commonSuffixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function agreement(checks: ContextCheck[]): number {
+  return checks.reduce((sum, check) => sum + check.agreement, 0) / Math.max(1, checks.length);
+}
+
+function contextChanged(seed: Seed, candidate: Candidate, checks: ContextCheck[]): AnchorNote[] {
+  const { line } = positionOf(seed, toOriginal(candidate.view, candidate.vs, candidate.ve).start);
+  return checks
+    .filter((check) => check.agreement < 1)
+    .map((check) => {
+      const where = check.field === 'prefix' ? 'before' : 'after';
+      const now = check.actual === '' ? 'nothing' : JSON.stringify(check.actual);
+      return warning(
+        'context-changed',
+        `the ${check.field} no longer matches seed ${seed.id}: the verdict has ${JSON.stringify(check.given)} but the seed now has ` +
+          `${now} ${where} the quote (line ${line}). The seed may have been edited: check that the passage still ` +
+          `says what the verdict reviews, then update \`${check.field}:\`.`,
+      );
+    });
+}
+
+function choose(
+  seed: Seed,
+  candidates: Candidate[],
+  selector: QuoteSelector,
+  tier: Tier,
+): { candidate?: Candidate; notes: AnchorNote[] } {
+  const checks = candidates.map((candidate) => contextChecks(seed, candidate, selector));
+  if (candidates.length === 1) {
+    const candidate = candidates[0] as Candidate;
+    return { candidate, notes: contextChanged(seed, candidate, checks[0] ?? []) };
+  }
+  const hasContext = (checks[0] ?? []).length > 0;
+  if (!hasContext) return { notes: [ambiguous(seed, candidates, tier, 'Add')] };
+  const fitting = candidates.filter((_, i) => (checks[i] ?? []).every((check) => check.agreement === 1));
+  if (fitting.length === 1) return { candidate: fitting[0] as Candidate, notes: [] };
+  if (fitting.length > 1) return { notes: [ambiguous(seed, candidates, tier, 'fits', fitting.length)] };
+  const scores = checks.map(agreement);
+  const best = Math.max(...scores);
+  const bestAt = scores.indexOf(best);
+  if (best >= MIN_CONTEXT_AGREEMENT && scores.indexOf(best, bestAt + 1) === -1) {
+    const candidate = candidates[bestAt] as Candidate;
+    return { candidate, notes: contextChanged(seed, candidate, checks[bestAt] ?? []) };
+  }
+  return { notes: [ambiguous(seed, candidates, tier, 'none')] };
+}
+
+function ambiguous(
+  seed: Seed,
+  candidates: Candidate[],
+  tier: Tier,
+  context: 'Add' | 'fits' | 'none',
+  fitting = 0,
+): AnchorNote {
+  const places = candidates.slice(0, LISTED_OCCURRENCES).map((candidate) => {
+    const { line, column } = positionOf(seed, toOriginal(candidate.view, candidate.vs, candidate.ve).start);
+    return `line ${line} (column ${column})`;
+  });
+  const more = candidates.length > LISTED_OCCURRENCES ? ` and ${candidates.length - places.length} more` : '';
+  const count = candidates.length >= MAX_OCCURRENCES ? `at least ${candidates.length}` : `${candidates.length}`;
+  const what =
+    tier === 'approximate'
+      ? `the quote is not verbatim in seed ${seed.id}, and ${count} passages match it equally closely ` +
+        `(${candidates[0]?.errors} differences each): `
+      : `the quote occurs ${count} times in seed ${seed.id}${tier === 'case' ? ' (ignoring letter case)' : ''}: `;
+  const fix =
+    context === 'Add'
+      ? 'Add `prefix:` or `suffix:` with the words just before or after the one you mean.'
+      : context === 'fits'
+        ? `The prefix/suffix fit ${fitting} of them; make them longer so that they fit only the one you mean.`
+        : 'The prefix/suffix fit none of them; copy the words just before or after the one you mean again.';
+  return error('quote-ambiguous', `${what}${places.join(', ')}${more}. ${fix}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Approximate matching: filter with exact pieces (pigeonhole), verify with Myers' algorithm
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Largest number of errors an approximate match of a quote of this (normalised) length may have. */
+export function allowedErrors(quoteLength: number): number {
+  if (quoteLength < MIN_APPROXIMATE_LENGTH) return 0;
+  return Math.min(MAX_ERRORS, Math.floor(quoteLength * ERRORS_PER_CHARACTER));
+}
+
+/**
+ * Every distinct place where `quote` matches with at most `allowedErrors` errors, each with its error count.
+ * A match with k errors contains at least one of k + 1 disjoint pieces of the quote verbatim, so only windows
+ * around exact occurrences of the pieces are verified.
+ */
+function approximateMatches(view: NormalisedText, quote: string): Candidate[] {
+  const k = allowedErrors(quote.length);
+  if (k === 0) return [];
+  const m = quote.length;
+  const offsets = new Map<string, number[]>();
+  for (let i = 0; i <= k; i++) {
+    const from = Math.floor((i * m) / (k + 1));
+    const piece = quote.slice(from, Math.floor(((i + 1) * m) / (k + 1)));
+    offsets.set(piece, [...(offsets.get(piece) ?? []), from]);
+  }
+  const pieces = [...offsets.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(pieces.map(escapeRegExp).join('|'), 'g');
+  const text = view.text;
+  const windows: Array<[number, number]> = [];
+  for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
+    for (const piece of pieces) {
+      if (!text.startsWith(piece, hit.index)) continue;
+      for (const offset of offsets.get(piece) ?? []) {
+        const diagonal = hit.index - offset;
+        windows.push([Math.max(0, diagonal - k), Math.min(text.length, diagonal + m + k)]);
+      }
+    }
+    pattern.lastIndex = hit.index + 1;
+  }
+  windows.sort((a, b) => a[0] - b[0]);
+  const matches: Candidate[] = [];
+  let w = 0;
+  while (w < windows.length) {
+    let [from, to] = windows[w] as [number, number];
+    for (w++; w < windows.length && (windows[w] as [number, number])[0] <= to; w++) {
+      to = Math.max(to, (windows[w] as [number, number])[1]);
+    }
+    for (const match of search(text.slice(from, to), quote, k)) {
+      matches.push({ view, vs: from + match.start, ve: from + match.end, errors: match.errors });
+    }
+  }
+  return distinctPlaces(view, matches, m);
+}
+
+/** Overlapping matches are one place: keep the fewest errors (then the length closest to the quote's), snapped to whole segments. */
+function distinctPlaces(view: NormalisedText, matches: Candidate[], quoteLength: number): Candidate[] {
+  matches.sort((a, b) => a.vs - b.vs || a.ve - b.ve);
+  const places: Candidate[] = [];
+  let group: Candidate | undefined;
+  let groupEnd = -1;
+  for (const match of matches) {
+    if (group && match.vs < groupEnd) {
+      groupEnd = Math.max(groupEnd, match.ve);
+      const better =
+        match.errors < group.errors ||
+        (match.errors === group.errors &&
+          Math.abs(match.ve - match.vs - quoteLength) < Math.abs(group.ve - group.vs - quoteLength));
+      if (better) group = match;
+      continue;
+    }
+    if (group) places.push(snap(group));
+    group = match;
+    groupEnd = match.ve;
+  }
+  if (group) places.push(snap(group));
+  return places;
+
+  function snap(match: Candidate): Candidate {
+    const text = view.text;
+    let { vs, ve } = match;
+    while (vs > 0 && !isSegmentBoundary(view, vs)) vs--;
+    while (ve < text.length && !isSegmentBoundary(view, ve)) ve++;
+    while (vs < ve && text[vs] === ' ') vs++;
+    while (ve > vs && text[ve - 1] === ' ') ve--;
+    // A zero-error match only reaches this point when it cut a combining sequence; growing it to whole segments
+    // made it differ from the quote.
+    return { view, vs, ve, errors: Math.max(1, match.errors) };
+  }
+}
+
+function bestOf(candidates: Candidate[]): Candidate[] {
+  const fewest = Math.min(...candidates.map((candidate) => candidate.errors));
+  return candidates.filter((candidate) => candidate.errors === fewest);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Nothing close enough: find the closest passage (bounded: one regex pass and a few Myers verifications)
+
+const CLOSEST_WORDS = 12;
+const CLOSEST_PLACES = 5;
+const CLOSEST_MAX_HITS = 200_000;
+/** Longer quotes are compared by their beginning when looking for the closest passage. */
+const CLOSEST_MAX_QUOTE = 1000;
+
+function closestPassage(view: NormalisedText, fullQuote: string): Candidate | undefined {
+  const quote = fullQuote.slice(0, CLOSEST_MAX_QUOTE);
+  const wordOffsets = new Map<string, number>();
+  for (const word of quote.matchAll(/[\p{L}\p{N}]{3,}/gu)) {
+    if (!wordOffsets.has(word[0])) wordOffsets.set(word[0], word.index);
+  }
+  const words = [...wordOffsets.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, CLOSEST_WORDS);
+  if (words.length === 0) return undefined;
+  const pattern = new RegExp(words.map(escapeRegExp).join('|'), 'g');
+  const bucketSize = Math.max(16, quote.length >> 1);
+  const votes = new Map<number, Set<string>>();
+  let hits = 0;
+  for (let hit = pattern.exec(view.text); hit !== null && hits < CLOSEST_MAX_HITS; hit = pattern.exec(view.text)) {
+    hits++;
+    const diagonal = hit.index - (wordOffsets.get(hit[0]) ?? 0);
+    const bucket = Math.floor(diagonal / bucketSize);
+    let voters = votes.get(bucket);
+    if (!voters) votes.set(bucket, (voters = new Set()));
+    voters.add(hit[0]);
+  }
+  const ranked = [...votes.entries()]
+    .map(([bucket, voters]) => ({ bucket, score: voters.size + (votes.get(bucket - 1)?.size ?? 0) / 2 }))
+    .sort((a, b) => b.score - a.score || a.bucket - b.bucket)
+    .slice(0, CLOSEST_PLACES);
+  let closest: Candidate | undefined;
+  for (const { bucket } of ranked) {
+    const from = Math.max(0, bucket * bucketSize - quote.length);
+    const to = Math.min(view.text.length, (bucket + 1) * bucketSize + 2 * quote.length);
+    const [match] = search(view.text.slice(from, to), quote, quote.length);
+    if (match && (!closest || match.errors < closest.errors)) {
+      closest = { view, vs: from + match.start, ve: from + match.end, errors: match.errors };
+    }
+  }
+  return closest && distinctPlaces(view, [closest], quote.length)[0];
+}
+
+/** [vs, ve) grown to the nearest spaces (at most a word's length), so an excerpt does not start or end mid-word. */
+function wholeWords(text: string, vs: number, ve: number): [number, number] {
+  const MAX_GROWTH = 40;
+  let from = vs;
+  while (from > 0 && vs - from < MAX_GROWTH && text[from - 1] !== ' ') from--;
+  let to = ve;
+  while (to < text.length && to - ve < MAX_GROWTH && text[to] !== ' ') to++;
+  return [text[from - 1] === ' ' || from === 0 ? from : vs, text[to] === ' ' || to === text.length ? to : ve];
+}
+
+function notFound(seed: Seed, folded: NormalisedText, foldedQuote: string): AnchorNote {
+  const closest = foldedQuote.length > 0 ? closestPassage(folded, foldedQuote) : undefined;
+  const short =
+    foldedQuote.length < MIN_APPROXIMATE_LENGTH
+      ? ` (a quote shorter than ${MIN_APPROXIMATE_LENGTH} characters must match exactly)`
+      : '';
+  if (!closest) {
+    return error(
+      'quote-not-found',
+      `quote not found in seed ${seed.id}${short}, and no passage of it is similar. ` +
+        'Check that `seed:` names the seed the quote was copied from, and copy the passage from it again.',
+    );
+  }
+  const { start, end } = toOriginal(folded, ...wholeWords(folded.text, closest.vs, closest.ve));
+  const { line } = positionOf(seed, start);
+  return error(
+    'quote-not-found',
+    `quote not found in seed ${seed.id}${short}; closest: ${quoted(seed.text.slice(start, end))} (line ${line}). ` +
+      'Copy the passage from the seed again, or check that `seed:` names the right seed.',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Telling the editor what differs
+
+function notVerbatim(seed: Seed, anchor: Anchor, quote: string): AnchorNote {
+  const seedWords = normaliseQuote(anchor.text);
+  const where = `seed ${seed.id} (line ${anchor.line})`;
+  const advice = "The page shows the seed's own words; correct the quote to match them.";
+  if (anchor.method === 'case') {
+    return warning(
+      'quote-approximate',
+      `the quote differs from ${where} only in letter case: ${describeDifference(quote, seedWords)}. ${advice}`,
+    );
+  }
+  const differences = anchor.errors === 1 ? '1 difference' : `${anchor.errors} differences`;
+  return warning(
+    'quote-approximate',
+    `the quote is not verbatim in ${where}; the closest passage has ${differences}: ` +
+      `${describeDifference(quote, seedWords)}. ${advice}`,
+  );
+}
+
+const MAX_DIFF_TOKENS = 600;
+const LISTED_DIFFERENCES = 3;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokenise(text: string): Token[] {
+  return Array.from(text.matchAll(/[\p{L}\p{N}]+|\S/gu), (m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+/**
+ * A short, readable diff of words and punctuation, each change shown with one token of context on either side,
+ * e.g. `quote "use all means availble to" vs seed "use \"all means available\" to"`.
+ */
+export function describeDifference(quote: string, seedText: string): string {
+  const a = tokenise(quote);
+  const b = tokenise(seedText);
+  const whole = `quote ${quoted(quote)} vs seed ${quoted(seedText)}`;
+  if (a.length > MAX_DIFF_TOKENS || b.length > MAX_DIFF_TOKENS) return whole;
+  // lcs[i][j] = length of the longest common subsequence of a[i..] and b[j..]
+  const lcs = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) {
+    const row = lcs[i] as Uint16Array;
+    const below = lcs[i + 1] as Uint16Array;
+    for (let j = b.length - 1; j >= 0; j--) {
+      row[j] = a[i]?.text === b[j]?.text ? (below[j + 1] ?? 0) + 1 : Math.max(below[j] ?? 0, row[j + 1] ?? 0);
+    }
+  }
+  // Each hunk: token ranges [i0, i1) of the quote and [j0, j1) of the seed that differ.
+  const hunks: Array<{ i0: number; i1: number; j0: number; j1: number }> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i]?.text === b[j]?.text) {
+      i++;
+      j++;
+      continue;
+    }
+    const last = hunks[hunks.length - 1];
+    const hunk = last && last.i1 === i && last.j1 === j ? last : { i0: i, i1: i, j0: j, j1: j };
+    if (hunk !== last) hunks.push(hunk);
+    if (j < b.length && (i >= a.length || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0))) hunk.j1 = ++j;
+    else hunk.i1 = ++i;
+  }
+  if (hunks.length === 0) return whole;
+  const fragment = (text: string, tokens: Token[], from: number, to: number): string => {
+    const first = tokens[Math.max(0, from - 1)];
+    const last = tokens[Math.min(tokens.length - 1, to)];
+    return first && last ? quoted(text.slice(first.start, last.end), 40) : '""';
+  };
+  const shown = hunks
+    .slice(0, LISTED_DIFFERENCES)
+    .map((h) => `quote ${fragment(quote, a, h.i0, h.i1)} vs seed ${fragment(seedText, b, h.j0, h.j1)}`);
+  const more = hunks.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+
+/** An excerpt in double quotes, escaped like a JSON string so quote marks and control characters stay readable. */
+export function quoted(text: string, max = EXCERPT_LENGTH): string {
+  return JSON.stringify(excerpt(text, 'start', max));
+}
+
+/** The text on one line, whitespace collapsed, cut to `max` characters (keeping its start or its end). */
+export function excerpt(text: string, keep: 'start' | 'end' = 'start', max = EXCERPT_LENGTH): string {
+  // Cut first so that a huge text is never copied whole; whitespace runs may shrink it further.
+  const cut = text.length > max * 8 ? (keep === 'start' ? text.slice(0, max * 8) : text.slice(-max * 8)) : text;
+  const flat = cut.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  const chars = Array.from(flat);
+  if (chars.length <= max) return flat;
+  return keep === 'start' ? `${chars.slice(0, max - 1).join('')}…` : `…${chars.slice(chars.length - max + 1).join('')}`;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { isSegmentBoundary, normalise, normaliseQuote, seedView, toOriginal } from '../src/normalise.ts';
+import { makeSeed } from './make-seed.ts';
+
+describe('normalised view and its offset map', () => {
+  it('folds typographic quotes, dashes and the ellipsis to ASCII', () => {
+    expect(normalise('\u201CYes\u201D \u2018no\u2019 \u2013 \u2014 \u2212 \u2026').text).toBe('"Yes" \'no\' - - - ...');
+  });
+
+  it('collapses any whitespace run (CRLF, NBSP, thin space, tabs) to one space covering the whole run', () => {
+    const original = 'a \r\n\u00A0\u2009\tb';
+    const n = normalise(original);
+    expect(n.text).toBe('a b');
+    expect(toOriginal(n, 1, 2)).toEqual({ start: 1, end: original.length - 1 });
+  });
+
+  it('applies NFC and keeps a base character with its combining marks as one segment', () => {
+    const original = 'cafe\u0301 q\u0323\u0307!';
+    const n = normalise(original);
+    expect(n.text).toBe('caf\u00E9 q\u0323\u0307!');
+    // é comes from two original code units
+    expect(toOriginal(n, 3, 4)).toEqual({ start: 3, end: 5 });
+    // q + two marks that do not compose: three outputs, all mapping to the whole sequence
+    expect(toOriginal(n, 5, 6)).toEqual({ start: 6, end: 9 });
+    expect(isSegmentBoundary(n, 6)).toBe(false);
+    expect(isSegmentBoundary(n, 8)).toBe(true);
+  });
+
+  it('never splits a surrogate pair or an emoji with its modifier', () => {
+    const original = 'x👍🏽y';
+    const n = normalise(original);
+    expect(n.text).toBe(original);
+    expect(toOriginal(n, 1, 2)).toEqual({ start: 1, end: 5 });
+    expect(isSegmentBoundary(n, 2)).toBe(false);
+  });
+
+  it('maps every character of an expansion (… -> ...) back to the one original character', () => {
+    const n = normalise('a\u2026b');
+    expect(n.text).toBe('a...b');
+    expect(toOriginal(n, 1, 4)).toEqual({ start: 1, end: 2 });
+    expect(isSegmentBoundary(n, 2)).toBe(false);
+  });
+
+  it('drops invisible soft hyphens and zero-width spaces but keeps them inside the mapped range', () => {
+    const n = normalise('co\u00ADop\u200Bera');
+    expect(n.text).toBe('coopera');
+    expect(toOriginal(n, 0, 7)).toEqual({ start: 0, end: 9 });
+  });
+
+  it('folds case only when asked, including letters whose lower case is longer', () => {
+    expect(normalise('Moscow İZMIR').text).toBe('Moscow İZMIR');
+    const folded = normalise('Moscow İZMIR', { foldCase: true });
+    expect(folded.text).toBe('moscow i\u0307zmir');
+    expect(toOriginal(folded, 7, 9)).toEqual({ start: 7, end: 8 });
+  });
+
+  it('round-trips: every segment-aligned normalised slice maps to original text that normalises to it', () => {
+    const original = ' \u201CHe said\u2026\u201D\r\n\r\nIt\u2019s e\u0301t\u00E9 \u2014 👨\u200D👩\u200D👧 ok ';
+    const n = normalise(original);
+    for (let i = 0; i < n.text.length; i++) {
+      for (let j = i + 1; j <= n.text.length; j++) {
+        if (!isSegmentBoundary(n, i) || !isSegmentBoundary(n, j)) continue;
+        const { start, end } = toOriginal(n, i, j);
+        expect(normalise(original.slice(start, end)).text).toBe(n.text.slice(i, j));
+      }
+    }
+  });
+
+  it('trims the quote after normalising it', () => {
+    expect(normaliseQuote('\n\u00A0 \u201CDefinitely.\u201D \r\n')).toBe('"Definitely."');
+    expect(normaliseQuote(' \t\n ')).toBe('');
+  });
+
+  it('caches a seed view per seed object and per case mode', () => {
+    const seed = makeSeed('s', 'Hello World');
+    expect(seedView(seed)).toBe(seedView(seed));
+    expect(seedView(seed, true)).toBe(seedView(seed, true));
+    expect(seedView(seed, true).text).toBe('hello world');
+    expect(seedView(makeSeed('s', 'Hello World'))).not.toBe(seedView(seed));
+  });
+});
