@@ -117,29 +117,30 @@ interface ContextCheck {
   actual: string;
 }
 
+/** Prefix/suffix longer than this are compared by the part nearest the quote. */
+const CONTEXT_LENGTH = 200;
+
 function contextChecks(seed: Seed, candidate: Candidate, selector: QuoteSelector): ContextCheck[] {
   const checks: ContextCheck[] = [];
   const { view, vs, ve } = candidate;
-  const prefix = normaliseQuote(selector.prefix ?? '', { foldCase: true });
+  const prefix = normaliseQuote(selector.prefix ?? '', { foldCase: true }).slice(-CONTEXT_LENGTH);
   if (prefix !== '') {
     const from = Math.max(0, vs - prefix.length - 1);
-    const before = view.text.slice(from, vs).toLowerCase().trimEnd();
-    const range = toOriginal(view, ...wholeWords(view.text, from, vs));
+    const range = toOriginal(view, wholeWords(view.text, from, vs)[0], vs);
     checks.push({
       field: 'prefix',
-      agreement: commonSuffixLength(before, prefix) / prefix.length,
+      agreement: contextAgreement(view.text.slice(Math.max(0, vs - 2 * prefix.length), vs), prefix, 'end'),
       given: excerpt(selector.prefix ?? '', 'end'),
       actual: excerpt(seed.text.slice(range.start, range.end), 'end'),
     });
   }
-  const suffix = normaliseQuote(selector.suffix ?? '', { foldCase: true });
+  const suffix = normaliseQuote(selector.suffix ?? '', { foldCase: true }).slice(0, CONTEXT_LENGTH);
   if (suffix !== '') {
     const to = Math.min(view.text.length, ve + suffix.length + 1);
-    const after = view.text.slice(ve, to).toLowerCase().trimStart();
-    const range = toOriginal(view, ...wholeWords(view.text, ve, to));
+    const range = toOriginal(view, ve, wholeWords(view.text, ve, to)[1]);
     checks.push({
       field: 'suffix',
-      agreement: commonPrefixLength(after, suffix) / suffix.length,
+      agreement: contextAgreement(view.text.slice(ve, ve + 2 * suffix.length), suffix, 'start'),
       given: excerpt(selector.suffix ?? '', 'start'),
       actual: excerpt(seed.text.slice(range.start, range.end), 'start'),
     });
@@ -147,16 +148,16 @@ function contextChecks(seed: Seed, candidate: Candidate, selector: QuoteSelector
   return checks;
 }
 
-function commonPrefixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
-function commonSuffixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
+/**
+ * 1 when the context sits right next to the quote (whitespace aside); otherwise the share of its characters that
+ * survive in the text on that side (1 - edit distance / length, via Myers), so an edited seed still scores high.
+ */
+function contextAgreement(side: string, context: string, adjacent: 'start' | 'end'): number {
+  const text = side.toLowerCase();
+  const trimmed = adjacent === 'end' ? text.trimEnd() : text.trimStart();
+  if (adjacent === 'end' ? trimmed.endsWith(context) : trimmed.startsWith(context)) return 1;
+  const [match] = search(text, context, context.length);
+  return match ? Math.min(0.99, 1 - match.errors / context.length) : 0;
 }
 
 function agreement(checks: ContextCheck[]): number {
@@ -298,11 +299,7 @@ function distinctPlaces(view: NormalisedText, matches: Candidate[], quoteLength:
   for (const match of matches) {
     if (group && match.vs < groupEnd) {
       groupEnd = Math.max(groupEnd, match.ve);
-      const better =
-        match.errors < group.errors ||
-        (match.errors === group.errors &&
-          Math.abs(match.ve - match.vs - quoteLength) < Math.abs(group.ve - group.vs - quoteLength));
-      if (better) group = match;
+      if (preferable(match, group)) group = match;
       continue;
     }
     if (group) places.push(snap(group));
@@ -311,6 +308,14 @@ function distinctPlaces(view: NormalisedText, matches: Candidate[], quoteLength:
   }
   if (group) places.push(snap(group));
   return places;
+
+  // Among equally close matches, prefer one that starts and ends where words do, then the quote's length.
+  function preferable(a: Candidate, b: Candidate): boolean {
+    if (a.errors !== b.errors) return a.errors < b.errors;
+    const aligned = (c: Candidate) => Number(atWordBoundary(view.text, c.vs)) + Number(atWordBoundary(view.text, c.ve));
+    if (aligned(a) !== aligned(b)) return aligned(a) > aligned(b);
+    return Math.abs(a.ve - a.vs - quoteLength) < Math.abs(b.ve - b.vs - quoteLength);
+  }
 
   function snap(match: Candidate): Candidate {
     const text = view.text;
@@ -323,6 +328,12 @@ function distinctPlaces(view: NormalisedText, matches: Candidate[], quoteLength:
     // made it differ from the quote.
     return { view, vs, ve, errors: Math.max(1, match.errors) };
   }
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+function atWordBoundary(text: string, i: number): boolean {
+  return i <= 0 || i >= text.length || !WORD_CHARACTER.test(text[i - 1] ?? '') || !WORD_CHARACTER.test(text[i] ?? '');
 }
 
 function bestOf(candidates: Candidate[]): Candidate[] {
@@ -375,14 +386,14 @@ function closestPassage(view: NormalisedText, fullQuote: string): Candidate | un
   return closest && distinctPlaces(view, [closest], quote.length)[0];
 }
 
-/** [vs, ve) grown to the nearest spaces (at most a word's length), so an excerpt does not start or end mid-word. */
+/** [vs, ve) grown to the nearest spaces (by at most a word's length), so an excerpt does not start or end mid-word. */
 function wholeWords(text: string, vs: number, ve: number): [number, number] {
   const MAX_GROWTH = 40;
   let from = vs;
   while (from > 0 && vs - from < MAX_GROWTH && text[from - 1] !== ' ') from--;
   let to = ve;
   while (to < text.length && to - ve < MAX_GROWTH && text[to] !== ' ') to++;
-  return [text[from - 1] === ' ' || from === 0 ? from : vs, text[to] === ' ' || to === text.length ? to : ve];
+  return [from === 0 || text[from - 1] === ' ' ? from : vs, to === text.length || text[to] === ' ' ? to : ve];
 }
 
 function notFound(seed: Seed, folded: NormalisedText, foldedQuote: string): AnchorNote {
