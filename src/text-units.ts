@@ -1,4 +1,5 @@
-// Character-level helpers for cutting a seed's text for display without breaking a character.
+// Character- and word-level helpers for cutting a seed's text for display without breaking a character.
+import type { Span } from './types.ts';
 
 const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
@@ -56,3 +57,31 @@ export function countVisible(text: string, start = 0, end = text.length): number
 
 /** Every run of whitespace (line breaks, NBSP, thin spaces...) as one space; nothing trimmed. */
 export const collapseWhitespace = (text: string): string => text.replace(/\s+/gu, ' ');
+
+/** Whitespace, or outside the text. */
+const isSpace = (char: string | undefined): boolean => char === undefined || /\s/u.test(char);
+
+/** Offsets of the line (between line breaks) around [start, end). */
+export function lineAround(text: string, start: number, end: number): Span {
+  const before = start === 0 ? -1 : Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1));
+  const breaks = [text.indexOf('\n', end), text.indexOf('\r', end)].filter((i) => i >= 0);
+  return { start: before + 1, end: breaks.length > 0 ? Math.min(...breaks) : text.length };
+}
+
+/** Start offsets of the whitespace-separated words of `text` that begin inside [from, to). */
+export function wordStarts(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (!isSpace(text[i]) && isSpace(text[i - 1])) starts.push(i);
+  }
+  return starts;
+}
+
+/** End offsets of the whitespace-separated words of `text` that end inside (from, to]. */
+export function wordEnds(text: string, from: number, to: number): number[] {
+  const ends: number[] = [];
+  for (let i = from + 1; i <= to; i++) {
+    if (!isSpace(text[i - 1]) && isSpace(text[i])) ends.push(i);
+  }
+  return ends;
+}
