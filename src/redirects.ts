@@ -1,7 +1,7 @@
 // Redirects for renamed verdicts: every `redirect_from` slug keeps its old URL working, as a
 // `_redirects` rule (Netlify, Cloudflare Pages) and as a static HTML page (GitHub Pages, any host).
 import { verdictUrl } from './urls.ts';
-import type { Problem, Verdict } from './types.ts';
+import type { Verdict } from './types.ts';
 
 export interface Redirect {
   /** The old slug. */
@@ -14,51 +14,22 @@ export interface Redirect {
 
 /**
  * The redirects of every published verdict, sorted by old slug. An old slug that is still a verdict's
- * own slug, or that two verdicts both claim, gets no redirect and a problem instead (the build would
- * otherwise write two pages to one URL).
+ * own slug, or that several verdicts claim, gets no redirect: the model reports it (duplicate-slug),
+ * and the build must not write two pages to one URL.
  */
-export function collectRedirects(verdicts: readonly Verdict[]): { redirects: Redirect[]; problems: Problem[] } {
+export function collectRedirects(verdicts: readonly Verdict[]): Redirect[] {
   const slugs = new Set(verdicts.map((v) => v.slug));
-  const claims = new Map<string, { verdict: Verdict; index: number }[]>();
+  const claims = new Map<string, Verdict[]>();
   for (const verdict of verdicts) {
-    if (verdict.draft) continue;
-    verdict.redirectFrom.forEach((from, index) => {
-      const list = claims.get(from) ?? [];
-      list.push({ verdict, index });
-      claims.set(from, list);
-    });
+    for (const from of new Set(verdict.redirectFrom)) claims.set(from, [...(claims.get(from) ?? []), verdict]);
   }
   const redirects: Redirect[] = [];
-  const problems: Problem[] = [];
-  for (const [from, list] of [...claims].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const where = (claim: { verdict: Verdict; index: number }) =>
-      claim.verdict.itemPositions[`redirect_from.${claim.index}`] ?? claim.verdict.positions['redirect_from'] ?? { line: 1, column: 1 };
-    const owners = [...new Set(list.map((c) => c.verdict.slug))].sort();
-    if (slugs.has(from)) {
-      for (const claim of list) {
-        const message =
-          from === claim.verdict.slug
-            ? `redirect_from lists "${from}", this verdict's own slug; remove it.`
-            : `redirect_from lists "${from}", but content/verdicts/${from}.md still exists; a redirect would replace that verdict's page. Remove the entry or the other file.`;
-        problems.push({ file: claim.verdict.file, ...where(claim), severity: 'error', rule: 'field-invalid', message });
-      }
-    } else if (owners.length > 1) {
-      for (const claim of list) {
-        const others = owners.filter((slug) => slug !== claim.verdict.slug).join(', ');
-        problems.push({
-          file: claim.verdict.file,
-          ...where(claim),
-          severity: 'error',
-          rule: 'field-invalid',
-          message: `redirect_from "${from}" is also claimed by ${others}; an old URL can redirect to only one verdict. Keep it in one file.`,
-        });
-      }
-    } else {
-      const verdict = list[0]!.verdict;
-      redirects.push({ from, to: verdict.slug, title: verdict.title });
-    }
+  for (const [from, owners] of claims) {
+    const owner = owners[0]!;
+    if (slugs.has(from) || owners.length > 1 || owner.draft) continue;
+    redirects.push({ from, to: owner.slug, title: owner.title });
   }
-  return { redirects, problems };
+  return redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
 /** `/`, `` -> ``; `/repo/`, `repo` -> `/repo` */

@@ -1,0 +1,115 @@
+// `npm run review -- --base <git-rev> [--preview-url URL] [--format=markdown|github] [--root DIR]`
+// The editorial difference between a git revision and the working tree, as Markdown, plus the
+// problems of the changed files and the policy rules. Exit 0: no errors; 1: errors; 2: could not run.
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ModelSetupError } from '../errors.ts';
+import { buildModel } from '../model.ts';
+import { formatGithub, sortProblems } from '../report.ts';
+import type { Problem } from '../types.ts';
+import { diffModels } from '../review/diff.ts';
+import { changedFiles } from '../review/files.ts';
+import { gitRenames, materialise, resolveBase, ReviewSetupError } from '../review/git.ts';
+import { renderReport } from '../review/markdown.ts';
+import { policyProblems } from '../review/policy.ts';
+import { VERDICTS_DIR } from '../verdicts.ts';
+
+const USAGE = `Usage: npm run review -- --base <git-rev> [--preview-url URL] [--format=markdown|github] [--root DIR]
+
+Compares seeds/ and content/ at <git-rev> (e.g. origin/main) with the working tree and prints a
+Markdown report of the editorial changes and their problems. With GITHUB_STEP_SUMMARY set, the
+report is appended to the job summary; --format=github also prints annotations for the problems.
+Exit status: 0 no errors, 1 errors, 2 the review could not run.`;
+
+class UsageError extends Error {}
+
+function options(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        base: { type: 'string' },
+        'preview-url': { type: 'string' },
+        format: { type: 'string', default: 'markdown' },
+        root: { type: 'string', default: '.' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.help) return undefined;
+  if (!parsed.base) throw new UsageError('--base <git-rev> is required (e.g. --base origin/main).');
+  if (parsed.format !== 'markdown' && parsed.format !== 'github') throw new UsageError(`--format must be markdown or github, not "${parsed.format}".`);
+  const previewUrl = parsed['preview-url'];
+  if (previewUrl !== undefined && !/^https?:\/\/[^\s"<>]+$/i.test(previewUrl)) {
+    throw new UsageError(`--preview-url must be an absolute http(s) URL, not "${previewUrl}".`);
+  }
+  return { base: parsed.base, previewUrl, format: parsed.format, root: path.resolve(process.cwd(), parsed.root) };
+}
+
+/** Head problems a reviewer must see: those in files this change touched, and those it caused elsewhere. */
+function relevant(head: Problem[], base: Problem[], changed: Set<string>): Problem[] {
+  const key = (p: Problem) => `${p.file}\n${p.rule}\n${p.message}`;
+  const before = new Set(base.map(key));
+  return head.filter((p) => changed.has(p.file) || !before.has(key(p)));
+}
+
+function run(argv: string[]): number {
+  const opts = options(argv);
+  if (!opts) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const head = buildModel({ root: opts.root });
+  const base = resolveBase(opts.root, opts.base);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'factcheck-review-'));
+  try {
+    materialise(opts.root, base, scratch);
+    // A base from before the first verdict has no verdicts folder: that is an empty base, not a broken one.
+    mkdirSync(path.join(scratch, VERDICTS_DIR), { recursive: true });
+    let baseModel;
+    try {
+      baseModel = buildModel({ root: scratch });
+    } catch (error) {
+      if (!(error instanceof ModelSetupError)) throw error;
+      throw new ReviewSetupError(`The content at ${base.rev} could not be read: ${error.message.replaceAll(scratch, base.rev)}`);
+    }
+    const diff = diffModels(baseModel, head, gitRenames(opts.root, base));
+    const changed = new Set(changedFiles(scratch, opts.root));
+    const problems = sortProblems([
+      ...relevant(head.problems, baseModel.problems, changed),
+      ...policyProblems(diff, head.verdicts),
+    ]);
+    const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, problems, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
+    if (opts.format === 'github') process.stdout.write(formatGithub(problems));
+    process.stdout.write(report);
+    const summary = process.env['GITHUB_STEP_SUMMARY'];
+    if (summary) appendFileSync(summary, report + '\n');
+    return problems.some((p) => p.severity === 'error') ? 1 : 0;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function main(): number {
+  try {
+    return run(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`review: ${error.message}\n\n${USAGE}\n`);
+    } else if (error instanceof ReviewSetupError || error instanceof ModelSetupError) {
+      process.stderr.write(`review: ${error.message}\n`);
+    } else {
+      process.stderr.write(`review: could not run: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    return 2;
+  }
+}
+
+process.exitCode = main();
