@@ -1,0 +1,222 @@
+// The one entry point to the content: seeds, the scale, every verdict (drafts too), anchors, appearances and
+// every problem, sorted. Used by `check`, `review`, `new`, the Eleventy plugin and the benchmark.
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { anchorQuote, type AnchorResult } from './anchor.ts';
+import { AppearanceIndex } from './appearances.ts';
+import { ModelSetupError } from './errors.ts';
+import { loadScale } from './ratings.ts';
+import { sortProblems } from './report.ts';
+import { loadSeeds } from './seeds.ts';
+import { didYouMean } from './suggest.ts';
+import type { Model, Position, Problem, QuoteSelector, Seed, Verdict } from './types.ts';
+import { loadVerdict, VERDICTS_DIR, type ParsedVerdict } from './verdicts.ts';
+
+export { ModelSetupError } from './errors.ts';
+
+/**
+ * Anchoring results kept across rebuilds of the same project (watch mode, benchmark): an entry is reused
+ * while its seed's bytes and the verdict's selector are unchanged. Entries a rebuild no longer needs are dropped.
+ */
+export interface AnchorCache {
+  anchors: Map<string, AnchorResult>;
+  appearances?: { key: string; index: AppearanceIndex };
+}
+
+export function createAnchorCache(): AnchorCache {
+  return { anchors: new Map() };
+}
+
+export interface ModelOptions {
+  root: string;
+  cache?: AnchorCache;
+}
+
+export interface CheckedModel extends Model {
+  /** Every file that was read, project-relative (for the summary line). */
+  files: string[];
+}
+
+function requireDirectory(root: string, relative: string, hint: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(join(root, relative)).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDirectory) throw new ModelSetupError(`No ${relative}/ folder in ${root}: ${hint}`);
+}
+
+function cacheKey(seed: Seed, selector: QuoteSelector): string {
+  // The seed id is part of the key: two seeds with identical bytes give anchors that name different seeds.
+  return JSON.stringify([seed.sha256, seed.id, selector.quote, selector.prefix ?? null, selector.suffix ?? null]);
+}
+
+function verdictFiles(root: string, problems: Problem[]): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(join(root, VERDICTS_DIR), { withFileTypes: true })) {
+    const file = `${VERDICTS_DIR}/${entry.name}`;
+    if (entry.isDirectory()) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'slug-invalid',
+        message: `${file}/ is a folder; verdicts sit directly in ${VERDICTS_DIR}/ and files in subfolders are not checked. Move them up one level.`,
+      });
+    } else if (/\.md$/i.test(entry.name)) {
+      files.push(file);
+    }
+  }
+  return files.sort();
+}
+
+/** Builds the whole model. Throws ModelSetupError only when the project itself is unusable. */
+export function buildModel(options: ModelOptions): CheckedModel {
+  const root = resolve(options.root);
+  requireDirectory(root, '.', 'is --root the project folder?');
+  requireDirectory(root, 'seeds', 'the source texts live in seeds/<id>.txt; is --root the project folder?');
+  requireDirectory(root, VERDICTS_DIR, 'verdicts live in content/verdicts/<slug>.md; is --root the project folder?');
+
+  const problems: Problem[] = [];
+  const { scale, problems: scaleProblems } = loadScale(root);
+  problems.push(...scaleProblems);
+  const loaded = loadSeeds(root);
+  problems.push(...loaded.problems);
+  const seeds = loaded.seeds;
+  const seedsById = new Map(seeds.map((seed) => [seed.id, seed]));
+  const rejectedSeeds = new Set(loaded.rejected);
+  const ratingKeys = scale.levels.map((level) => level.key);
+
+  const files = verdictFiles(root, problems);
+  const parsed = files.map((file) => loadVerdict(root, file));
+
+  const cache = options.cache;
+  const usedCacheKeys = new Set<string>();
+  let appearances: AppearanceIndex | undefined;
+  const appearanceIndex = (): AppearanceIndex => {
+    if (appearances) return appearances;
+    const key = seeds.map((seed) => `${seed.id}:${seed.sha256}`).join('\n');
+    if (cache?.appearances?.key === key) appearances = cache.appearances.index;
+    else {
+      appearances = new AppearanceIndex(seeds);
+      if (cache) cache.appearances = { key, index: appearances };
+    }
+    return appearances;
+  };
+
+  const verdicts: Verdict[] = [];
+  for (const result of parsed) {
+    problems.push(...result.problems);
+    const verdict = result.verdict;
+    if (!verdict) continue;
+    const at = (name: string): Position => verdict.positions[name] ?? { line: 1, column: 1 };
+    const problem = (position: Position, rule: Problem['rule'], message: string, severity: Problem['severity'] = 'error') =>
+      problems.push({ file: verdict.file, line: position.line, column: position.column, severity, rule, message });
+    const missingSeed = (id: string): string =>
+      rejectedSeeds.has(id)
+        ? `could not be loaded; see the error reported for seeds/${id}.txt.`
+        : `does not exist (there is no seeds/${id}.txt).${didYouMean(id, seedsById.keys())}`;
+
+    if (result.valid.has('rating') && !ratingKeys.includes(verdict.rating)) {
+      problem(at('rating'), 'rating-unknown', `Rating "${verdict.rating}" is not on the scale (${scale.file}).${didYouMean(verdict.rating, ratingKeys)} Valid ratings: ${ratingKeys.join(', ')}.`);
+    }
+    verdict.sources.forEach((source, index) => {
+      if (source.kind === 'seed' && !seedsById.has(source.seed)) {
+        const item = result.sourceItems[index]!;
+        problem(verdict.itemPositions[`sources.${item}.seed`] ?? at('sources'), 'seed-not-found', `Source ${item + 1} cites seed "${source.seed}", which ${missingSeed(source.seed)}`);
+      }
+    });
+
+    if (result.valid.has('seed')) {
+      const seed = seedsById.get(verdict.seed);
+      if (!seed) problem(at('seed'), 'seed-not-found', `The seed "${verdict.seed}" ${missingSeed(verdict.seed)}`);
+      else if (anchorable(result)) {
+        const key = cacheKey(seed, verdict.selector);
+        let anchored = cache?.anchors.get(key);
+        if (!anchored) {
+          anchored = anchorQuote(seed, verdict.selector);
+          cache?.anchors.set(key, anchored);
+        }
+        usedCacheKeys.add(key);
+        for (const note of anchored.notes) problem(at('quote'), note.rule, note.message, note.severity);
+        if (anchored.anchor) {
+          verdict.anchor = anchored.anchor;
+          verdict.appearances = appearanceIndex().find(anchored.anchor);
+        }
+      }
+    }
+    if (result.slugValid) verdicts.push(verdict);
+  }
+  if (cache) {
+    for (const key of cache.anchors.keys()) if (!usedCacheKeys.has(key)) cache.anchors.delete(key);
+  }
+
+  problems.push(...slugCollisions(parsed));
+  verdicts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return {
+    root,
+    seeds,
+    seedsById,
+    scale,
+    verdicts,
+    problems: sortProblems(problems),
+    files: [scale.file, ...loaded.files, ...files].sort(),
+  };
+}
+
+/** Seed and quote are usable, and prefix/suffix are either valid or absent. */
+function anchorable(result: ParsedVerdict): boolean {
+  const { valid, verdict } = result;
+  if (!verdict || !valid.has('seed') || !valid.has('quote')) return false;
+  return ['prefix', 'suffix'].every((name) => valid.has(name) || !(name in verdict.positions));
+}
+
+/**
+ * Slugs that differ only in letter case (the pages overwrite each other on case-insensitive file systems),
+ * and `redirect_from` entries that name a live page or another verdict's redirect.
+ */
+function slugCollisions(parsed: ParsedVerdict[]): Problem[] {
+  const problems: Problem[] = [];
+  const owners = new Map<string, string>();
+  const withVerdict = parsed.flatMap((result) => (result.verdict ? [{ result, verdict: result.verdict }] : []));
+  for (const { verdict } of withVerdict) {
+    const key = verdict.slug.toLowerCase();
+    const owner = owners.get(key);
+    if (owner === undefined) owners.set(key, verdict.file);
+    else {
+      problems.push({
+        file: verdict.file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'duplicate-slug',
+        message: `The slug "${verdict.slug}" collides with ${owner}: slugs that differ only in letter case give the same page on case-insensitive file systems. Rename one of the files.`,
+      });
+    }
+  }
+  const redirects = new Map<string, string>();
+  for (const { result, verdict } of withVerdict) {
+    verdict.redirectFrom.forEach((old, index) => {
+      const item = result.redirectItems[index]!;
+      const position = verdict.itemPositions[`redirect_from.${item}`] ?? verdict.positions.redirect_from ?? { line: 1, column: 1 };
+      const page = owners.get(old);
+      const redirect = redirects.get(old);
+      const clash = page !== undefined ? `the page of ${page}` : redirect !== undefined ? `a redirect already declared in ${redirect}` : undefined;
+      if (page === verdict.file) return; // reported by the validator
+      if (clash === undefined) redirects.set(old, verdict.file);
+      else {
+        problems.push({
+          file: verdict.file,
+          line: position.line,
+          column: position.column,
+          severity: 'error',
+          rule: 'duplicate-slug',
+          message: `redirect_from "${old}" would replace ${clash}; an old slug can redirect to one verdict only and never to a live page.`,
+        });
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,498 @@
+// Verdicts: content/verdicts/<slug>.md, YAML front matter (gray-matter, with the `yaml` package as its
+// engine so every value keeps its source position) and a Markdown explanation. All field validation.
+import matter from 'gray-matter';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Pair } from 'yaml';
+import { CORRECTION_FIELDS, SEED_ID_PATTERN, SLUG_PATTERN, SOURCE_FIELDS, VERDICT_FIELDS, type FieldDefinition } from './fields.ts';
+import { didYouMean } from './suggest.ts';
+import { MEGABYTE, readTextFile } from './text-file.ts';
+import type { Correction, Position, Problem, RuleId, Severity, Source, Verdict } from './types.ts';
+import { isIsoDate, urlProblem } from './values.ts';
+import { parseYaml, textValue, type ParsedYaml, type YamlProblem } from './yaml-source.ts';
+
+export const VERDICTS_DIR = 'content/verdicts';
+export const VERDICT_SIZE_LIMIT = 4 * MEGABYTE;
+export const FRONT_MATTER_LIMIT = MEGABYTE;
+
+export interface ParsedVerdict {
+  /** Present whenever the front matter is a map; invalid fields then hold empty defaults. */
+  verdict?: Verdict;
+  problems: Problem[];
+  /** Fields that passed validation (the model anchors only verdicts whose seed and quote did). */
+  valid: Set<string>;
+  /** The file name is a safe slug (only such verdicts become pages). */
+  slugValid: boolean;
+  /** For each entry of `verdict.sources` / `verdict.redirectFrom`: its index in the file's list (invalid items are left out). */
+  sourceItems: number[];
+  redirectItems: number[];
+}
+
+function slugAdvice(stem: string): string {
+  const suggestion = stem
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return SLUG_PATTERN.test(suggestion) ? ` Rename it to ${VERDICTS_DIR}/${suggestion}.md.` : '';
+}
+
+/** Where the front matter sits in the text, or why it cannot be read. */
+function locateFrontMatter(text: string): { closeLine: number; closeOffset: number } | { problem: YamlProblem } {
+  const at = (line: number, message: string) => ({ problem: { severity: 'error' as const, line, column: 1, message } });
+  const firstLine = /^[^\r\n]*/.exec(text)![0];
+  if (!/^---[ \t]*$/.test(firstLine)) {
+    return firstLine.startsWith('---')
+      ? at(1, `The front matter must open with a line of exactly "---" (this one reads "${firstLine.slice(0, 40)}").`)
+      : at(1, 'A verdict must begin with front matter: a line "---", the fields (title, seed, quote, rating, sources, author, date), and another line "---".');
+  }
+  // gray-matter closes the front matter at the first line that begins with "---".
+  const close = /\n---/g;
+  close.lastIndex = firstLine.length;
+  const found = close.exec(text);
+  if (!found) return at(1, 'The front matter opened on line 1 is never closed: add a line "---" after the last field.');
+  const closeLine = text.slice(0, found.index + 1).split('\n').length;
+  const rest = /^[^\r\n]*/.exec(text.slice(found.index + 1))![0];
+  if (!/^---[ \t]*$/.test(rest)) {
+    return at(closeLine, `Line ${closeLine} begins with "---", which ends the front matter, but it is not a line of exactly "---". Close the front matter with "---" on its own line.`);
+  }
+  return { closeLine, closeOffset: found.index + 1 };
+}
+
+/** Runs gray-matter with our YAML engine; returns the engine's parse and the Markdown body. */
+function splitWithGrayMatter(text: string): { yaml: ReturnType<typeof parseYaml> | undefined; body: string } {
+  let yaml: ReturnType<typeof parseYaml> | undefined;
+  // Passing options also keeps gray-matter from caching results by input string.
+  const file = matter(text, {
+    language: 'yaml',
+    engines: {
+      yaml: (source: string) => {
+        yaml = parseYaml(source);
+        return {};
+      },
+    },
+  });
+  return { yaml, body: file.content };
+}
+
+interface Reporter {
+  problem(rule: RuleId, severity: Severity, position: Position, message: string): void;
+}
+
+type Shape = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'other'; described: string };
+
+/**
+ * Parses and validates one verdict's text (BOM already removed). `file` is project-relative.
+ * Never throws on bad content.
+ */
+export function parseVerdict(file: string, source: string): ParsedVerdict {
+  const text = source.replace(/^\uFEFF/, '');
+  const problems: Problem[] = [];
+  const valid = new Set<string>();
+  const result: ParsedVerdict = { problems, valid, slugValid: true, sourceItems: [], redirectItems: [] };
+  const report: Reporter = {
+    problem: (rule, severity, { line, column }, message) => problems.push({ file, line, column, severity, rule, message }),
+  };
+  const start: Position = { line: 1, column: 1 };
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const slug = name.replace(/\.md$/i, '');
+  if (!SLUG_PATTERN.test(slug) || !name.endsWith('.md')) {
+    result.slugValid = false;
+    report.problem('slug-invalid', 'error', start, `The file name "${name}" is not a safe slug (lowercase letters, digits and hyphens, starting with a letter or digit): it becomes the page's URL.${slugAdvice(slug)}`);
+  }
+  if (text.trim() === '') {
+    report.problem('frontmatter-invalid', 'error', start, 'The file is empty. A verdict begins with front matter between two "---" lines (title, seed, quote, rating, sources, author, date), followed by the explanation.');
+    return result;
+  }
+  const located = locateFrontMatter(text);
+  if ('problem' in located) {
+    report.problem('frontmatter-invalid', 'error', located.problem, located.problem.message);
+    return result;
+  }
+  if (located.closeOffset > FRONT_MATTER_LIMIT) {
+    report.problem('frontmatter-invalid', 'error', start, `The front matter is ${(located.closeOffset / MEGABYTE).toFixed(1)} MB, over the ${FRONT_MATTER_LIMIT / MEGABYTE} MB limit; it was not parsed.`);
+    return result;
+  }
+  const { yaml, body } = splitWithGrayMatter(text);
+  if (yaml && !yaml.ok) {
+    report.problem('frontmatter-invalid', 'error', yaml.problem, `${yaml.problem.message}.`);
+    return result;
+  }
+  for (const warning of yaml?.yaml.warnings ?? []) report.problem('frontmatter-invalid', 'warning', warning, `${warning.message}.`);
+
+  const contents = yaml?.yaml.doc.contents;
+  if (contents && !isMap(contents)) {
+    const what = isSeq(contents) ? 'a list' : 'a single value';
+    report.problem('frontmatter-invalid', 'error', yaml!.yaml.positionOf(contents), `The front matter must be a map of fields ("title: ...", one per line), not ${what}.`);
+    return result;
+  }
+  const verdict = readFields(slug, file, yaml?.ok ? yaml.yaml : undefined, report, result);
+  verdict.body = body;
+  verdict.bodyLine = located.closeLine + 1;
+  result.verdict = verdict;
+  return result;
+}
+
+function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, report: Reporter, result: ParsedVerdict): Verdict {
+  const { valid } = result;
+  const doc = yaml?.doc;
+  const positionOf = (node: unknown) => yaml?.positionOf(node as never) ?? { line: 1, column: 1 };
+  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc as Document) : node);
+  const shape = (raw: unknown): Shape => {
+    const node = resolve(raw);
+    if (node === null || node === undefined) return { kind: 'empty' };
+    if (isSeq(node)) return { kind: 'other', described: 'a list' };
+    if (isMap(node)) return { kind: 'other', described: 'a map' };
+    if (isScalar(node)) {
+      if (node.value === null || node.value === '') return { kind: 'empty' };
+      const text = textValue(node.value, node);
+      if (text !== undefined) return { kind: 'text', text };
+    }
+    return { kind: 'other', described: 'not text' };
+  };
+  const pairsOf = (map: unknown): { name: string; key: unknown; value: unknown; at: Position }[] =>
+    isMap(map)
+      ? (map.items as Pair[]).map((pair) => ({
+          name: isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
+          key: pair.key,
+          value: pair.value,
+          at: positionOf(isScalar(pair.value) && pair.value.value === null && pair.value.range?.[0] === pair.value.range?.[1] ? pair.key : (pair.value ?? pair.key)),
+        }))
+      : [];
+
+  const verdict: Verdict = {
+    slug,
+    file,
+    title: '',
+    seed: '',
+    selector: { quote: '' },
+    claim: '',
+    rating: '',
+    sources: [],
+    authors: [],
+    date: '',
+    corrections: [],
+    draft: false,
+    tags: [],
+    redirectFrom: [],
+    body: '',
+    bodyLine: 1,
+    positions: {},
+    itemPositions: {},
+    appearances: [],
+  };
+
+  const known = new Map(VERDICT_FIELDS.map((field) => [field.name, field]));
+  const given = new Map<string, { value: unknown; at: Position }>();
+  for (const pair of pairsOf(doc?.contents)) {
+    verdict.positions[pair.name] = pair.at;
+    if (!known.has(pair.name)) {
+      report.problem('field-unknown', 'warning', positionOf(pair.key), `Unknown field "${pair.name}"; it is ignored.${didYouMean(pair.name, known.keys())}`);
+      continue;
+    }
+    given.set(pair.name, { value: pair.value, at: pair.at });
+  }
+
+  /** A text value, or undefined after reporting why there is none. */
+  const text = (field: FieldDefinition | undefined, raw: unknown, at: Position, label: string, rules: { missing: RuleId; invalid: RuleId } = { missing: 'field-missing', invalid: 'field-invalid' }): string | undefined => {
+    const value = shape(raw);
+    if (value.kind === 'text' && value.text.trim() !== '') return value.text;
+    if (value.kind === 'text') {
+      report.problem(rules.invalid, 'error', at, `${label} contains only whitespace; write the text or remove the field.`);
+    } else if (value.kind === 'other') {
+      report.problem(rules.invalid, 'error', at, `${label} must be text, not ${value.described}.`);
+    } else if (field?.required) {
+      report.problem(rules.missing, 'error', at, `${label} is empty: ${field.description}`);
+    }
+    return undefined;
+  };
+  const date = (field: FieldDefinition | undefined, raw: unknown, at: Position, label: string): string | undefined => {
+    const value = text(field, raw, at, label, { missing: 'field-missing', invalid: 'date-invalid' });
+    if (value === undefined) return undefined;
+    if (isIsoDate(value)) return value;
+    report.problem('date-invalid', 'error', at, `${label} must be a real date written YYYY-MM-DD (for example 2024-03-01), not "${value}".`);
+    return undefined;
+  };
+  const list = (raw: unknown, at: Position, label: string, example: string): { raw: unknown; at: Position; index: number }[] | undefined => {
+    const node = resolve(raw);
+    if (isSeq(node)) {
+      return node.items.map((item, index) => ({ raw: item, at: positionOf(item), index }));
+    }
+    if (shape(raw).kind === 'empty') return [];
+    report.problem('field-invalid', 'error', at, `${label} must be a list, for example ${example}.`);
+    return undefined;
+  };
+
+  for (const field of VERDICT_FIELDS) {
+    const entry = given.get(field.name);
+    if (!entry || shape(entry.value).kind === 'empty') {
+      if (field.required) {
+        const what = `${field.description[0]!.toLowerCase()}${field.description.slice(1)}`;
+        const message = entry
+          ? `Required field "${field.name}" is empty; fill it in: ${what}`
+          : `Required field "${field.name}" is missing; add it to the front matter: ${what}`;
+        report.problem('field-missing', 'error', entry?.at ?? { line: 1, column: 1 }, message);
+      }
+      if (!entry || !(isSeq(resolve(entry.value)))) continue;
+    }
+    const { value: raw, at } = entry;
+    const label = `"${field.name}"`;
+    let ok = true;
+    const fail = () => (ok = false);
+    switch (field.name) {
+      case 'title':
+      case 'seed':
+      case 'quote':
+      case 'prefix':
+      case 'suffix':
+      case 'claim':
+      case 'claimant':
+      case 'rating': {
+        const value = text(field, raw, at, label);
+        if (value === undefined) {
+          fail();
+          break;
+        }
+        if (field.name === 'seed' && !SEED_ID_PATTERN.test(value)) {
+          report.problem('field-invalid', 'error', at, `"seed" must be a seed id (the file name in seeds/ without ".txt"), not "${value}".`);
+          fail();
+          break;
+        }
+        if (field.name === 'title') verdict.title = value;
+        else if (field.name === 'seed') verdict.seed = value;
+        else if (field.name === 'quote') verdict.selector.quote = value;
+        else if (field.name === 'prefix') verdict.selector.prefix = value;
+        else if (field.name === 'suffix') verdict.selector.suffix = value;
+        else if (field.name === 'claim') verdict.claim = value;
+        else if (field.name === 'claimant') verdict.claimant = value;
+        else verdict.rating = value;
+        break;
+      }
+      case 'date':
+      case 'updated': {
+        const value = date(field, raw, at, label);
+        if (value === undefined) fail();
+        else if (field.name === 'date') verdict.date = value;
+        else verdict.updated = value;
+        break;
+      }
+      case 'draft': {
+        const node = resolve(raw);
+        if (isScalar(node) && typeof node.value === 'boolean') verdict.draft = node.value;
+        else {
+          report.problem('field-invalid', 'error', at, '"draft" must be true or false.');
+          fail();
+        }
+        break;
+      }
+      case 'author': {
+        const node = resolve(raw);
+        const items = isSeq(node) ? list(raw, at, label, 'author: [Jane Doe, John Roe]') ?? [] : [{ raw, at, index: -1 }];
+        for (const item of items) {
+          if (item.index >= 0) verdict.itemPositions[`author.${item.index}`] = item.at;
+          const name = text({ ...field, required: true }, item.raw, item.at, item.index >= 0 ? `Author ${item.index + 1}` : label);
+          if (name === undefined) fail();
+          else verdict.authors.push(name);
+        }
+        if (items.length === 0) {
+          report.problem('field-missing', 'error', at, '"author" needs at least one name.');
+          fail();
+        }
+        break;
+      }
+      case 'tags':
+      case 'redirect_from': {
+        const example = field.name === 'tags' ? 'tags: [referendum, ukraine]' : 'redirect_from: [old-slug]';
+        const items = list(raw, at, label, example);
+        if (items === undefined) {
+          fail();
+          break;
+        }
+        for (const item of items) {
+          verdict.itemPositions[`${field.name}.${item.index}`] = item.at;
+          const value = text({ ...field, required: true }, item.raw, item.at, `Item ${item.index + 1} of ${label}`);
+          if (value === undefined) fail();
+          else if (field.name === 'tags') verdict.tags.push(value);
+          else if (!SLUG_PATTERN.test(value)) {
+            report.problem('field-invalid', 'error', item.at, `"redirect_from" entries are old slugs (lowercase letters, digits and hyphens), not "${value}".`);
+            fail();
+          } else if (value === slug) {
+            report.problem('field-invalid', 'error', item.at, `"redirect_from" lists this verdict's own slug "${value}"; remove it.`);
+            fail();
+          } else {
+            verdict.redirectFrom.push(value);
+            result.redirectItems.push(item.index);
+          }
+        }
+        break;
+      }
+      case 'sources': {
+        const items = list(raw, at, label, 'sources: [{title: ..., url: https://...}]');
+        if (items === undefined) {
+          fail();
+          break;
+        }
+        if (items.length === 0) {
+          report.problem('field-missing', 'error', at, '"sources" needs at least one source: {title, url} or {seed: <id>}.');
+          fail();
+        }
+        for (const item of items) {
+          const source = readSource(item.raw, item.index, item.at);
+          if (source) {
+            verdict.sources.push(source);
+            result.sourceItems.push(item.index);
+          } else fail();
+        }
+        break;
+      }
+      case 'corrections': {
+        const items = list(raw, at, label, 'corrections: [{date: 2024-03-01, note: ...}]');
+        if (items === undefined) {
+          fail();
+          break;
+        }
+        for (const item of items) {
+          const correction = readCorrection(item.raw, item.index, item.at);
+          if (correction) verdict.corrections.push(correction);
+          else fail();
+        }
+        break;
+      }
+    }
+    if (ok) valid.add(field.name);
+  }
+
+  function subFields(raw: unknown, index: number, at: Position, listName: string, allowed: readonly FieldDefinition[]) {
+    verdict.itemPositions[`${listName}.${index}`] = at;
+    const node = resolve(raw);
+    if (!isMap(node)) return undefined;
+    const fields = new Map<string, { value: unknown; at: Position }>();
+    for (const pair of pairsOf(node)) {
+      if (!allowed.some((field) => field.name === pair.name)) {
+        const names = allowed.map((field) => field.name);
+        report.problem('field-unknown', 'warning', positionOf(pair.key), `Unknown field "${pair.name}" in ${listName} item ${index + 1}; it is ignored.${didYouMean(pair.name, names)}`);
+        continue;
+      }
+      verdict.itemPositions[`${listName}.${index}.${pair.name}`] = pair.at;
+      fields.set(pair.name, { value: pair.value, at: pair.at });
+    }
+    return {
+      /** The entry of a field that has a non-empty value. */
+      present: (name: string) => {
+        const entry = fields.get(name);
+        return entry && shape(entry.value).kind !== 'empty' ? entry : undefined;
+      },
+      has: (name: string) => fields.has(name),
+    };
+  }
+
+  function readSource(raw: unknown, index: number, at: Position): Source | undefined {
+    const label = `Source ${index + 1}`;
+    const fields = subFields(raw, index, at, 'sources', SOURCE_FIELDS);
+    if (!fields) {
+      report.problem('source-invalid', 'error', at, `${label} must be a map: {title: ..., url: https://...} or {seed: <id>}.`);
+      return undefined;
+    }
+    let ok = true;
+    const rules = { missing: 'source-invalid', invalid: 'source-invalid' } as const;
+    const optional = (name: string) => {
+      const entry = fields.present(name);
+      if (!entry) return undefined;
+      const value = text(undefined, entry.value, entry.at, `The ${name} of source ${index + 1}`, rules);
+      if (value === undefined) ok = false;
+      return value;
+    };
+    const url = (name: string) => {
+      const value = optional(name);
+      const problem = value === undefined ? undefined : urlProblem(value);
+      if (problem === undefined) return value;
+      report.problem('source-invalid', 'error', fields.present(name)!.at, `${label}: ${problem}.`);
+      ok = false;
+      return undefined;
+    };
+
+    if (fields.has('seed')) {
+      if (fields.has('url')) {
+        report.problem('source-invalid', 'error', at, `${label} gives both "seed" and "url": cite either a seed or a web document.`);
+        return undefined;
+      }
+      const seed = optional('seed');
+      const title = optional('title');
+      if (!fields.present('seed')) report.problem('source-invalid', 'error', at, `${label} has an empty "seed": give a seed id.`);
+      else if (seed !== undefined && !SEED_ID_PATTERN.test(seed)) {
+        report.problem('source-invalid', 'error', fields.present('seed')!.at, `The seed of source ${index + 1} must be a seed id (the file name in seeds/ without ".txt"), not "${seed}".`);
+        ok = false;
+      }
+      if (!ok || seed === undefined) return undefined;
+      return title === undefined ? { kind: 'seed', seed } : { kind: 'seed', seed, title };
+    }
+
+    const title = optional('title');
+    if (!fields.present('title')) report.problem('source-invalid', 'error', at, `${label} has no title: give the cited document's title.`);
+    const address = url('url');
+    if (!fields.present('url')) {
+      report.problem('source-invalid', 'error', at, `${label} has no url: give the document's absolute http(s) address, or cite a seed with {seed: <id>}.`);
+    }
+    const archived = url('archived');
+    const publisher = optional('publisher');
+    const dateEntry = fields.present('date');
+    const published = dateEntry ? date(undefined, dateEntry.value, dateEntry.at, `The date of source ${index + 1}`) : undefined;
+    if (dateEntry && published === undefined) ok = false;
+    if (!ok || title === undefined || address === undefined) return undefined;
+    return {
+      kind: 'web',
+      title,
+      url: address,
+      ...(publisher !== undefined ? { publisher } : {}),
+      ...(published !== undefined ? { date: published } : {}),
+      ...(archived !== undefined ? { archived } : {}),
+    };
+  }
+
+  function readCorrection(raw: unknown, index: number, at: Position): Correction | undefined {
+    const label = `Correction ${index + 1}`;
+    const fields = subFields(raw, index, at, 'corrections', CORRECTION_FIELDS);
+    if (!fields) {
+      report.problem('field-invalid', 'error', at, `${label} must be a map: {date: YYYY-MM-DD, note: ...}.`);
+      return undefined;
+    }
+    const values: Partial<Record<'date' | 'note', string>> = {};
+    for (const field of CORRECTION_FIELDS) {
+      const name = field.name as 'date' | 'note';
+      const entry = fields.present(name);
+      if (!entry) {
+        report.problem('field-missing', 'error', at, `${label} has no ${name}: ${field.description}`);
+        continue;
+      }
+      const lower = `The ${name} of correction ${index + 1}`;
+      values[name] = name === 'date' ? date(field, entry.value, entry.at, lower) : text(field, entry.value, entry.at, lower);
+      // "date" comes before "corrections" in the field table, so the verdict's own date is known here.
+      if (name === 'date' && values.date !== undefined && verdict.date && values.date < verdict.date) {
+        report.problem('date-invalid', 'error', entry.at, `${label} is dated ${values.date}, before the verdict's "date" (${verdict.date}).`);
+      }
+    }
+    if (values.date === undefined || values.note === undefined) return undefined;
+    return { date: values.date, note: values.note };
+  }
+
+  verdict.claim ||= verdict.selector.quote;
+  // Dates compare as strings in YYYY-MM-DD form.
+  if (verdict.date && verdict.updated && verdict.updated < verdict.date) {
+    report.problem('date-invalid', 'error', verdict.positions.updated!, `"updated" (${verdict.updated}) is before the verdict's "date" (${verdict.date}).`);
+  }
+  return verdict;
+}
+
+/** Reads and parses one verdict file (project-relative path). */
+export function loadVerdict(root: string, file: string): ParsedVerdict {
+  const read = readTextFile(`${root}/${file}`, VERDICT_SIZE_LIMIT);
+  if (!read.ok) {
+    return {
+      problems: [{ file, line: read.line, column: read.column, severity: 'error', rule: 'frontmatter-invalid', message: `The file ${read.message}.` }],
+      valid: new Set(),
+      slugValid: false,
+      sourceItems: [],
+      redirectItems: [],
+    };
+  }
+  return parseVerdict(file, read.text);
+}
