@@ -95,7 +95,7 @@ export function verdictTemplate(options: { seed: string; selector: QuoteSelector
     ...(selector.prefix ? [`prefix: ${scalar(selector.prefix)}`] : []),
     ...(selector.suffix ? [`suffix: ${scalar(selector.suffix)}`] : []),
     '# claim: the claim in your words, when the quote alone does not say it',
-    'claimant:',
+    '# claimant: who made the claim',
     '# rating: one of the keys in content/_data/ratings.yml',
     'rating:',
     'sources:',

@@ -13,7 +13,8 @@ export const SCHEMA_COMMAND = 'npx tsx src/cli/schema.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-const text: JsonSchema = { type: 'string', pattern: '\\S' };
+// The validator reads a number or boolean written where text is expected as the text it is (`title: 1984`).
+const text: JsonSchema = { type: ['string', 'number', 'boolean'], pattern: '\\S' };
 
 function objectOf(fields: readonly FieldDefinition[], extra: Record<string, JsonSchema> = {}): JsonSchema {
   const properties: Record<string, JsonSchema> = {};

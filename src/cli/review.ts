@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { ModelSetupError } from '../errors.ts';
 import { buildModel } from '../model.ts';
 import { formatGithub, sortProblems } from '../report.ts';
-import type { Problem } from '../types.ts';
+import type { Model, Problem } from '../types.ts';
 import { diffModels } from '../review/diff.ts';
 import { changedFiles } from '../review/files.ts';
 import { gitRenames, materialise, resolveBase, ReviewSetupError } from '../review/git.ts';
@@ -73,12 +73,13 @@ function run(argv: string[]): number {
     materialise(opts.root, base, scratch);
     // A base from before the first verdict has no verdicts folder: that is an empty base, not a broken one.
     mkdirSync(path.join(scratch, VERDICTS_DIR), { recursive: true });
-    let baseModel;
+    let baseModel: Model;
     try {
       baseModel = buildModel({ root: scratch });
     } catch (error) {
       if (!(error instanceof ModelSetupError)) throw error;
-      throw new ReviewSetupError(`The content at ${base.rev} could not be read: ${error.message.replaceAll(scratch, base.rev)}`);
+      // The base predates the project's content (no rating scale yet, say): everything here is new.
+      baseModel = { root: scratch, seeds: [], seedsById: new Map(), scale: head.scale, verdicts: [], problems: [] };
     }
     const diff = diffModels(baseModel, head, gitRenames(opts.root, base));
     const changed = new Set(changedFiles(scratch, opts.root));
