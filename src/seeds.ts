@@ -25,19 +25,18 @@ export interface LoadedSeeds {
 
 const META_FIELDS = ['title', 'outlet', 'url', 'published', 'language', 'archived'] as const;
 
-/** Non-blank lines as [start, end) spans, line terminators excluded. */
+/** Non-blank lines as [start, end) spans; CRLF, LF and a lone CR all end a line (as in lines.ts). */
 export function paragraphsOf(text: string): Span[] {
   const spans: Span[] = [];
+  const lineBreak = /\r\n|\r|\n/g;
   let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const next = end + 1;
-    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+  for (;;) {
+    const match = lineBreak.exec(text);
+    const end = match ? match.index : text.length;
     if (/\S/.test(text.slice(start, end))) spans.push({ start, end });
-    start = next;
+    if (!match) return spans;
+    start = match.index + match[0].length;
   }
-  return spans;
 }
 
 function suggestedId(stem: string): string {

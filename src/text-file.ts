@@ -12,7 +12,7 @@ function megabytes(bytes: number): string {
   return `${(bytes / MEGABYTE).toFixed(1)} MB`;
 }
 
-/** Byte offset of the first invalid UTF-8 sequence (the shortest prefix that fails to decode). */
+/** Byte offset where the first invalid UTF-8 sequence begins. */
 function firstInvalidByte(bytes: Uint8Array): number {
   let low = 0;
   let high = bytes.length;
@@ -24,6 +24,15 @@ function firstInvalidByte(bytes: Uint8Array): number {
       low = mid + 1;
     } catch {
       high = mid;
+    }
+  }
+  // bytes[low] is where decoding fails; the bad sequence may have begun up to three bytes earlier.
+  for (let start = low; start >= Math.max(0, low - 3); start--) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, start));
+      return start;
+    } catch {
+      // an incomplete sequence is pending at `start`: step back to its lead byte
     }
   }
   return low;

@@ -66,7 +66,9 @@ function splitWithGrayMatter(text: string): { yaml: ReturnType<typeof parseYaml>
     language: 'yaml',
     engines: {
       yaml: (source: string) => {
-        yaml = parseYaml(source);
+        // With CRLF endings the block ends in the "\r" of the line before the closing "---"; YAML would keep
+        // it in the last value. Dropping it moves no offset.
+        yaml = parseYaml(source.replace(/\r$/, ''));
         return {};
       },
     },
