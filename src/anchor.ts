@@ -21,10 +21,12 @@ export interface AnchorResult {
 /** Normalised quotes shorter than this must match exactly: a typo in a short quote could fit anywhere. */
 export const MIN_APPROXIMATE_LENGTH = 20;
 const ERRORS_PER_CHARACTER = 0.1;
-/** Caps the pigeonhole filter at 33 pieces, which keeps a long quote against a large seed fast. */
-const MAX_ERRORS = 32;
+/** Caps the pigeonhole filter at 32 pieces (one bit each in a vote), which keeps a long quote against a large seed fast. */
+const MAX_ERRORS = 31;
 const MAX_OCCURRENCES = 100_000;
 const LISTED_OCCURRENCES = 20;
+/** Longer quotes are compared by their beginning when looking for the closest passage. */
+const CLOSEST_MAX_QUOTE = 1000;
 const EXCERPT_LENGTH = 80;
 /** Context agreeing on at least this share of its characters may still pick one of several places (with a warning). */
 const MIN_CONTEXT_AGREEMENT = 0.5;
@@ -61,8 +63,9 @@ export function anchorQuote(seed: Seed, selector: QuoteSelector): AnchorResult {
     candidates = occurrences(folded, foldedQuote);
     if (candidates.length === 0) {
       tier = 'approximate';
-      candidates = bestOf(approximateMatches(folded, foldedQuote));
-      if (candidates.length === 0) return { notes: [notFound(seed, folded, foldedQuote)] };
+      const approximate = approximateMatches(folded, foldedQuote);
+      candidates = bestOf(approximate.matches);
+      if (candidates.length === 0) return { notes: [notFound(seed, folded, foldedQuote, approximate.votes)] };
     }
   }
   const choice = choose(seed, candidates, selector, tier);
@@ -71,6 +74,10 @@ export function anchorQuote(seed: Seed, selector: QuoteSelector): AnchorResult {
   const notes = [...choice.notes];
   if (anchor.method === 'case' || anchor.method === 'approximate') notes.unshift(notVerbatim(seed, anchor, quote));
   return { anchor, notes };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function error(rule: RuleId, message: string): AnchorNote {
@@ -222,7 +229,7 @@ function ambiguous(
   const what =
     tier === 'approximate'
       ? `the quote is not verbatim in seed ${seed.id}, and ${count} passages match it equally closely ` +
-        `(${candidates[0]?.errors} differences each): `
+        `(${plural(candidates[0]?.errors ?? 0, 'difference')} each): `
       : `the quote occurs ${count} times in seed ${seed.id}${tier === 'case' ? ' (ignoring letter case)' : ''}: `;
   const fix =
     context === 'Add'
@@ -247,32 +254,75 @@ export function allowedErrors(quoteLength: number): number {
 }
 
 /**
- * Every distinct place where `quote` matches with at most `allowedErrors` errors, each with its error count.
- * A match with k errors contains at least one of k + 1 disjoint pieces of the quote verbatim, so only windows
- * around exact occurrences of the pieces are verified.
+ * Where parts of the quote found in the text put the quote's start: per bucket of start positions, a bit set of the
+ * parts (at most 32) that voted for it. The best-voted buckets are where the closest passage is looked for.
  */
-function approximateMatches(view: NormalisedText, quote: string): Candidate[] {
-  const k = allowedErrors(quote.length);
-  if (k === 0) return [];
-  const m = quote.length;
-  const offsets = new Map<string, number[]>();
-  for (let i = 0; i <= k; i++) {
-    const from = Math.floor((i * m) / (k + 1));
-    const piece = quote.slice(from, Math.floor(((i + 1) * m) / (k + 1)));
-    offsets.set(piece, [...(offsets.get(piece) ?? []), from]);
+class StartVotes {
+  readonly bucketSize: number;
+  private readonly buckets: Uint32Array;
+  count = 0;
+
+  constructor(textLength: number, quoteLength: number) {
+    this.bucketSize = Math.max(16, Math.min(quoteLength, CLOSEST_MAX_QUOTE) >> 1);
+    this.buckets = new Uint32Array(Math.ceil((textLength + 1) / this.bucketSize) + 1);
   }
-  const pieces = [...offsets.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(pieces.map(escapeRegExp).join('|'), 'g');
-  const text = view.text;
-  const windows: Array<[number, number]> = [];
-  for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
-    for (const piece of pieces) {
-      if (!text.startsWith(piece, hit.index)) continue;
-      for (const offset of offsets.get(piece) ?? []) {
-        const diagonal = hit.index - offset;
-        windows.push([Math.max(0, diagonal - k), Math.min(text.length, diagonal + m + k)]);
+
+  add(start: number, part: number): void {
+    const bucket = Math.floor(Math.max(0, start) / this.bucketSize);
+    if (bucket >= this.buckets.length) return;
+    this.buckets[bucket] = ((this.buckets[bucket] ?? 0) | (1 << part)) >>> 0;
+    this.count++;
+  }
+
+  /** Start offsets of the `n` buckets voted for by the most distinct parts (with the next bucket's), best first. */
+  best(n: number): number[] {
+    const ranked: Array<{ bucket: number; score: number }> = [];
+    for (let b = 0; b < this.buckets.length; b++) {
+      const votes = this.buckets[b] ?? 0;
+      if (votes === 0) continue;
+      const score = bitCount((votes | (this.buckets[b + 1] ?? 0)) >>> 0);
+      if (ranked.length < n || score > (ranked[ranked.length - 1]?.score ?? 0)) {
+        ranked.push({ bucket: b, score });
+        ranked.sort((x, y) => y.score - x.score || x.bucket - y.bucket);
+        if (ranked.length > n) ranked.pop();
       }
     }
+    return ranked.map(({ bucket }) => bucket * this.bucketSize);
+  }
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let v = n; v !== 0; v &= v - 1) count++;
+  return count;
+}
+
+/**
+ * Every distinct place where `quote` matches with at most `allowedErrors` errors, each with its error count, and the
+ * votes of the pieces for the closest-passage search. A match with k errors contains at least one of k + 1 disjoint
+ * pieces of the quote verbatim, so only windows around exact occurrences of the pieces (one regex pass) are verified.
+ */
+function approximateMatches(view: NormalisedText, quote: string): { matches: Candidate[]; votes?: StartVotes } {
+  const k = allowedErrors(quote.length);
+  if (k === 0) return { matches: [] };
+  const m = quote.length;
+  const pieces: Array<{ text: string; offset: number }> = [];
+  for (let i = 0; i <= k; i++) {
+    const offset = Math.floor((i * m) / (k + 1));
+    pieces.push({ text: quote.slice(offset, Math.floor(((i + 1) * m) / (k + 1))), offset });
+  }
+  const alternatives = [...new Set(pieces.map((piece) => piece.text))].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(alternatives.map(escapeRegExp).join('|'), 'g');
+  const text = view.text;
+  const votes = new StartVotes(text.length, m);
+  const windows: Array<[number, number]> = [];
+  for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
+    pieces.forEach((piece, i) => {
+      if (!text.startsWith(piece.text, hit.index)) return;
+      const start = hit.index - piece.offset;
+      votes.add(start, i);
+      windows.push([Math.max(0, start - k), Math.min(text.length, start + m + k)]);
+    });
     pattern.lastIndex = hit.index + 1;
   }
   windows.sort((a, b) => a[0] - b[0]);
@@ -287,7 +337,7 @@ function approximateMatches(view: NormalisedText, quote: string): Candidate[] {
       matches.push({ view, vs: from + match.start, ve: from + match.end, errors: match.errors });
     }
   }
-  return distinctPlaces(view, matches, m);
+  return { matches: distinctPlaces(view, matches, m), votes };
 }
 
 /** Overlapping matches are one place: keep the fewest errors (then the length closest to the quote's), snapped to whole segments. */
@@ -344,46 +394,44 @@ function bestOf(candidates: Candidate[]): Candidate[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Nothing close enough: find the closest passage (bounded: one regex pass and a few Myers verifications)
 
-const CLOSEST_WORDS = 12;
+const CLOSEST_WORDS = 16;
 const CLOSEST_PLACES = 5;
-const CLOSEST_MAX_HITS = 200_000;
-/** Longer quotes are compared by their beginning when looking for the closest passage. */
-const CLOSEST_MAX_QUOTE = 1000;
+const CLOSEST_MAX_HITS = 300_000;
 
-function closestPassage(view: NormalisedText, fullQuote: string): Candidate | undefined {
+/**
+ * The passage most like the quote. The places most voted for by the pieces of the approximate search, or, when none
+ * of those occurs, by the quote's longest words (one more regex pass), are measured with Myers; the best one wins.
+ */
+function closestPassage(view: NormalisedText, fullQuote: string, pieceVotes?: StartVotes): Candidate | undefined {
   const quote = fullQuote.slice(0, CLOSEST_MAX_QUOTE);
-  const wordOffsets = new Map<string, number>();
-  for (const word of quote.matchAll(/[\p{L}\p{N}]{3,}/gu)) {
-    if (!wordOffsets.has(word[0])) wordOffsets.set(word[0], word.index);
-  }
-  const words = [...wordOffsets.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, CLOSEST_WORDS);
-  if (words.length === 0) return undefined;
-  const pattern = new RegExp(words.map(escapeRegExp).join('|'), 'g');
-  const bucketSize = Math.max(16, quote.length >> 1);
-  const votes = new Map<number, Set<string>>();
-  let hits = 0;
-  for (let hit = pattern.exec(view.text); hit !== null && hits < CLOSEST_MAX_HITS; hit = pattern.exec(view.text)) {
-    hits++;
-    const diagonal = hit.index - (wordOffsets.get(hit[0]) ?? 0);
-    const bucket = Math.floor(diagonal / bucketSize);
-    let voters = votes.get(bucket);
-    if (!voters) votes.set(bucket, (voters = new Set()));
-    voters.add(hit[0]);
-  }
-  const ranked = [...votes.entries()]
-    .map(([bucket, voters]) => ({ bucket, score: voters.size + (votes.get(bucket - 1)?.size ?? 0) / 2 }))
-    .sort((a, b) => b.score - a.score || a.bucket - b.bucket)
-    .slice(0, CLOSEST_PLACES);
+  const votes = pieceVotes && pieceVotes.count > 0 ? pieceVotes : wordVotes(view, quote);
+  if (!votes) return undefined;
   let closest: Candidate | undefined;
-  for (const { bucket } of ranked) {
-    const from = Math.max(0, bucket * bucketSize - quote.length);
-    const to = Math.min(view.text.length, (bucket + 1) * bucketSize + 2 * quote.length);
+  for (const start of votes.best(CLOSEST_PLACES)) {
+    const from = Math.max(0, start - quote.length);
+    const to = Math.min(view.text.length, start + 2 * votes.bucketSize + 2 * quote.length);
     const [match] = search(view.text.slice(from, to), quote, quote.length);
     if (match && (!closest || match.errors < closest.errors)) {
       closest = { view, vs: from + match.start, ve: from + match.end, errors: match.errors };
     }
   }
   return closest && distinctPlaces(view, [closest], quote.length)[0];
+}
+
+function wordVotes(view: NormalisedText, quote: string): StartVotes | undefined {
+  const wordOffsets = new Map<string, number>();
+  for (const word of quote.matchAll(/[\p{L}\p{N}]{3,}/gu)) {
+    if (!wordOffsets.has(word[0])) wordOffsets.set(word[0], word.index);
+  }
+  const words = [...wordOffsets.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, CLOSEST_WORDS);
+  if (words.length === 0) return undefined;
+  const part = new Map(words.map((word, i) => [word, i]));
+  const pattern = new RegExp(words.map(escapeRegExp).join('|'), 'g');
+  const votes = new StartVotes(view.text.length, quote.length);
+  for (let hit = pattern.exec(view.text); hit !== null && votes.count < CLOSEST_MAX_HITS; hit = pattern.exec(view.text)) {
+    votes.add(hit.index - (wordOffsets.get(hit[0]) ?? 0), part.get(hit[0]) ?? 0);
+  }
+  return votes.count > 0 ? votes : undefined;
 }
 
 /** [vs, ve) grown to the nearest spaces (by at most a word's length), so an excerpt does not start or end mid-word. */
@@ -396,8 +444,8 @@ function wholeWords(text: string, vs: number, ve: number): [number, number] {
   return [from === 0 || text[from - 1] === ' ' ? from : vs, to === text.length || text[to] === ' ' ? to : ve];
 }
 
-function notFound(seed: Seed, folded: NormalisedText, foldedQuote: string): AnchorNote {
-  const closest = foldedQuote.length > 0 ? closestPassage(folded, foldedQuote) : undefined;
+function notFound(seed: Seed, folded: NormalisedText, foldedQuote: string, votes?: StartVotes): AnchorNote {
+  const closest = closestPassage(folded, foldedQuote, votes);
   const short =
     foldedQuote.length < MIN_APPROXIMATE_LENGTH
       ? ` (a quote shorter than ${MIN_APPROXIMATE_LENGTH} characters must match exactly)`
@@ -431,7 +479,7 @@ function notVerbatim(seed: Seed, anchor: Anchor, quote: string): AnchorNote {
       `the quote differs from ${where} only in letter case: ${describeDifference(quote, seedWords)}. ${advice}`,
     );
   }
-  const differences = anchor.errors === 1 ? '1 difference' : `${anchor.errors} differences`;
+  const differences = plural(anchor.errors, 'difference');
   return warning(
     'quote-approximate',
     `the quote is not verbatim in ${where}; the closest passage has ${differences}: ` +

@@ -101,102 +101,118 @@ function normaliseSegment(segment: string, foldCase: boolean): SegmentOutput {
   return out;
 }
 
-// Segments below U+0300 are single code units that NFC leaves alone; their outputs are precomputed.
+// Segments below U+0300 are single code units that NFC leaves alone: their outputs are precomputed as one code unit,
+// or SPACE_CODE / DROP_CODE, or MANY_CODE when the output is longer (İ folds to i + combining dot).
 const LOW = 0x300;
-const lowTables: Record<'plain' | 'folded', SegmentOutput[]> = { plain: [], folded: [] };
-for (let c = 0; c < LOW; c++) {
-  lowTables.plain.push(normaliseSegment(String.fromCharCode(c), false));
-  lowTables.folded.push(normaliseSegment(String.fromCharCode(c), true));
+const SPACE_CODE = -1;
+const DROP_CODE = -2;
+const MANY_CODE = -3;
+
+function lowTable(foldCase: boolean): { codes: Int32Array; outputs: SegmentOutput[] } {
+  const codes = new Int32Array(LOW);
+  const outputs: SegmentOutput[] = [];
+  for (let c = 0; c < LOW; c++) {
+    const output = normaliseSegment(String.fromCharCode(c), foldCase);
+    outputs.push(output);
+    codes[c] = output === SPACE ? SPACE_CODE : output === DROP ? DROP_CODE : output.length === 1 ? output.charCodeAt(0) : MANY_CODE;
+  }
+  return { codes, outputs };
 }
+
+const lowTables = { plain: lowTable(false), folded: lowTable(true) };
 
 const SEGMENT_CACHE_LIMIT = 100_000;
 const segmentCaches = { plain: new Map<string, SegmentOutput>(), folded: new Map<string, SegmentOutput>() };
 
-class Builder {
-  length = 0;
-  private units: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
+function grow<T extends Uint16Array | Int32Array>(array: T, capacity: number): T {
+  const grown = new (array.constructor as new (length: number) => T)(capacity);
+  grown.set(array);
+  return grown;
+}
 
-  constructor(capacity: number) {
-    this.units = new Uint16Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-  }
+const utf16 = new TextDecoder('utf-16le');
 
-  push(unit: number, start: number, end: number): void {
-    if (this.length === this.units.length) this.grow();
-    this.units[this.length] = unit;
-    this.starts[this.length] = start;
-    this.ends[this.length] = end;
-    this.length++;
+function decode(units: Uint16Array, wellFormed: boolean): string {
+  // TextDecoder is fast but would replace lone surrogates, which only a malformed original can contain.
+  if (wellFormed) return utf16.decode(units);
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let i = 0; i < units.length; i += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]));
   }
-
-  private grow(): void {
-    const capacity = this.units.length * 2 + 16;
-    const units = new Uint16Array(capacity);
-    units.set(this.units);
-    this.units = units;
-    const starts = new Int32Array(capacity);
-    starts.set(this.starts);
-    this.starts = starts;
-    const ends = new Int32Array(capacity);
-    ends.set(this.ends);
-    this.ends = ends;
-  }
-
-  finish(): NormalisedText {
-    const parts: string[] = [];
-    const CHUNK = 8192;
-    for (let i = 0; i < this.length; i += CHUNK) {
-      parts.push(String.fromCharCode(...this.units.subarray(i, Math.min(this.length, i + CHUNK))));
-    }
-    return {
-      text: parts.join(''),
-      starts: this.starts.slice(0, this.length),
-      ends: this.ends.slice(0, this.length),
-    };
-  }
+  return parts.join('');
 }
 
 /** The normalised view of `original` with its offset map. */
 export function normalise(original: string, options: NormaliseOptions = {}): NormalisedText {
   const mode = options.foldCase ? 'folded' : 'plain';
-  const low = lowTables[mode];
+  const { codes, outputs } = lowTables[mode];
   const cache = segmentCaches[mode];
-  const out = new Builder(original.length + 16);
+  const n = original.length;
+  let capacity = n + 16;
+  let units = new Uint16Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let length = 0;
   let inSpace = false;
+  let wellFormed = true;
   let i = 0;
-  while (i < original.length) {
+  while (i < n) {
     const c = original.charCodeAt(i);
-    const next = original.charCodeAt(i + 1);
-    let j: number;
-    let result: SegmentOutput;
-    if (c < LOW && (i + 1 >= original.length || next < LOW || !continuesSegment(original, i + 1))) {
-      j = i + 1;
-      result = low[c] as SegmentOutput;
+    let j = i + 1;
+    let code = MANY_CODE;
+    let result: SegmentOutput | undefined;
+    if (c < LOW && (j >= n || original.charCodeAt(j) < LOW || !continuesSegment(original, j))) {
+      code = codes[c] as number;
+      if (code === MANY_CODE) result = outputs[c];
     } else {
       j = segmentEnd(original, i);
+      if (c >= 0xd800 && c <= 0xdfff && codePointLength(original, i) === 1) wellFormed = false;
       const segment = original.slice(i, j);
-      let cached = cache.get(segment);
-      if (cached === undefined) {
-        cached = normaliseSegment(segment, mode === 'folded');
+      result = cache.get(segment);
+      if (result === undefined) {
+        result = normaliseSegment(segment, mode === 'folded');
         if (cache.size >= SEGMENT_CACHE_LIMIT) cache.clear();
-        cache.set(segment, cached);
+        cache.set(segment, result);
       }
-      result = cached;
+      if (result === SPACE) code = SPACE_CODE;
+      else if (result === DROP) code = DROP_CODE;
     }
-    if (result === SPACE) {
-      if (inSpace) out.ends[out.length - 1] = j;
-      else out.push(32, i, j);
-      inSpace = true;
-    } else if (result !== DROP) {
-      for (let k = 0; k < result.length; k++) out.push(result.charCodeAt(k), i, j);
+    if (length + 8 >= capacity || (typeof result === 'string' && length + result.length >= capacity)) {
+      capacity = capacity * 2 + (typeof result === 'string' ? result.length : 0);
+      units = grow(units, capacity);
+      starts = grow(starts, capacity);
+      ends = grow(ends, capacity);
+    }
+    if (code >= 0) {
+      units[length] = code;
+      starts[length] = i;
+      ends[length++] = j;
+      inSpace = false;
+    } else if (code === SPACE_CODE) {
+      if (inSpace) {
+        ends[length - 1] = j;
+      } else {
+        units[length] = 32;
+        starts[length] = i;
+        ends[length++] = j;
+        inSpace = true;
+      }
+    } else if (typeof result === 'string') {
+      for (let k = 0; k < result.length; k++) {
+        units[length] = result.charCodeAt(k);
+        starts[length] = i;
+        ends[length++] = j;
+      }
       inSpace = false;
     }
     i = j;
   }
-  return out.finish();
+  return {
+    text: decode(units.subarray(0, length), wellFormed),
+    starts: starts.subarray(0, length),
+    ends: ends.subarray(0, length),
+  };
 }
 
 /** The normalised form of a quote (or prefix/suffix): as `normalise`, without leading or trailing space. */
