@@ -13,8 +13,8 @@ export function writeBaseline(root: string, corpus: Corpus): { pages: number } {
   mkdirSync(join(root, 'verdicts'), { recursive: true });
   mkdirSync(join(root, 'seeds'), { recursive: true });
   writeFileSync(join(root, '_includes', 'page.njk'), LAYOUT);
-  // An empty config file, so Eleventy does not look for one in the repository.
-  writeFileSync(join(root, 'eleventy.config.mjs'), 'export default function () {}\n');
+  // Like the site's config, Markdown is not run through a template engine first (Eleventy's default is Liquid).
+  writeFileSync(join(root, 'eleventy.config.mjs'), 'export default function () {\n  return { markdownTemplateEngine: false };\n}\n');
   let pages = 0;
   for (const verdict of corpus.verdicts) {
     if (verdict.draft) continue;

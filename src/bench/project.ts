@@ -1,14 +1,11 @@
-// Lays out a synthetic corpus as a complete project the real CLI and site build run against:
-// generated seeds/ and content/verdicts/, the rest of content/ copied from the repository
-// (rating scale, site data, page templates), and the site plumbing (config, _includes, src,
-// node_modules...) linked from the repository so the build under test is the real one.
+// Lays out a synthetic corpus as a project folder the real CLI and site build run against (both take
+// the project as their current folder or --root; layouts and config stay in the repository): generated
+// seeds/ and content/verdicts/, and the rest of content/ (rating scale, site data, about page) copied
+// from the repository.
 
-import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from './corpus.ts';
-
-/** Top-level repository entries that are never part of the synthetic project. */
-const NOT_LINKED = new Set(['seeds', 'content', '.git', '.cache', 'test', 'docs', 'test-results', '.github', '.ci']);
 
 export function writeProject(root: string, corpus: Corpus, repoRoot: string): void {
   mkdirSync(join(root, 'seeds'), { recursive: true });
@@ -25,9 +22,5 @@ export function writeProject(root: string, corpus: Corpus, repoRoot: string): vo
       if (entry === 'verdicts') continue;
       cpSync(join(content, entry), join(root, 'content', entry), { recursive: true });
     }
-  }
-  for (const entry of readdirSync(repoRoot)) {
-    if (NOT_LINKED.has(entry) || entry.startsWith('_site') || entry.endsWith('.cpuprofile')) continue;
-    symlinkSync(join(repoRoot, entry), join(root, entry));
   }
 }

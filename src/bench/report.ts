@@ -1,0 +1,59 @@
+// The benchmark's printed result: a Markdown table (readable in a terminal, pasteable into
+// docs/benchmarks.md) with each measure's median, peak RSS, ratio to the bare-Eleventy baseline
+// and target.
+
+import type { Machine } from './machine.ts';
+
+export interface Row {
+  name: string;
+  /** Median wall time, ms. */
+  ms: number;
+  /** Median peak RSS, bytes. */
+  rss?: number;
+  runs: number;
+  /** Show the ratio to the baseline's time and RSS. */
+  compare?: boolean;
+  target?: { text: string; met: boolean };
+  note?: string;
+}
+
+export interface Header {
+  machine: Machine;
+  seeds: number;
+  verdicts: number;
+  seedMegabytes: number;
+  sitePages: number;
+  baselinePages: number;
+  rssMethod: string;
+  generateMs: number;
+}
+
+function seconds(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+}
+
+function megabytes(bytes: number | undefined): string {
+  return bytes === undefined ? '—' : `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+export function formatReport(header: Header, rows: Row[], baseline: Row): string {
+  const m = header.machine;
+  const lines = [
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB.toFixed(1)} GiB memory, Node ${m.node}, ${m.os}; default heap limit ${Math.round(m.heapLimitMiB)} MiB.`,
+    `Corpus: ${header.seeds} seeds (${header.seedMegabytes.toFixed(1)} MB), ${header.verdicts} verdicts, generated in ${seconds(header.generateMs)}; ` +
+      `site output ${header.sitePages} HTML files, baseline ${header.baselinePages} pages.`,
+    `Wall time and peak RSS are medians over the runs shown; peak RSS: ${header.rssMethod}.`,
+    '',
+    '| measure | runs | wall time | peak RSS | × baseline time | × baseline RSS | target | |',
+    '|---|---:|---:|---:|---:|---:|---|---|',
+  ];
+  for (const row of rows) {
+    const timeRatio = row.compare ? `${(row.ms / baseline.ms).toFixed(2)}×` : '';
+    const rssRatio = row.compare && row.rss !== undefined && baseline.rss !== undefined ? `${(row.rss / baseline.rss).toFixed(2)}×` : '';
+    const verdict = row.target ? (row.target.met ? 'met' : '**missed**') : '';
+    lines.push(
+      `| ${row.name}${row.note ? ` (${row.note})` : ''} | ${row.runs} | ${seconds(row.ms)} | ${megabytes(row.rss)} | ${timeRatio} | ${rssRatio} | ${row.target?.text ?? ''} | ${verdict} |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,234 @@
+// `npm run bench [-- --seeds N --verdicts M --runs K --keep --random S]`
+// Generates a synthetic project, then measures side by side: `check`, the site's Eleventy build,
+// a bare-Eleventy baseline of the same pages, Pagefind indexing, the watch-mode rebuild after one
+// verdict is saved, and one quote against a 10 MB seed. Prints a Markdown table.
+
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeBaseline } from './baseline.ts';
+import { generateCorpus } from './corpus.ts';
+import { machine } from './machine.ts';
+import { median, rssMethod, runMeasured, type RunResult } from './measure.ts';
+import { measureNeedle } from './needle.ts';
+import { writeProject } from './project.ts';
+import { formatReport, type Row } from './report.ts';
+import { measureWatch } from './watch.ts';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
+const ELEVENTY = join(REPO, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+const PAGEFIND = join(REPO, 'node_modules', '.bin', 'pagefind');
+const CHECK = join(REPO, 'src', 'cli', 'check.ts');
+const BUILD = join(REPO, 'src', 'cli', 'build.ts');
+// As `npm run build` and `npm start` do: the project is the current folder, the config is the tool's.
+const SITE_CONFIG = `--config=${join(REPO, 'eleventy.config.ts')}`;
+
+const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--keep] [--random S]
+  --seeds N      seeds to generate (default 1000; the reference size is 1000 seeds, 10000 verdicts)
+  --verdicts M   verdicts to generate (default 10 per seed)
+  --runs K       runs per measure, the median is reported (default 3; 1 from 50000 verdicts up)
+  --keep         keep the generated projects and print where they are
+  --random S     PRNG seed of the corpus (default 20240923)`;
+
+interface Options {
+  seeds: number;
+  verdicts: number;
+  runs: number;
+  keep: boolean;
+  random: number;
+}
+
+const FLAGS = {
+  seeds: { type: 'string' },
+  verdicts: { type: 'string' },
+  runs: { type: 'string' },
+  random: { type: 'string' },
+  keep: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAGS });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const count = (name: string, raw: string | undefined, fallback: number, min: number): number => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${raw}".`);
+    return n;
+  };
+  const seeds = count('seeds', values.seeds, 1000, 1);
+  const verdicts = count('verdicts', values.verdicts, seeds * 10, 1);
+  return {
+    seeds,
+    verdicts,
+    runs: count('runs', values.runs, verdicts >= 50_000 ? 1 : 3, 1),
+    keep: values.keep ?? false,
+    random: count('random', values.random, 20240923, 0),
+  };
+}
+
+function countFiles(dir: string, suffix: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith(suffix)) n++;
+  }
+  return n;
+}
+
+function ensureOk(what: string, result: RunResult): RunResult {
+  if (result.code !== 0) {
+    throw new Error(`${what} exited with status ${result.code}.\n--- stdout (end) ---\n${result.stdout.slice(-4000)}\n--- stderr (end) ---\n${result.stderr.slice(-4000)}`);
+  }
+  return result;
+}
+
+function summarise(name: string, results: RunResult[], extra: Partial<Row> = {}): Row {
+  const rss = results.map((r) => r.rss).filter((v): v is number => v !== undefined);
+  return { name, ms: median(results.map((r) => r.ms)), rss: rss.length ? median(rss) : undefined, runs: results.length, ...extra };
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const facts = await machine();
+  const scratch = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
+  const project = join(scratch, 'project');
+  const base = join(scratch, 'baseline');
+  try {
+    const { loadScale } = await import('../ratings.ts');
+    const ratings = loadScale(REPO).scale.levels.map((level) => level.key);
+
+    log(`generating ${options.seeds} seeds and ${options.verdicts} verdicts in ${scratch}`);
+    let started = performance.now();
+    const corpus = generateCorpus({ seeds: options.seeds, verdicts: options.verdicts, ratings, random: options.random });
+    mkdirSync(project);
+    writeProject(project, corpus, REPO);
+    mkdirSync(base);
+    const baselinePages = writeBaseline(base, corpus).pages;
+    const generateMs = performance.now() - started;
+    const seedBytes = corpus.seeds.reduce((sum, seed) => sum + Buffer.byteLength(seed.file), 0);
+    const editable = corpus.verdicts.find((v, i) => !v.draft && i >= corpus.verdicts.length / 2) ?? corpus.verdicts.find((v) => !v.draft);
+    corpus.seeds.length = 0; // the corpus is on disk now; free it before the measured runs
+    const rows: Row[] = [];
+
+    const checks: RunResult[] = [];
+    for (let run = 1; run <= options.runs; run++) {
+      log(`check, run ${run}/${options.runs}`);
+      checks.push(ensureOk('check', await runMeasured(TSX, [CHECK, '--root', project], { cwd: project })));
+    }
+    const check = summarise('`check`', checks);
+    check.target = { text: '< 2 s', met: check.ms < 2000 };
+    rows.push(check);
+
+    const siteOut = join(project, '_site');
+    const baseOut = join(base, '_site');
+    const builds: RunResult[] = [];
+    const baselines: RunResult[] = [];
+    // Interleaved, so drift in the machine's speed hits both sides alike.
+    for (let run = 1; run <= options.runs; run++) {
+      log(`site build (Eleventy), run ${run}/${options.runs}`);
+      rmSync(siteOut, { recursive: true, force: true });
+      builds.push(ensureOk('the site build', await runMeasured(TSX, [ELEVENTY, SITE_CONFIG, '--quiet', `--output=${siteOut}`], { cwd: project })));
+      log(`baseline build (bare Eleventy), run ${run}/${options.runs}`);
+      rmSync(baseOut, { recursive: true, force: true });
+      baselines.push(ensureOk('the baseline build', await runMeasured(TSX, [ELEVENTY, '--config=eleventy.config.mjs', '--quiet'], { cwd: base })));
+    }
+    const baseline = summarise('bare Eleventy baseline, same pages', baselines);
+    const site = summarise('site build, Eleventy part', builds, { compare: true });
+    site.target = {
+      text: '≤ 1.25× time, ≤ 1.5× RSS',
+      met: site.ms <= 1.25 * baseline.ms && (site.rss ?? Infinity) <= 1.5 * (baseline.rss ?? 0),
+    };
+    rows.push(site, { ...baseline, compare: true });
+    const sitePages = countFiles(siteOut, '.html');
+
+    const indexes: RunResult[] = [];
+    for (let run = 1; run <= options.runs; run++) {
+      log(`Pagefind, run ${run}/${options.runs}`);
+      rmSync(join(siteOut, 'pagefind'), { recursive: true, force: true });
+      indexes.push(ensureOk('Pagefind', await runMeasured(PAGEFIND, ['--site', siteOut], { cwd: project })));
+    }
+    const pagefind = summarise('Pagefind indexing', indexes);
+    pagefind.target = { text: '< 30 s', met: pagefind.ms < 30_000 };
+    rows.push(pagefind);
+
+    log('npm run build (check, Eleventy, Pagefind, swap), once');
+    const full = ensureOk('npm run build', await runMeasured(TSX, [BUILD, '--root', project, '--output', join(scratch, 'built')], { cwd: project }));
+    rows.push(summarise('`npm run build`, whole (Eleventy + Pagefind + swap)', [full], { compare: true }));
+    rmSync(join(scratch, 'built'), { recursive: true, force: true });
+
+    if (editable) {
+      log(`watch mode: ${options.runs} edits of ${editable.file}`);
+      const watch = await measureWatch({
+        root: project,
+        command: TSX,
+        args: [ELEVENTY, SITE_CONFIG, '--serve', '--quiet'],
+        verdictFile: editable.file,
+        pageFile: join(siteOut, 'verdicts', editable.slug, 'index.html'),
+        edits: options.runs,
+        startTimeoutMs: 30 * 60_000,
+      });
+      rows.push(
+        { name: 'one-verdict rebuild: save → page written', ms: median(watch.pageMs), runs: watch.pageMs.length, target: { text: '< 2 s', met: median(watch.pageMs) < 2000 } },
+        { name: 'one-verdict rebuild: save → rebuild done', ms: median(watch.rebuildMs), runs: watch.rebuildMs.length },
+        { name: 'watch server start: first build', ms: watch.startMs, runs: 1 },
+      );
+    }
+
+    log('one quote against a 10 MB seed');
+    const needle = await measureNeedle(join(scratch, 'needle'), options.runs);
+    for (const c of needle.cases) {
+      const outcome = c.anchored ? `anchored, ${c.method}` : 'not anchored';
+      rows.push(
+        { name: `one quote vs ${(needle.seedBytes / 1024 ** 2).toFixed(0)} MB seed: ${c.name}, first quote`, ms: c.cold, runs: options.runs, note: outcome, target: { text: '< 100 ms', met: c.cold < 100 } },
+        { name: `one quote vs ${(needle.seedBytes / 1024 ** 2).toFixed(0)} MB seed: ${c.name}, next quote`, ms: c.warm, runs: options.runs, target: { text: '< 100 ms', met: c.warm < 100 } },
+      );
+    }
+
+    console.log(
+      formatReport(
+        {
+          machine: facts,
+          seeds: options.seeds,
+          verdicts: options.verdicts,
+          seedMegabytes: seedBytes / 1024 ** 2,
+          sitePages,
+          baselinePages,
+          rssMethod: rssMethod(),
+          generateMs,
+        },
+        rows,
+        baseline,
+      ),
+    );
+  } finally {
+    if (options.keep) log(`kept: ${project} (site), ${base} (baseline)`);
+    else rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`bench: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
