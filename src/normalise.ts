@@ -7,6 +7,7 @@
 // normalising any segment-aligned slice of the original gives exactly the corresponding slice of the view, and a
 // match that starts and ends on segment boundaries never splits a surrogate pair or a combining sequence.
 
+import { grown } from './typed-array.ts';
 import type { Seed } from './types.ts';
 
 export interface NormalisedText {
@@ -124,12 +125,6 @@ const lowTables = { plain: lowTable(false), folded: lowTable(true) };
 const SEGMENT_CACHE_LIMIT = 100_000;
 const segmentCaches = { plain: new Map<string, SegmentOutput>(), folded: new Map<string, SegmentOutput>() };
 
-function grow<T extends Uint16Array | Int32Array>(array: T, capacity: number): T {
-  const grown = new (array.constructor as new (length: number) => T)(capacity);
-  grown.set(array);
-  return grown;
-}
-
 const utf16 = new TextDecoder('utf-16le');
 
 function decode(units: Uint16Array, wellFormed: boolean): string {
@@ -180,9 +175,9 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
     }
     if (length + 8 >= capacity || (typeof result === 'string' && length + result.length >= capacity)) {
       capacity = capacity * 2 + (typeof result === 'string' ? result.length : 0);
-      units = grow(units, capacity);
-      starts = grow(starts, capacity);
-      ends = grow(ends, capacity);
+      units = grown(units, capacity);
+      starts = grown(starts, capacity);
+      ends = grown(ends, capacity);
     }
     if (code >= 0) {
       units[length] = code;

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { anchorQuote } from '../src/anchor.ts';
+import { AppearanceIndex } from '../src/appearances.ts';
+import { positionAt } from '../src/lines.ts';
+import { normalise, normaliseQuote } from '../src/normalise.ts';
+import type { Anchor, Seed } from '../src/types.ts';
+import { makeSeed, sampleSeed } from './make-seed.ts';
+
+const original = sampleSeed('000_5bff26b3a7f2143b');
+const repost = sampleSeed('001_9340af456b0c9be9');
+const other = sampleSeed('003_1ef4de2a1865d391');
+const index = new AppearanceIndex([repost, other, original]);
+
+function anchored(seed: Seed, quote: string, prefix?: string): Anchor {
+  const { anchor, notes } = anchorQuote(seed, { quote, prefix });
+  if (!anchor) throw new Error(notes.map((note) => note.message).join('\n'));
+  return anchor;
+}
+
+/** Brute force, independent of the index: every segment-aligned occurrence of the normalised passage. */
+function everyOccurrence(seeds: Seed[], passage: string): Array<{ seed: string; start: number }> {
+  const found: Array<{ seed: string; start: number }> = [];
+  for (const seed of [...seeds].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const view = normalise(seed.text);
+    for (let at = view.text.indexOf(passage); at !== -1; at = view.text.indexOf(passage, at + 1)) {
+      const end = at + passage.length;
+      const aligned = (i: number) => i === 0 || i === view.text.length || view.starts[i] !== view.starts[i - 1];
+      if (aligned(at) && aligned(end)) found.push({ seed: seed.id, start: view.starts[at] ?? 0 });
+    }
+  }
+  return found;
+}
+
+describe('appearances of an anchored passage', () => {
+  it('finds a passage of the repost (typographic quotes) in the original (straight quotes)', () => {
+    const anchor = anchored(repost, 'Russia would not hesitate to use \u201Call means available\u201D to defend its territory.');
+    const appearances = index.find(anchor);
+    const expectedStart = original.text.indexOf('Russia would not hesitate to use "all means available"');
+    expect(appearances).toEqual([
+      {
+        seed: original.id,
+        start: expectedStart,
+        end: expectedStart + 'Russia would not hesitate to use "all means available" to defend its territory.'.length,
+        ...positionAt(original.text, expectedStart),
+      },
+    ]);
+    expect(appearances[0]?.line).toBe(8);
+  });
+
+  it('finds a passage of the original in the repost, with the repost’s own offsets and line', () => {
+    const appearances = index.find(anchored(original, 'Peskov replied: "Definitely." He also said'));
+    expect(appearances).toHaveLength(1);
+    const found = appearances[0];
+    expect(found?.seed).toBe(repost.id);
+    expect(repost.text.slice(found?.start, found?.end)).toBe('Peskov replied: \u201CDefinitely.\u201D He also said');
+    expect(found?.line).toBe(2);
+  });
+
+  it('finds a single-word passage too', () => {
+    const appearances = index.find(anchored(original, 'Definitely.'));
+    expect(appearances.map((a) => [a.seed, repost.text.slice(a.start, a.end)])).toEqual([[repost.id, 'Definitely.']]);
+  });
+
+  it('lists other occurrences in the anchor’s own seed and in other seeds, sorted by seed id then offset', () => {
+    const anchor = anchored(original, 'Donbass republics', 'Russia recognized the');
+    const appearances = index.find(anchor);
+    const expected = everyOccurrence([original, repost, other], 'Donbass republics').filter(
+      (o) => !(o.seed === original.id && o.start === anchor.start),
+    );
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    expect(appearances.map((a) => ({ seed: a.seed, start: a.start }))).toEqual(expected);
+    expect(appearances.filter((a) => a.seed === original.id).map((a) => a.line)).toEqual([4, 24]);
+  });
+
+  it('does not report text that only matches by splitting a combining sequence', () => {
+    const a = makeSeed('a', 'The village of Zq is small.');
+    const b = makeSeed('b', 'The village of Zq\u0323 is large. The village of Zq is old.');
+    const idx = new AppearanceIndex([a, b]);
+    const appearances = idx.find(anchored(a, 'The village of Zq'));
+    expect(appearances.map((x) => [x.seed, x.start])).toEqual([['b', b.text.lastIndexOf('The village of Zq')]]);
+  });
+
+  it('agrees with a brute-force scan over many seeds', () => {
+    let state = 42;
+    const random = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 8) % n;
+    };
+    const words = ['the', 'minister', 'said', 'budget', 'would', 'grow', 'by', 'ten', '\u201Cpercent\u201D', 'next', 'year'];
+    const seeds = Array.from({ length: 300 }, (_, i) => {
+      const text = Array.from({ length: 60 + random(60) }, () => words[random(words.length)]).join(random(5) ? ' ' : '\n\n');
+      return makeSeed(`s${String(i).padStart(3, '0')}`, text);
+    });
+    const big = new AppearanceIndex(seeds);
+    let checked = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const seed = seeds[random(seeds.length)] as Seed;
+      const from = random(seed.text.length - 30);
+      const slice = seed.text.slice(from, from + 6 + random(24));
+      const { anchor } = anchorQuote(seed, { quote: slice, prefix: seed.text.slice(Math.max(0, from - 40), from) });
+      if (!anchor) continue;
+      const expected = everyOccurrence(seeds, normaliseQuote(anchor.text)).filter(
+        (o) => !(o.seed === anchor.seed && o.start === anchor.start),
+      );
+      expect(big.find(anchor).map((a) => ({ seed: a.seed, start: a.start }))).toEqual(expected);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
