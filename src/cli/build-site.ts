@@ -1,0 +1,178 @@
+// The build itself, for `npm run build`: Eleventy into `<output>.partial-<pid>`, Pagefind over it, then
+// a swap into `<output>`. Nothing is written to the output folder until everything has succeeded.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface BuildOptions {
+  /** This tool's folder (eleventy.config.ts, _includes/). */
+  toolRoot: string;
+  /** The project: seeds/ and content/. */
+  root: string;
+  /** The finished site's folder, replaced as a whole. */
+  output: string;
+  pathPrefix: string;
+}
+
+export interface BuildResult {
+  /** HTML pages written. */
+  pages: number;
+  /** Pages in the search index. */
+  indexed: number;
+}
+
+/** A build that failed for a reason an editor can act on; `report` holds check's problem lines for content errors. */
+export class BuildFailure extends Error {
+  override name = 'BuildFailure';
+  constructor(
+    message: string,
+    readonly report?: string,
+  ) {
+    super(message);
+  }
+}
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  report?: string;
+  summary?: string;
+  originalError?: unknown;
+  cause?: unknown;
+}
+
+/** The error and every error it wraps (Eleventy nests the original as `originalError`). */
+function errorChain(error: unknown): ErrorLike[] {
+  const chain: ErrorLike[] = [];
+  let current: unknown = error;
+  while (current && typeof current === 'object' && chain.length < 20 && !chain.includes(current as ErrorLike)) {
+    chain.push(current as ErrorLike);
+    current = (current as ErrorLike).originalError ?? (current as ErrorLike).cause;
+  }
+  return chain;
+}
+
+/** Eleventy's error, reduced to what an editor needs: check's report for content errors, else the messages, without stack traces. */
+function explain(error: unknown): Error {
+  const chain = errorChain(error);
+  const content = chain.find((e) => e.name === 'ContentErrors' && typeof e.report === 'string');
+  if (content) return new BuildFailure(content.summary ?? 'The content has errors.', content.report);
+  const setup = chain.find((e) => e.name === 'ModelSetupError');
+  if (setup) return setup as Error;
+  const messages: string[] = [];
+  for (const e of chain) {
+    const message = String(e.message ?? '').trim();
+    if (message && !messages.some((m) => m.includes(message))) messages.push(message);
+  }
+  return new BuildFailure(messages.join('\n  caused by: ') || String(error));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Folders left by builds that were killed (their process is gone). */
+function removeStalePartials(parent: string, base: string): void {
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:partial|previous)-(\\d+)$`);
+  for (const name of fs.readdirSync(parent)) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isAlive(pid)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function countHtml(dir: string): number {
+  let count = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) count++;
+  }
+  return count;
+}
+
+function guardOutput(root: string, output: string): void {
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  if (inside(root, output)) throw new BuildFailure(`The output folder ${output} contains the project itself; choose another --output.`);
+  for (const kept of ['seeds', 'content']) {
+    if (inside(output, path.join(root, kept))) throw new BuildFailure(`The output folder may not be inside ${kept}/; choose another --output.`);
+  }
+}
+
+async function runEleventy(options: BuildOptions, outputDir: string): Promise<void> {
+  const { Eleventy } = await import('@11ty/eleventy');
+  const previous = process.cwd();
+  // Eleventy reads the project relative to the current folder (eleventy.config.ts: input `content`).
+  process.chdir(options.root);
+  try {
+    const eleventy = new Eleventy(undefined, outputDir, {
+      configPath: path.join(options.toolRoot, 'eleventy.config.ts'),
+      pathPrefix: options.pathPrefix,
+      quietMode: true,
+    });
+    eleventy.disableLogger();
+    await eleventy.write();
+  } catch (error) {
+    throw explain(error);
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+async function runPagefind(site: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new BuildFailure(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: site });
+    if (added.errors.length > 0) throw new BuildFailure(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+    if (written.errors.length > 0) throw new BuildFailure(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Replaces `output` by `built` with two renames; the old site is removed only after the new one is in place. */
+function swapIn(built: string, output: string): void {
+  const previous = `${output}.previous-${process.pid}`;
+  const hadOutput = fs.existsSync(output);
+  if (hadOutput) fs.renameSync(output, previous);
+  try {
+    fs.renameSync(built, output);
+  } catch (error) {
+    if (hadOutput) fs.renameSync(previous, output);
+    throw error;
+  }
+  if (hadOutput) fs.rmSync(previous, { recursive: true, force: true });
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  guardOutput(options.root, options.output);
+  const parent = path.dirname(options.output);
+  fs.mkdirSync(parent, { recursive: true });
+  removeStalePartials(parent, path.basename(options.output));
+  const partial = `${options.output}.partial-${process.pid}`;
+  fs.rmSync(partial, { recursive: true, force: true });
+
+  // An interrupted build removes its partial folder; the previous site was never touched.
+  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    fs.rmSync(partial, { recursive: true, force: true });
+    process.stderr.write(`build: interrupted (${signal}); the previous site was left as it was.\n`);
+    process.exit(signals[signal as keyof typeof signals]);
+  };
+  for (const signal of Object.keys(signals)) process.on(signal, onSignal);
+  try {
+    await runEleventy(options, partial);
+    const indexed = await runPagefind(partial);
+    const pages = countHtml(partial);
+    swapIn(partial, options.output);
+    return { pages, indexed };
+  } finally {
+    fs.rmSync(partial, { recursive: true, force: true });
+    for (const signal of Object.keys(signals)) process.off(signal, onSignal);
+  }
+}

@@ -1,0 +1,75 @@
+// npm run build [-- --pathprefix=/factcheck/] [--root DIR] [--output DIR]
+// Builds the site with Eleventy into a temporary folder beside the output, indexes it with Pagefind,
+// and only then swaps it in: a failed or interrupted build leaves the previous site untouched.
+// Exit status: 0 built, 1 the content has errors (printed like `npm run check`) or the build failed,
+// 2 the build could not run (bad arguments, not a project folder).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { ModelSetupError } from '../errors.ts';
+import { buildSite, BuildFailure } from './build-site.ts';
+
+const USAGE = `Usage: npm run build -- [--pathprefix=/factcheck/] [--root DIR] [--output DIR]
+
+Checks the content (like npm run check), builds the static site and its search index, and replaces the
+output folder only when everything succeeded.
+  --pathprefix=/sub/  publish under a sub-path, e.g. a GitHub Pages project site (default: /)
+  --root DIR          the project folder with seeds/ and content/ (default: the current folder)
+  --output DIR        where the site goes (default: _site in the project folder)
+Environment: SITE_URL=https://… sets the published origin used in absolute URLs (feed, sitemap,
+ClaimReview); without it, "url" in content/_data/site.json is used.
+Exit status: 0 built, 1 content errors or a failed build, 2 the build could not run.`;
+
+const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function fail(message: string, status: number, withUsage = false): never {
+  process.stderr.write(`build: ${message}\n${withUsage ? `\n${USAGE}\n` : ''}`);
+  process.exit(status);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        pathprefix: { type: 'string', default: '/' },
+        root: { type: 'string', default: '.' },
+        output: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    fail((error as Error).message, 2, true);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const root = path.resolve(values.root);
+  if (!fs.existsSync(path.join(root, 'seeds')) || !fs.existsSync(path.join(root, 'content'))) {
+    fail(`${root} is not a project folder (it needs seeds/ and content/); is --root right?`, 2);
+  }
+  const output = path.resolve(values.output ?? path.join(root, '_site'));
+  const started = performance.now();
+  const result = await buildSite({ toolRoot, root, output, pathPrefix: values.pathprefix });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stderr.write(
+    `Built ${result.pages} pages (${result.indexed} indexed for search) into ${path.relative(process.cwd(), output) || '.'} in ${seconds} s.\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof BuildFailure && error.report !== undefined) {
+    process.stdout.write(error.report);
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  if (error instanceof ModelSetupError) fail(error.message, 2);
+  if (process.env['BUILD_DEBUG']) console.error(error);
+  fail(`${(error as Error)?.message ?? String(error)} (the previous site was left as it was).`, 1);
+});

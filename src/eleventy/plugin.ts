@@ -1,0 +1,86 @@
+// The Eleventy adapter: computes the model once per build (the same core `npm run check` runs), stops
+// the build with check's messages when the content has errors, and hands the templates a SiteData.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { UserConfig } from '@11ty/eleventy';
+import { buildModel, createAnchorCache } from '../model.ts';
+import { countBySeverity, formatText, summary } from '../report.ts';
+import { collectRedirects } from '../redirects.ts';
+import type { SiteMeta } from '../types.ts';
+import { createMarkdown } from './markdown.ts';
+import { parsePageFrontMatter, verdictPageData, verdictSlugOf } from './front-matter.ts';
+import { SiteData } from './site-data.ts';
+import { registerPages } from './pages.ts';
+import { ratingStyles } from './rating-styles.ts';
+
+/** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
+export class ContentErrors extends Error {
+  override name = 'ContentErrors';
+  constructor(
+    /** One line per problem, exactly as `npm run check` prints them on stdout. */
+    readonly report: string,
+    /** check's summary line, e.g. "2 errors, 1 warning in 17 files". */
+    readonly summary: string,
+  ) {
+    super(`${report}${summary}`);
+  }
+}
+
+export interface FactcheckPluginOptions {
+  /** The folder holding this tool's `_includes/` (layouts, pages, CSS, JS). */
+  toolRoot: string;
+  site: SiteMeta & { notice: string };
+}
+
+export default function factcheckPlugin(eleventyConfig: UserConfig, options: FactcheckPluginOptions): void {
+  const includes = path.join(options.toolRoot, '_includes');
+  const fc = new SiteData();
+  eleventyConfig.addGlobalData('fc', fc);
+  // Watch mode re-anchors only the verdicts whose quote or seed changed.
+  const cache = createAnchorCache();
+
+  eleventyConfig.on('eleventy.before', ({ directories }) => {
+    const inputDir = path.resolve(directories.input);
+    const model = buildModel({ root: path.dirname(inputDir), cache });
+    const problems = model.problems;
+    if (countBySeverity(problems, 'error') > 0) throw new ContentErrors(formatText(problems), summary(problems, model.files.length));
+    // Warnings do not stop a build, but an editor running it should still see them.
+    if (problems.length > 0) process.stderr.write(formatText(problems));
+    const redirects = collectRedirects(model.verdicts);
+    const css = fs.readFileSync(path.join(includes, 'css', 'site.css'), 'utf8') + ratingStyles(model.scale);
+    fc.update({ model, site: options.site, pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css });
+  });
+
+  // Verdicts get their page data from the model, never from their own YAML (see front-matter.ts).
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: (text, engineOptions) => {
+        const file = engineOptions?.filePath ?? '';
+        const slug = verdictSlugOf(fc.inputDir, file);
+        if (slug === undefined) return parsePageFrontMatter(text, fc.inputDir, file);
+        const verdict = fc.anyVerdict(slug);
+        if (!verdict) throw new Error(`${file} is not in the model; run \`npm run check\`.`);
+        return verdictPageData(verdict);
+      },
+    },
+  });
+
+  eleventyConfig.setLibrary('md', createMarkdown());
+  eleventyConfig.addWatchTarget('seeds/');
+  eleventyConfig.addWatchTarget(path.join(includes, 'css'));
+  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, 'js'))]: 'assets' });
+
+  // The feed's entries: published verdicts, oldest first (the feed template reverses them).
+  eleventyConfig.addCollection('verdicts', (api) =>
+    api
+      .getAll()
+      .filter((item) => typeof item.data['verdictSlug'] === 'string')
+      .sort((a, b) => {
+        const sa = String(a.data['verdictSlug']);
+        const sb = String(b.data['verdictSlug']);
+        return a.date.getTime() - b.date.getTime() || (sa < sb ? 1 : sa > sb ? -1 : 0);
+      }),
+  );
+
+  registerPages(eleventyConfig, includes);
+}

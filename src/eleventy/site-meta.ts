@@ -1,0 +1,70 @@
+// Site metadata: content/_data/site.json, with the published origin overridable at build time
+// (SITE_URL=https://factcheck.example.net npm run build), because the same content is built for
+// previews, sub-path hosting and production.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SiteMeta } from '../types.ts';
+
+export const SITE_FILE = 'content/_data/site.json';
+
+export class SiteMetaError extends Error {
+  override name = 'SiteMetaError';
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function text(data: Record<string, unknown>, key: string, fallback?: string): string {
+  const value = data[key] ?? fallback;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new SiteMetaError(`${SITE_FILE}: "${key}" must be a non-empty string.`);
+  }
+  return value;
+}
+
+/**
+ * Reads the project's site.json (falling back to `defaultsRoot`'s, so a project with only seeds/ and
+ * verdicts still builds) and applies `siteUrl` (the SITE_URL environment variable) when given.
+ */
+export function readSiteMeta(root: string, options: { defaultsRoot?: string; siteUrl?: string } = {}): SiteMeta & { notice: string } {
+  let file = path.join(root, SITE_FILE);
+  if (!fs.existsSync(file) && options.defaultsRoot) file = path.join(options.defaultsRoot, SITE_FILE);
+  let data: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the file must hold a JSON object');
+    data = parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new SiteMetaError(`${SITE_FILE}: cannot be read: ${(error as Error).message}.`);
+  }
+  const url = options.siteUrl?.trim() || data['url'];
+  if (!isHttpUrl(url)) {
+    const from = options.siteUrl ? 'SITE_URL' : `"url" in ${SITE_FILE}`;
+    throw new SiteMetaError(`${from} must be an absolute http(s) URL such as https://factcheck.example.net, got ${JSON.stringify(url)}.`);
+  }
+  const org = data['organisation'];
+  if (!org || typeof org !== 'object' || Array.isArray(org)) {
+    throw new SiteMetaError(`${SITE_FILE}: "organisation" must be an object with a "name" (and optionally "url", "logo").`);
+  }
+  const orgData = org as Record<string, unknown>;
+  // Without its own URL the organisation is the site itself (so SITE_URL moves both).
+  const orgUrl = orgData['url'] ?? `${url.replace(/\/+$/, '')}/`;
+  if (!isHttpUrl(orgUrl)) throw new SiteMetaError(`${SITE_FILE}: "organisation.url" must be an absolute http(s) URL.`);
+  const logo = orgData['logo'];
+  if (logo !== undefined && !isHttpUrl(logo)) throw new SiteMetaError(`${SITE_FILE}: "organisation.logo" must be an absolute http(s) URL.`);
+  return {
+    title: text(data, 'title'),
+    description: text(data, 'description'),
+    url: url.replace(/\/+$/, ''),
+    language: text(data, 'language', 'en'),
+    organisation: { name: text(orgData, 'name'), url: orgUrl, ...(logo ? { logo } : {}) },
+    notice: text(data, 'notice'),
+  };
+}

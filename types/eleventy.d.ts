@@ -1,0 +1,91 @@
+// The few parts of Eleventy 3.1 and its RSS plugin this project uses (neither ships type declarations).
+
+declare module '@11ty/eleventy' {
+  export interface EleventyDirectories {
+    input: string;
+    includes: string;
+    data: string;
+    output: string;
+  }
+
+  export interface EleventyEventArgs {
+    directories: EleventyDirectories;
+    runMode: 'build' | 'serve' | 'watch';
+    outputMode: string;
+    incremental: boolean;
+  }
+
+  export interface FrontMatterEngineOptions {
+    /** Set by Eleventy 3 to the template's input path before front matter is parsed. */
+    filePath?: string;
+  }
+
+  export interface UserConfig {
+    readonly directories: EleventyDirectories;
+    readonly pathPrefix: string;
+    addPlugin<O>(plugin: (config: UserConfig, options: O) => void | Promise<void>, options?: O): void;
+    addPlugin(plugin: (config: UserConfig) => void | Promise<void>): void;
+    addGlobalData(name: string, value: unknown): void;
+    addTemplate(inputPath: string, content: string, data?: Record<string, unknown>): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addCollection(name: string, build: (api: CollectionApi) => unknown[]): void;
+    addPassthroughCopy(map: Record<string, string>): void;
+    addWatchTarget(target: string): void;
+    setLibrary(name: 'md', library: unknown): void;
+    setFrontMatterParsingOptions(options: {
+      engines?: Record<string, (text: string, options?: FrontMatterEngineOptions) => object>;
+      language?: string;
+    }): void;
+    setQuietMode(quiet: boolean): void;
+    on(event: 'eleventy.before', listener: (args: EleventyEventArgs) => void | Promise<void>): void;
+    on(event: 'eleventy.after', listener: (args: EleventyEventArgs) => void | Promise<void>): void;
+    readonly ignores: Set<string>;
+  }
+
+  export interface CollectionItem {
+    inputPath: string;
+    url: string;
+    date: Date;
+    data: Record<string, unknown>;
+  }
+
+  export interface CollectionApi {
+    getFilteredByGlob(glob: string): CollectionItem[];
+    getAll(): CollectionItem[];
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    pathPrefix?: string;
+    quietMode?: boolean;
+    runMode?: 'build' | 'serve' | 'watch';
+  }
+
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    /** Silences Eleventy's console output (errors still reject `write()`). */
+    disableLogger(): void;
+  }
+
+  export function HtmlBasePlugin(config: UserConfig, options?: { baseHref?: string }): void;
+}
+
+declare module '@11ty/eleventy-plugin-rss' {
+  import type { UserConfig } from '@11ty/eleventy';
+
+  export interface FeedPluginOptions {
+    type: 'atom' | 'rss' | 'json';
+    outputPath: string;
+    collection: { name: string; limit: number };
+    metadata: {
+      language: string;
+      title: string;
+      subtitle: string;
+      base: string;
+      author: { name: string; email?: string };
+    };
+  }
+
+  export function feedPlugin(config: UserConfig, options: FeedPluginOptions): void;
+}
