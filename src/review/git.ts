@@ -44,7 +44,8 @@ export function fetchAdvice(rev: string, remotes: string[]): string {
   if (slash > 0) {
     const remote = rev.slice(0, slash);
     const branch = rev.slice(slash + 1);
-    if (remotes.includes(remote) && branch) return `git fetch --depth=1 ${remote} ${branch}`;
+    // An explicit destination: a single-branch clone (CI checkouts often are) would otherwise only set FETCH_HEAD.
+    if (remotes.includes(remote) && branch) return `git fetch --depth=1 ${remote} ${branch}:refs/remotes/${remote}/${branch}`;
   }
   const remote = remotes.includes('origin') ? 'origin' : (remotes[0] ?? 'origin');
   if (/^[0-9a-f]{7,40}$/i.test(rev)) return `git fetch --depth=1 ${remote} ${rev}`;

@@ -96,9 +96,11 @@ const FATE_WORDS: Record<AnchorFate['kind'], string> = {
 
 function seedChanged(diff: EditorialDiff): Problem[] {
   return diff.seedsChanged.map(({ seed, oldSha256, verdicts }) => {
-    const counts = new Map<string, number>();
-    for (const { fate } of verdicts) counts.set(FATE_WORDS[fate.kind], (counts.get(FATE_WORDS[fate.kind]) ?? 0) + 1);
-    const tally = [...counts].map(([word, n]) => `${n} ${word}`).join(', ');
+    const tally = (Object.keys(FATE_WORDS) as AnchorFate['kind'][])
+      .map((kind) => [FATE_WORDS[kind], verdicts.filter((v) => v.fate.kind === kind).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([word, n]) => `${n} ${word}`)
+      .join(', ');
     const anchored = verdicts.length === 0 ? 'no verdict is anchored in it' : `${verdicts.length} verdict${verdicts.length === 1 ? '' : 's'} anchored in it: ${tally}`;
     return {
       file: seed.file,
