@@ -57,9 +57,10 @@ function options(argv: string[]) {
 }
 
 function excerptAt(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - 30), start).replace(/\s+/g, ' ');
-  const after = text.slice(end, end + 30).replace(/\s+/g, ' ');
-  return `…${before}[${text.slice(start, end).replace(/\s+/g, ' ')}]${after}…`;
+  const from = Math.max(0, start - 30);
+  const to = Math.min(text.length, end + 30);
+  const flat = (a: number, b: number) => text.slice(a, b).replace(/\s+/g, ' ');
+  return `${from > 0 ? '…' : ''}${flat(from, start)}[${flat(start, end)}]${flat(end, to)}${to < text.length ? '…' : ''}`;
 }
 
 function run(argv: string[]): number {

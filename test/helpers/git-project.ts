@@ -68,7 +68,7 @@ export interface Run {
   stderr: string;
 }
 
-export function runCli(command: 'review' | 'new', cwd: string, args: string[], env: Record<string, string> = {}): Run {
+export function runCli(command: 'review' | 'new' | 'check', cwd: string, args: string[], env: Record<string, string> = {}): Run {
   const result = spawnSync(TSX, [path.join(TOOL, 'src/cli', `${command}.ts`), ...args], { cwd, env: cleanEnv(env), encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
