@@ -10,6 +10,7 @@ import { sortProblems } from './report.ts';
 import { loadSeeds } from './seeds.ts';
 import { didYouMean } from './suggest.ts';
 import type { Model, Position, Problem, QuoteSelector, Seed, Verdict } from './types.ts';
+import { shown } from './values.ts';
 import { loadVerdict, VERDICTS_DIR, type ParsedVerdict } from './verdicts.ts';
 
 export { ModelSetupError } from './errors.ts';
@@ -37,14 +38,16 @@ export interface CheckedModel extends Model {
   files: string[];
 }
 
-function requireDirectory(root: string, relative: string, hint: string): void {
-  let isDirectory = false;
+function isDirectory(path: string): boolean {
   try {
-    isDirectory = statSync(join(root, relative)).isDirectory();
+    return statSync(path).isDirectory();
   } catch {
-    // reported below
+    return false;
   }
-  if (!isDirectory) throw new ModelSetupError(`No ${relative}/ folder in ${root}: ${hint}`);
+}
+
+function requireDirectory(root: string, relative: string, hint: string): void {
+  if (!isDirectory(join(root, relative))) throw new ModelSetupError(`No ${relative}/ folder in ${root}: ${hint}`);
 }
 
 function cacheKey(seed: Seed, selector: QuoteSelector): string {
@@ -75,7 +78,7 @@ function verdictFiles(root: string, problems: Problem[]): string[] {
 /** Builds the whole model. Throws ModelSetupError only when the project itself is unusable. */
 export function buildModel(options: ModelOptions): CheckedModel {
   const root = resolve(options.root);
-  requireDirectory(root, '.', 'is --root the project folder?');
+  if (!isDirectory(root)) throw new ModelSetupError(`The project folder ${root} does not exist or is not a folder.`);
   requireDirectory(root, 'seeds', 'the source texts live in seeds/<id>.txt; is --root the project folder?');
   requireDirectory(root, VERDICTS_DIR, 'verdicts live in content/verdicts/<slug>.md; is --root the project folder?');
 
@@ -120,7 +123,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
         : `does not exist (there is no seeds/${id}.txt).${didYouMean(id, seedsById.keys())}`;
 
     if (result.valid.has('rating') && !ratingKeys.includes(verdict.rating)) {
-      problem(at('rating'), 'rating-unknown', `Rating "${verdict.rating}" is not on the scale (${scale.file}).${didYouMean(verdict.rating, ratingKeys)} Valid ratings: ${ratingKeys.join(', ')}.`);
+      problem(at('rating'), 'rating-unknown', `Rating ${shown(verdict.rating)} is not on the scale (${scale.file}).${didYouMean(verdict.rating, ratingKeys)} Valid ratings: ${ratingKeys.join(', ')}.`);
     }
     verdict.sources.forEach((source, index) => {
       if (source.kind === 'seed' && !seedsById.has(source.seed)) {

@@ -7,7 +7,7 @@ import { SEED_ID_PATTERN } from './fields.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Problem, Seed, SeedMeta, Span } from './types.ts';
-import { isIsoDate, urlProblem } from './values.ts';
+import { isIsoDate, shown, urlProblem } from './values.ts';
 import { parseYaml } from './yaml-source.ts';
 
 export const SEED_SIZE_LIMIT = 64 * MEGABYTE;
@@ -85,7 +85,7 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
       continue;
     }
     if (field === 'published' && !isIsoDate(value)) {
-      problem('error', 'date-invalid', `Seed metadata field "published" must be a date written YYYY-MM-DD, not "${value}".`, line, column);
+      problem('error', 'date-invalid', `Seed metadata field "published" must be a date written YYYY-MM-DD, not ${shown(value)}.`, line, column);
       continue;
     }
     meta[field] = value;

@@ -1,5 +1,7 @@
 // "Did you mean ...?" for misspelt field names, seed ids and rating keys.
 
+const MAX_NAME_LENGTH = 200;
+
 /** Edit distance where swapping two neighbouring characters (a common typo: "flase") counts as one edit. */
 function editDistance(a: string, b: string): number {
   const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
@@ -22,6 +24,8 @@ function editDistance(a: string, b: string): number {
  * Ties go to the first candidate in sorted order.
  */
 export function nearest(name: string, candidates: Iterable<string>): string | undefined {
+  // A typo of a field name, seed id or rating key is short; anything long is not worth a quadratic comparison.
+  if (name.length > MAX_NAME_LENGTH) return undefined;
   const wanted = name.toLowerCase();
   const sorted = [...candidates].sort();
   // A unique prefix (`seed: 001` for `001_9340af456b0c9be9`) is as good a hint as a typo.
@@ -31,7 +35,7 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   for (const candidate of sorted) {
     // Names that differ wildly in length cannot be close; skip them without computing the table.
-    if (Math.abs(candidate.length - wanted.length) >= bestDistance) continue;
+    if (candidate.length > MAX_NAME_LENGTH || Math.abs(candidate.length - wanted.length) >= bestDistance) continue;
     const distance = editDistance(wanted, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

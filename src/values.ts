@@ -1,5 +1,10 @@
 // Checks on single values shared by verdicts, sources, seed metadata and the scale.
 
+/** A value echoed in a message: quoted, escaped onto one line, and cut short when long. */
+export function shown(value: string, limit = 80): string {
+  return JSON.stringify(value.length > limit ? `${value.slice(0, limit - 3)}...` : value);
+}
+
 /** A real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -11,20 +16,20 @@ export function isIsoDate(value: string): boolean {
 
 /** Why `value` is not a usable absolute http(s) URL, or undefined when it is one. */
 export function urlProblem(value: string): string | undefined {
-  const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  const url = shown(value);
   // Control characters and spaces are stripped or tolerated by URL parsers in ways that hide a scheme.
   if (/[\u0000-\u0020\u007f-\u009f\u2028\u2029]/.test(value)) {
-    return `the URL ${shown} contains spaces or control characters; encode them (%20) or remove them`;
+    return `the URL ${url} contains spaces or control characters; encode them (%20) or remove them`;
   }
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1]?.toLowerCase();
-  if (scheme === undefined) return `the URL ${shown} is not absolute; write it in full, starting with https://`;
-  if (scheme !== 'http' && scheme !== 'https') return `${scheme}: URLs are refused (${shown}); only http and https links are allowed`;
-  let url: URL;
+  if (scheme === undefined) return `the URL ${url} is not absolute; write it in full, starting with https://`;
+  if (scheme !== 'http' && scheme !== 'https') return `${scheme}: URLs are refused (${url}); only http and https links are allowed`;
+  let parsed: URL;
   try {
-    url = new URL(value);
+    parsed = new URL(value);
   } catch {
-    return `the URL ${shown} is not a valid URL`;
+    return `the URL ${url} is not a valid URL`;
   }
-  if (!/^https?:\/\/[^/?#]/i.test(value) || url.hostname === '') return `the URL ${shown} has no host name`;
+  if (!/^https?:\/\/[^/?#]/i.test(value) || parsed.hostname === '') return `the URL ${url} has no host name`;
   return undefined;
 }

@@ -6,7 +6,7 @@ import { CORRECTION_FIELDS, SEED_ID_PATTERN, SLUG_PATTERN, SOURCE_FIELDS, VERDIC
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Correction, Position, Problem, RuleId, Severity, Source, Verdict } from './types.ts';
-import { isIsoDate, urlProblem } from './values.ts';
+import { isIsoDate, shown, urlProblem } from './values.ts';
 import { parseYaml, textValue, type ParsedYaml, type YamlProblem } from './yaml-source.ts';
 
 export const VERDICTS_DIR = 'content/verdicts';
@@ -149,7 +149,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
       const text = textValue(node.value, node);
       if (text !== undefined) return { kind: 'text', text };
     }
-    return { kind: 'other', described: 'not text' };
+    return { kind: 'other', described: 'a value of another type' };
   };
   const pairsOf = (map: unknown): { name: string; key: unknown; value: unknown; at: Position }[] =>
     isMap(map)
@@ -211,7 +211,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     const value = text(field, raw, at, label, { missing: 'field-missing', invalid: 'date-invalid' });
     if (value === undefined) return undefined;
     if (isIsoDate(value)) return value;
-    report.problem('date-invalid', 'error', at, `${label} must be a real date written YYYY-MM-DD (for example 2024-03-01), not "${value}".`);
+    report.problem('date-invalid', 'error', at, `${label} must be a real date written YYYY-MM-DD (for example 2024-03-01), not ${shown(value)}.`);
     return undefined;
   };
   const list = (raw: unknown, at: Position, label: string, example: string): { raw: unknown; at: Position; index: number }[] | undefined => {
@@ -255,7 +255,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
           break;
         }
         if (field.name === 'seed' && !SEED_ID_PATTERN.test(value)) {
-          report.problem('field-invalid', 'error', at, `"seed" must be a seed id (the file name in seeds/ without ".txt"), not "${value}".`);
+          report.problem('field-invalid', 'error', at, `"seed" must be a seed id (the file name in seeds/ without ".txt"), not ${shown(value)}.`);
           fail();
           break;
         }
@@ -315,7 +315,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
           if (value === undefined) fail();
           else if (field.name === 'tags') verdict.tags.push(value);
           else if (!SLUG_PATTERN.test(value)) {
-            report.problem('field-invalid', 'error', item.at, `"redirect_from" entries are old slugs (lowercase letters, digits and hyphens), not "${value}".`);
+            report.problem('field-invalid', 'error', item.at, `"redirect_from" entries are old slugs (lowercase letters, digits and hyphens), not ${shown(value)}.`);
             fail();
           } else if (value === slug) {
             report.problem('field-invalid', 'error', item.at, `"redirect_from" lists this verdict's own slug "${value}"; remove it.`);
@@ -421,7 +421,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
       const title = optional('title');
       if (!fields.present('seed')) report.problem('source-invalid', 'error', at, `${label} has an empty "seed": give a seed id.`);
       else if (seed !== undefined && !SEED_ID_PATTERN.test(seed)) {
-        report.problem('source-invalid', 'error', fields.present('seed')!.at, `The seed of source ${index + 1} must be a seed id (the file name in seeds/ without ".txt"), not "${seed}".`);
+        report.problem('source-invalid', 'error', fields.present('seed')!.at, `The seed of source ${index + 1} must be a seed id (the file name in seeds/ without ".txt"), not ${shown(seed)}.`);
         ok = false;
       }
       if (!ok || seed === undefined) return undefined;

@@ -95,14 +95,13 @@ export function parseYaml(source: string): { ok: true; yaml: ParsedYaml } | { ok
 }
 
 /**
- * A field meant as text: strings as they are, and plain numbers or booleans as written
- * (`rating: false`, `seed: 003`, `title: 2022`), never as YAML's reading of them.
- * Undefined for anything else (lists, maps, null).
+ * A field meant as text: strings as they are, and plain numbers, booleans or (under a `%YAML 1.1`
+ * directive) timestamps as written (`rating: false`, `seed: 003`, `date: 2024-03-01`), never as YAML's
+ * reading of them. Undefined for anything else (lists, maps, null, binary).
  */
 export function textValue(value: unknown, node: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if ((typeof value === 'number' || typeof value === 'boolean') && isScalar(node) && typeof node.source === 'string') {
-    return node.source;
-  }
+  const readable = typeof value === 'number' || typeof value === 'boolean' || value instanceof Date;
+  if (readable && isScalar(node) && typeof node.source === 'string') return node.source;
   return undefined;
 }

@@ -84,6 +84,12 @@ describe('npm run check', () => {
     expect(status).toBe(2);
   });
 
+  it('exits 2 when the project folder does not exist', () => {
+    const { status, stderr } = check('--root', '/nonexistent/project');
+    expect(stderr).toBe('check: The project folder /nonexistent/project does not exist or is not a folder.');
+    expect(status).toBe(2);
+  });
+
   it('runs through the npm script', () => {
     const result = spawnSync('npm', ['run', '--silent', 'check', '--', '--format=json', `--root=${fixture('clean')}`], { cwd: PROJECT, encoding: 'utf8' });
     expect(JSON.parse(result.stdout)).toEqual([]);

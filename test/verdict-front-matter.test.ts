@@ -122,6 +122,12 @@ describe('verdict front matter', () => {
     expect(rules(verdictText({ date: line }))).toEqual(['10:7 error date-invalid']);
   });
 
+  it('quotes a long bad value in a message only in part, on one line', () => {
+    const { problems } = parseVerdict(FILE, verdictText({ date: `date: "${'9'.repeat(10_000)}\\n"` }));
+    expect(problems[0]?.message.length).toBeLessThan(200);
+    expect(problems[0]?.message).not.toContain('\n');
+  });
+
   it('reports an updated date before the publication date', () => {
     expect(rules(verdictText({ updated: 'updated: 2024-02-01' }))).toEqual(['11:10 error date-invalid']);
   });

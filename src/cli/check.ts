@@ -22,6 +22,12 @@ function fail(message: string, withUsage = false): never {
   process.exit(2);
 }
 
+// `npm run check | head`: the reader went away; that is not a failure to report with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 function main(): void {
   let values;
   try {
