@@ -224,6 +224,20 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     return undefined;
   };
 
+  /** Puts a validated value where the Verdict keeps it. */
+  const store = (name: string, value: string | string[] | boolean): void => {
+    if (typeof value === 'boolean') verdict.draft = value;
+    else if (Array.isArray(value)) {
+      if (name === 'author') verdict.authors = value;
+      else if (name === 'tags') verdict.tags = value;
+      else if (name === 'redirect_from') verdict.redirectFrom = value;
+    } else if (name === 'quote') verdict.selector.quote = value;
+    else if (name === 'prefix') verdict.selector.prefix = value;
+    else if (name === 'suffix') verdict.selector.suffix = value;
+    else if (name === 'title' || name === 'seed' || name === 'claim' || name === 'rating' || name === 'date') verdict[name] = value;
+    else if (name === 'claimant' || name === 'updated') verdict[name] = value;
+  };
+
   for (const field of VERDICT_FIELDS) {
     const entry = given.get(field.name);
     if (!entry || shape(entry.value).kind === 'empty') {
@@ -234,107 +248,78 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
           : `Required field "${field.name}" is missing; add it to the front matter: ${what}`;
         report.problem('field-missing', 'error', entry?.at ?? { line: 1, column: 1 }, message);
       }
-      if (!entry || !(isSeq(resolve(entry.value)))) continue;
+      continue;
     }
     const { value: raw, at } = entry;
     const label = `"${field.name}"`;
     let ok = true;
     const fail = () => (ok = false);
-    switch (field.name) {
-      case 'title':
-      case 'seed':
-      case 'quote':
-      case 'prefix':
-      case 'suffix':
-      case 'claim':
-      case 'claimant':
-      case 'rating': {
+    switch (field.type) {
+      case 'text': {
         const value = text(field, raw, at, label);
-        if (value === undefined) {
-          fail();
-          break;
-        }
-        if (field.name === 'seed' && !SEED_ID_PATTERN.test(value)) {
+        if (value === undefined) fail();
+        else if (field.name === 'seed' && !SEED_ID_PATTERN.test(value)) {
           report.problem('field-invalid', 'error', at, `"seed" must be a seed id (the file name in seeds/ without ".txt"), not ${shown(value)}.`);
           fail();
-          break;
-        }
-        if (field.name === 'title') verdict.title = value;
-        else if (field.name === 'seed') verdict.seed = value;
-        else if (field.name === 'quote') verdict.selector.quote = value;
-        else if (field.name === 'prefix') verdict.selector.prefix = value;
-        else if (field.name === 'suffix') verdict.selector.suffix = value;
-        else if (field.name === 'claim') verdict.claim = value;
-        else if (field.name === 'claimant') verdict.claimant = value;
-        else verdict.rating = value;
+        } else store(field.name, value);
         break;
       }
-      case 'date':
-      case 'updated': {
+      case 'date': {
         const value = date(field, raw, at, label);
         if (value === undefined) fail();
-        else if (field.name === 'date') verdict.date = value;
-        else verdict.updated = value;
+        else store(field.name, value);
         break;
       }
-      case 'draft': {
+      case 'boolean': {
         const node = resolve(raw);
-        if (isScalar(node) && typeof node.value === 'boolean') verdict.draft = node.value;
+        if (isScalar(node) && typeof node.value === 'boolean') store(field.name, node.value);
         else {
-          report.problem('field-invalid', 'error', at, '"draft" must be true or false.');
+          report.problem('field-invalid', 'error', at, `${label} must be true or false.`);
           fail();
         }
         break;
       }
-      case 'author': {
-        const node = resolve(raw);
-        const items = isSeq(node) ? list(raw, at, label, 'author: [Jane Doe, John Roe]') ?? [] : [{ raw, at, index: -1 }];
-        for (const item of items) {
-          if (item.index >= 0) verdict.itemPositions[`author.${item.index}`] = item.at;
-          const name = text({ ...field, required: true }, item.raw, item.at, item.index >= 0 ? `Author ${item.index + 1}` : label);
-          if (name === undefined) fail();
-          else verdict.authors.push(name);
-        }
-        if (items.length === 0) {
-          report.problem('field-missing', 'error', at, '"author" needs at least one name.');
-          fail();
-        }
-        break;
-      }
-      case 'tags':
-      case 'redirect_from': {
-        const example = field.name === 'tags' ? 'tags: [referendum, ukraine]' : 'redirect_from: [old-slug]';
-        const items = list(raw, at, label, example);
+      case 'text-or-text-list':
+      case 'text-list':
+      case 'slug-list': {
+        const single = field.type === 'text-or-text-list' && !isSeq(resolve(raw));
+        const items = single ? [{ raw, at, index: -1 }] : list(raw, at, label, `${field.name}: [first, second]`);
         if (items === undefined) {
           fail();
           break;
         }
+        const values: string[] = [];
         for (const item of items) {
-          verdict.itemPositions[`${field.name}.${item.index}`] = item.at;
-          const value = text({ ...field, required: true }, item.raw, item.at, `Item ${item.index + 1} of ${label}`);
+          if (item.index >= 0) verdict.itemPositions[`${field.name}.${item.index}`] = item.at;
+          const value = text({ ...field, required: true }, item.raw, item.at, item.index >= 0 ? `Item ${item.index + 1} of ${label}` : label);
           if (value === undefined) fail();
-          else if (field.name === 'tags') verdict.tags.push(value);
+          else if (field.type !== 'slug-list') values.push(value);
           else if (!SLUG_PATTERN.test(value)) {
-            report.problem('field-invalid', 'error', item.at, `"redirect_from" entries are old slugs (lowercase letters, digits and hyphens), not ${shown(value)}.`);
+            report.problem('field-invalid', 'error', item.at, `${label} lists old slugs (lowercase letters, digits and hyphens), not ${shown(value)}.`);
             fail();
           } else if (value === slug) {
-            report.problem('field-invalid', 'error', item.at, `"redirect_from" lists this verdict's own slug "${value}"; remove it.`);
+            report.problem('field-invalid', 'error', item.at, `${label} lists this verdict's own slug "${value}"; remove it.`);
             fail();
           } else {
-            verdict.redirectFrom.push(value);
+            values.push(value);
             result.redirectItems.push(item.index);
           }
         }
+        if (field.required && items.length === 0) {
+          report.problem('field-missing', 'error', at, `${label} needs at least one entry.`);
+          fail();
+        }
+        store(field.name, values);
         break;
       }
-      case 'sources': {
+      case 'source-list': {
         const items = list(raw, at, label, 'sources: [{title: ..., url: https://...}]');
         if (items === undefined) {
           fail();
           break;
         }
         if (items.length === 0) {
-          report.problem('field-missing', 'error', at, '"sources" needs at least one source: {title, url} or {seed: <id>}.');
+          report.problem('field-missing', 'error', at, `${label} needs at least one source: {title, url} or {seed: <id>}.`);
           fail();
         }
         for (const item of items) {
@@ -346,7 +331,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
         }
         break;
       }
-      case 'corrections': {
+      case 'correction-list': {
         const items = list(raw, at, label, 'corrections: [{date: 2024-03-01, note: ...}]');
         if (items === undefined) {
           fail();
