@@ -20,7 +20,7 @@ const PAGES: { file: string; data: Data }[] = [
     file: 'home.njk',
     data: {
       layout: 'layouts/base.njk',
-      pagination: { data: 'fc.homePages', size: 1, alias: 'listing' },
+      pagination: { data: 'fc.homePages', size: 1, alias: 'listing', addAllPagesToCollections: true },
       permalink: '{{ listing.url }}',
       eleventyComputed: {
         pageTitle: (d: { listing: Listing<Verdict> }) =>
@@ -32,7 +32,7 @@ const PAGES: { file: string; data: Data }[] = [
     file: 'rating.njk',
     data: {
       layout: 'layouts/base.njk',
-      pagination: { data: 'fc.ratingPages', size: 1, alias: 'listing' },
+      pagination: { data: 'fc.ratingPages', size: 1, alias: 'listing', addAllPagesToCollections: true },
       permalink: '{{ listing.url }}',
       eleventyComputed: {
         pageTitle: (d: { listing: RatingPage }) =>
@@ -44,7 +44,7 @@ const PAGES: { file: string; data: Data }[] = [
     file: 'seed.njk',
     data: {
       layout: 'layouts/base.njk',
-      pagination: { data: 'fc.seedPages', size: 1, alias: 'seedPage' },
+      pagination: { data: 'fc.seedPages', size: 1, alias: 'seedPage', addAllPagesToCollections: true },
       permalink: '{{ seedPage.url }}',
       eleventyComputed: { pageTitle: (d: { seedPage: SeedPage }) => `Source text: ${d.seedPage.title}` },
     },

@@ -1,0 +1,107 @@
+// Shared helpers for the site tests: run the real `npm run build` command into a temporary folder and
+// read the built pages with a real HTML parser.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+
+export type Node = DefaultTreeAdapterMap['node'];
+export type Element = DefaultTreeAdapterMap['element'];
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface BuildRun {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `tsx src/cli/build.ts <args>` (what `npm run build` runs) and collects its output. */
+export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}, onStart?: (kill: (signal: NodeJS.Signals) => void) => void): Promise<BuildRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/build.ts'), ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+    onStart?.((signal) => child.kill(signal));
+  });
+}
+
+export function tempDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `factcheck-${name}-`));
+}
+
+/** Builds project `root` into a new temporary folder; fails the test with the build's output when it fails. */
+export async function buildSite(root: string, options: { pathPrefix?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+  const output = path.join(tempDir('site'), '_site');
+  const args = ['--root', root, '--output', output];
+  if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
+  const run = await runBuild(args, options.env);
+  if (run.status !== 0) throw new Error(`build failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+  return output;
+}
+
+/** Every file of a built site, by '/'-separated relative path. */
+export function listFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+export function readPage(site: string, relative: string): Element {
+  return parse(fs.readFileSync(path.join(site, relative), 'utf8')) as unknown as Element;
+}
+
+export function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
+export function attr(element: Element, name: string): string | undefined {
+  return element.attrs.find((a) => a.name === name)?.value;
+}
+
+/** Every element under `node` (document order) that matches. */
+export function findAll(node: Node, match: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const visit = (n: Node) => {
+    if (isElement(n) && match(n)) found.push(n);
+    const children = 'childNodes' in n ? n.childNodes : [];
+    for (const child of children) visit(child);
+    if (isElement(n) && n.tagName === 'template') visit((n as unknown as { content: Node }).content);
+  };
+  visit(node);
+  return found;
+}
+
+export function find(node: Node, match: (element: Element) => boolean): Element | undefined {
+  return findAll(node, match)[0];
+}
+
+export const byTag = (tag: string) => (e: Element) => e.tagName === tag;
+export const byId = (id: string) => (e: Element) => attr(e, 'id') === id;
+
+/** The element's text, markup stripped (what textContent gives). */
+export function text(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  const children = 'childNodes' in node ? node.childNodes : [];
+  return children.map(text).join('');
+}
+
+/** Built file for a site path: `/x/` -> `x/index.html`, `/a.xml` -> `a.xml`. */
+export function fileFor(sitePath: string): string {
+  const clean = decodeURIComponent(sitePath.replace(/^\//, ''));
+  return clean === '' || clean.endsWith('/') ? `${clean}index.html` : clean;
+}
