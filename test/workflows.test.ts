@@ -85,7 +85,13 @@ describe('CI workflows', () => {
     expect(w.permissions).toEqual({ contents: 'read' });
     const uses = steps(w).flatMap((s) => (s.uses ? [s.uses.split('@')[0]] : []));
     expect(uses).toEqual(expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
-    expect(runs(w).join('\n')).toContain('npm run build -- --pathprefix="/$REPOSITORY/"');
+    const build = steps(w).find((s) => s.run?.includes('npm run build'))!;
+    expect(build.run).toContain('npm run build -- --pathprefix="${BASE_PATH:-/}"');
+    expect((build as { env?: Record<string, string> }).env).toEqual({
+      BASE_PATH: '${{ steps.pages.outputs.base_path }}',
+      SITE_URL: '${{ steps.pages.outputs.origin }}',
+    });
+    expect(steps(w).find((s) => s.uses?.startsWith('actions/configure-pages@'))?.id).toBe('pages');
     expect(w.jobs['deploy']!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
   });
 });
