@@ -153,5 +153,7 @@ export function loadSeeds(root: string): LoadedSeeds {
       : `Metadata file for a seed that does not exist (no seeds/${stem}.txt); it is ignored.`;
     problems.push({ file: `seeds/${name}`, line: 1, column: 1, severity: 'warning', rule: 'seed-invalid', message });
   }
+  // File-name order is not id order: "a-b.txt" sorts before "a.txt", but id "a" before "a-b".
+  seeds.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { seeds, problems, rejected, files };
 }

@@ -20,6 +20,11 @@ describe('seed loading', () => {
     }
   });
 
+  it('sorts by id, not by file name', () => {
+    const { seeds } = loadSeeds(makeProject({ 'seeds/a-b.txt': 'x', 'seeds/a.txt': 'y', 'seeds/B.txt': 'z' }));
+    expect(seeds.map((s) => s.id)).toEqual(['B', 'a', 'a-b']);
+  });
+
   it('removes a BOM from the text, keeps CRLF endings and finds paragraphs between them', () => {
     const beta = loadSeeds(CLEAN).seeds.find((s) => s.id === 'beta')!;
     expect(beta.text.startsWith('Repost:')).toBe(true);
