@@ -40,6 +40,18 @@ describe('review of seed changes', () => {
     expect(run.stdout).toContain('**0 errors, 1 warning**');
   });
 
+  it('a fix on an earlier line shifts offsets but leaves every anchor where it was', () => {
+    const repo = makeRepo();
+    edit(repo, 'seeds/alpha.txt', 'Port Ellery council votes for sea wall', 'Port Ellery council votes for a new sea wall');
+    const run = review(repo);
+    const seeds = section(run.stdout, 'Seed changes');
+    expect(seeds).toContain('(`sea-wall-cost`): still exact at line 3');
+    expect(seeds).toContain('(`harbour-closure`): still exact at line 9');
+    expect(seeds).not.toContain('moved');
+    expect(section(run.stdout, 'Problems')).toContain('4 verdicts anchored in it: 4 unchanged');
+    expect(run.status).toBe(0);
+  });
+
   it('lists new and removed seeds', () => {
     const repo = makeRepo();
     write(repo, 'seeds/gamma.txt', 'A third article.\n');

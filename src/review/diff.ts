@@ -58,8 +58,12 @@ function anchorNote(model: Model, verdict: Verdict, rules: string[]): string | u
   return model.problems.find((p: Problem) => p.file === verdict.file && rules.includes(p.rule))?.message;
 }
 
+/**
+ * The same place as an editor sees it: seed, line, column and length. A fix on an earlier line that
+ * keeps the line count (a typo in the headline) shifts offsets but moves nothing.
+ */
 function sameSpot(a: Anchor, b: Anchor): boolean {
-  return a.seed === b.seed && a.start === b.start && a.end === b.end;
+  return a.seed === b.seed && a.line === b.line && a.column === b.column && a.end - a.start === b.end - b.start;
 }
 
 export function anchorFate(base: Model, head: Model, before: Verdict | undefined, after: Verdict): AnchorFate {
