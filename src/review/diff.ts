@@ -37,7 +37,7 @@ export interface VerdictChange {
 export interface SeedChange {
   seed: Seed;
   oldSha256: string;
-  /** Every verdict anchored in the seed (at base or now), by slug, with its anchor's fate. */
+  /** Every verdict that was anchored in the seed at base and still exists, by slug, with its anchor's fate. */
   verdicts: { verdict: Verdict; fate: AnchorFate }[];
 }
 
@@ -190,12 +190,11 @@ export function diffModels(base: Model, head: Model, renames: ReadonlyMap<string
   for (const seed of head.seeds) {
     const old = base.seedsById.get(seed.id);
     if (!old || old.sha256 === seed.sha256) continue;
-    const verdicts = head.verdicts
-      .filter((v) => v.seed === seed.id || v.anchor?.seed === seed.id)
-      .map((v) => {
-        const before = baseBySlug.get(v.slug);
-        return { verdict: v, fate: anchorFate(base, head, before?.seed === seed.id ? before : undefined, v) };
-      });
+    // Verdicts that were anchored in the seed before the change (new verdicts are listed as new).
+    const verdicts = pairs
+      .filter(([before]) => before.seed === seed.id)
+      .sort(([, a], [, b]) => bySlug(a, b))
+      .map(([before, after]) => ({ verdict: after, fate: anchorFate(base, head, before, after) }));
     seedsChanged.push({ seed, oldSha256: old.sha256, verdicts });
   }
 
