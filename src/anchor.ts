@@ -274,20 +274,20 @@ class StartVotes {
     this.count++;
   }
 
-  /** Start offsets of the `n` buckets voted for by the most distinct parts (with the next bucket's), best first. */
-  best(n: number): number[] {
-    const ranked: Array<{ bucket: number; score: number }> = [];
+  /** The `n` buckets voted for by the most distinct parts (with the next bucket's), best first. */
+  best(n: number): Array<{ start: number; score: number }> {
+    const ranked: Array<{ start: number; score: number }> = [];
     for (let b = 0; b < this.buckets.length; b++) {
       const votes = this.buckets[b] ?? 0;
       if (votes === 0) continue;
       const score = bitCount((votes | (this.buckets[b + 1] ?? 0)) >>> 0);
       if (ranked.length < n || score > (ranked[ranked.length - 1]?.score ?? 0)) {
-        ranked.push({ bucket: b, score });
-        ranked.sort((x, y) => y.score - x.score || x.bucket - y.bucket);
+        ranked.push({ start: b * this.bucketSize, score });
+        ranked.sort((x, y) => y.score - x.score || x.start - y.start);
         if (ranked.length > n) ranked.pop();
       }
     }
-    return ranked.map(({ bucket }) => bucket * this.bucketSize);
+    return ranked;
   }
 }
 
@@ -398,18 +398,27 @@ const CLOSEST_WORDS = 16;
 const CLOSEST_PLACES = 5;
 const CLOSEST_MAX_HITS = 300_000;
 
+/** Pieces agreeing on fewer places than this are weak evidence: the quote's words are asked as well. */
+const STRONG_PIECE_VOTES = 3;
+
 /**
- * The passage most like the quote. The places most voted for by the pieces of the approximate search, or, when none
- * of those occurs, by the quote's longest words (one more regex pass), are measured with Myers; the best one wins.
+ * The passage most like the quote. The places most voted for by the pieces of the approximate search and, when those
+ * are few or weak, by the quote's longest words (one more regex pass) are measured with Myers; the best one wins.
  */
 function closestPassage(view: NormalisedText, fullQuote: string, pieceVotes?: StartVotes): Candidate | undefined {
   const quote = fullQuote.slice(0, CLOSEST_MAX_QUOTE);
-  const votes = pieceVotes && pieceVotes.count > 0 ? pieceVotes : wordVotes(view, quote);
-  if (!votes) return undefined;
+  const places = pieceVotes?.best(CLOSEST_PLACES) ?? [];
+  const bucketSize = pieceVotes?.bucketSize ?? 0;
+  const strongest = places[0]?.score ?? 0;
+  const candidates = places.map((place) => ({ ...place, bucketSize }));
+  if (strongest < STRONG_PIECE_VOTES) {
+    const words = wordVotes(view, quote);
+    if (words) candidates.push(...words.best(CLOSEST_PLACES).map((place) => ({ ...place, bucketSize: words.bucketSize })));
+  }
   let closest: Candidate | undefined;
-  for (const start of votes.best(CLOSEST_PLACES)) {
+  for (const { start, bucketSize: size } of candidates) {
     const from = Math.max(0, start - quote.length);
-    const to = Math.min(view.text.length, start + 2 * votes.bucketSize + 2 * quote.length);
+    const to = Math.min(view.text.length, start + 2 * size + 2 * quote.length);
     const [match] = search(view.text.slice(from, to), quote, quote.length);
     if (match && (!closest || match.errors < closest.errors)) {
       closest = { view, vs: from + match.start, ve: from + match.end, errors: match.errors };
