@@ -7,6 +7,7 @@ import { SLUG_PATTERN } from './fields.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Problem, RatingLevel, RatingScale } from './types.ts';
+import { shown } from './values.ts';
 import { parseYaml, textValue } from './yaml-source.ts';
 
 export const SCALE_FILE = 'content/_data/ratings.yml';
@@ -77,7 +78,7 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
       const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const position = positionOf((pair.value ?? pair.key) as never);
       if (!(LEVEL_FIELDS as readonly string[]).includes(name)) {
-        problem(`Unknown field "${name}" in a scale level.${didYouMean(name, LEVEL_FIELDS)}`, position.line, position.column, 'warning', 'field-unknown');
+        problem(`Unknown field ${shown(name)} in a scale level.${didYouMean(name, LEVEL_FIELDS)}`, position.line, position.column, 'warning', 'field-unknown');
         continue;
       }
       fields.set(name, { node: pair.value, ...position });

@@ -11,6 +11,8 @@ import { isIsoDate, shown, urlProblem } from './values.ts';
 import { parseYaml } from './yaml-source.ts';
 
 export const SEED_SIZE_LIMIT = 64 * MEGABYTE;
+/** Far more lines than any article or report has; a seed of millions of tiny lines would cost gigabytes in per-line work. */
+export const SEED_LINE_LIMIT = 1_000_000;
 const META_SIZE_LIMIT = MEGABYTE;
 
 export interface LoadedSeeds {
@@ -37,6 +39,16 @@ export function paragraphsOf(text: string): Span[] {
     if (!match) return spans;
     start = match.index + match[0].length;
   }
+}
+
+/** Lines as lines.ts counts them: CRLF, LF and a lone CR each end one. */
+function lineCount(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
 }
 
 function suggestedId(stem: string): string {
@@ -70,7 +82,7 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
     const { line, column } = positionOf((pair.value ?? pair.key) as never);
     const value = isScalar(pair.value) ? pair.value.value : pair.value;
     if (!(META_FIELDS as readonly string[]).includes(key)) {
-      problem('warning', 'field-unknown', `Unknown seed metadata field "${key}".${didYouMean(key, META_FIELDS)} Known fields: ${META_FIELDS.join(', ')}.`, line, column);
+      problem('warning', 'field-unknown', `Unknown seed metadata field ${shown(key)}.${didYouMean(key, META_FIELDS)} Known fields: ${META_FIELDS.join(', ')}.`, line, column);
       continue;
     }
     if (value === null || value === undefined || value === '') continue;
@@ -124,6 +136,12 @@ export function loadSeeds(root: string): LoadedSeeds {
     const read = readTextFile(join(root, file), SEED_SIZE_LIMIT);
     if (!read.ok) {
       problem(`Seed ${file} ${read.message}.`, read.line, read.column);
+      rejected.push(id);
+      continue;
+    }
+    const lines = lineCount(read.text);
+    if (lines > SEED_LINE_LIMIT) {
+      problem(`Seed ${file} has ${lines} lines, over the limit of ${SEED_LINE_LIMIT} lines; it was skipped. A seed is one document's text: split it into several seeds.`);
       rejected.push(id);
       continue;
     }

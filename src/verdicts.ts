@@ -12,6 +12,8 @@ import { parseYaml, textValue, type ParsedYaml, type YamlProblem } from './yaml-
 export const VERDICTS_DIR = 'content/verdicts';
 export const VERDICT_SIZE_LIMIT = 4 * MEGABYTE;
 export const FRONT_MATTER_LIMIT = MEGABYTE;
+/** Items in one list field (sources, tags...): far above any real verdict, low enough that one file cannot flood the report. */
+export const MAX_LIST_ITEMS = 1000;
 
 export interface ParsedVerdict {
   /** Present whenever the front matter is a map; invalid fields then hold empty defaults. */
@@ -188,7 +190,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
   for (const pair of pairsOf(doc?.contents)) {
     verdict.positions[pair.name] = pair.at;
     if (!known.has(pair.name)) {
-      report.problem('field-unknown', 'warning', positionOf(pair.key), `Unknown field "${pair.name}"; it is ignored.${didYouMean(pair.name, known.keys())}`);
+      report.problem('field-unknown', 'warning', positionOf(pair.key), `Unknown field ${shown(pair.name)}; it is ignored.${didYouMean(pair.name, known.keys())}`);
       continue;
     }
     given.set(pair.name, { value: pair.value, at: pair.at });
@@ -217,6 +219,10 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
   const list = (raw: unknown, at: Position, label: string, example: string): { raw: unknown; at: Position; index: number }[] | undefined => {
     const node = resolve(raw);
     if (isSeq(node)) {
+      if (node.items.length > MAX_LIST_ITEMS) {
+        report.problem('field-invalid', 'error', at, `${label} has ${node.items.length} items, over the limit of ${MAX_LIST_ITEMS}; shorten the list.`);
+        return undefined;
+      }
       return node.items.map((item, index) => ({ raw: item, at: positionOf(item), index }));
     }
     if (shape(raw).kind === 'empty') return [];
@@ -356,7 +362,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     for (const pair of pairsOf(node)) {
       if (!allowed.some((field) => field.name === pair.name)) {
         const names = allowed.map((field) => field.name);
-        report.problem('field-unknown', 'warning', positionOf(pair.key), `Unknown field "${pair.name}" in ${listName} item ${index + 1}; it is ignored.${didYouMean(pair.name, names)}`);
+        report.problem('field-unknown', 'warning', positionOf(pair.key), `Unknown field ${shown(pair.name)} in ${listName} item ${index + 1}; it is ignored.${didYouMean(pair.name, names)}`);
         continue;
       }
       verdict.itemPositions[`${listName}.${index}.${pair.name}`] = pair.at;

@@ -64,7 +64,8 @@ export function parseYaml(source: string): { ok: true; yaml: ParsedYaml } | { ok
   const tooDeep = nestingProblem(source, precheck);
   if (tooDeep) return { ok: false, problem: tooDeep };
 
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the parser's warnings are reported as problems, never printed to the console.
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const at = (offset: number) => {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VERDICT_FIELDS } from '../src/fields.ts';
 import { parseVerdict } from '../src/verdicts.ts';
 import { verdictText } from './helpers/project.ts';
@@ -204,6 +204,14 @@ describe('verdict front matter', () => {
     const { verdict } = parseVerdict(FILE, verdictText({ sources: 'sources:\n  - title: bad\n  - seed: beta' }));
     expect(verdict?.sources).toEqual([{ kind: 'seed', seed: 'beta' }]);
     expect(verdict?.itemPositions['sources.1.seed']).toEqual({ line: 8, column: 11 });
+  });
+
+  it('reports a map used as a key as an unknown field, without printing to the console', () => {
+    const emitWarning = vi.spyOn(process, 'emitWarning');
+    const { problems } = parseVerdict(FILE, verdictText({ extra: '? {a: 1}\n: x' }));
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual(['11:3 field-unknown']);
+    expect(emitWarning).not.toHaveBeenCalled();
+    emitWarning.mockRestore();
   });
 
   it('resolves YAML aliases within the limit', () => {
