@@ -17,7 +17,7 @@ function anchored(seed: Seed, quote: string, prefix?: string): Anchor {
   return anchor;
 }
 
-/** Brute force, independent of the index: every segment-aligned occurrence of the normalised passage. */
+/** Brute force, independent of the index: every occurrence of the normalised passage on whole characters and words. */
 function everyOccurrence(seeds: Seed[], passage: string): Array<{ seed: string; start: number }> {
   const found: Array<{ seed: string; start: number }> = [];
   for (const seed of [...seeds].sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -25,7 +25,9 @@ function everyOccurrence(seeds: Seed[], passage: string): Array<{ seed: string; 
     for (let at = view.text.indexOf(passage); at !== -1; at = view.text.indexOf(passage, at + 1)) {
       const end = at + passage.length;
       const aligned = (i: number) => i === 0 || i === view.text.length || view.starts[i] !== view.starts[i - 1];
-      if (aligned(at) && aligned(end)) found.push({ seed: seed.id, start: view.starts[at] ?? 0 });
+      const word = (i: number) => /[\p{L}\p{N}\p{M}]/u.test(view.text[i] ?? '');
+      const wholeWords = !(word(at) && word(at - 1)) && !(word(end - 1) && word(end));
+      if (aligned(at) && aligned(end) && wholeWords) found.push({ seed: seed.id, start: view.starts[at] ?? 0 });
     }
   }
   return found;
@@ -78,6 +80,13 @@ describe('appearances of an anchored passage', () => {
     const idx = new AppearanceIndex([a, b]);
     const appearances = idx.find(anchored(a, 'The village of Zq'));
     expect(appearances.map((x) => [x.seed, x.start])).toEqual([['b', b.text.lastIndexOf('The village of Zq')]]);
+  });
+
+  it('does not report a passage that begins or ends inside a longer word', () => {
+    const a = makeSeed('a', 'Talks were held in Kiev today.');
+    const b = makeSeed('b', 'The Kievan court met. Kiev said no. Not in ProKiev.');
+    const appearances = new AppearanceIndex([a, b]).find(anchored(a, 'Kiev'));
+    expect(appearances.map((x) => [x.seed, x.start])).toEqual([['b', b.text.indexOf('Kiev said')]]);
   });
 
   it('agrees with a brute-force scan over many seeds', () => {
