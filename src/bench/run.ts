@@ -23,8 +23,8 @@ const ELEVENTY = join(REPO, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const PAGEFIND = join(REPO, 'node_modules', '.bin', 'pagefind');
 const CHECK = join(REPO, 'src', 'cli', 'check.ts');
 const BUILD = join(REPO, 'src', 'cli', 'build.ts');
-// As `npm run build` and `npm start` do: the project is the current folder, the config is the tool's.
-const SITE_CONFIG = `--config=${join(REPO, 'eleventy.config.ts')}`;
+// As `npm start` runs in a clone (the project is a clone of this repository with synthetic content).
+const SITE_CONFIG = '--config=eleventy.config.ts';
 
 const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--keep] [--random S]
   --seeds N      seeds to generate (default 1000; the reference size is 1000 seeds, 10000 verdicts)

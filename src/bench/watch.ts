@@ -31,6 +31,7 @@ export interface WatchResult {
 }
 
 const WROTE = /Wrote \d+ files?/;
+const SERVING = /Server at /;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,10 +60,12 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
   let output = '';
   let wroteCount = 0;
   let lastWroteAt = 0;
+  let serving = false;
   const onData = (chunk: Buffer): void => {
     const text = chunk.toString();
     output = (output + text).slice(-20_000);
     for (const line of text.split('\n')) {
+      if (SERVING.test(line)) serving = true;
       if (WROTE.test(line)) {
         wroteCount++;
         lastWroteAt = performance.now();
@@ -74,13 +77,16 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
   let exited = false;
   child.on('exit', () => (exited = true));
   try {
-    while (wroteCount === 0 || !existsSync(options.pageFile)) {
+    // Edits saved before the file watcher is ready go unnoticed: wait for the server, then a little more.
+    while (wroteCount === 0 || !serving || !existsSync(options.pageFile)) {
       if (exited) throw new Error(`the watch server exited before its first build:\n${output}`);
       if (performance.now() - started > options.startTimeoutMs) throw new Error(`no first build after ${options.startTimeoutMs} ms:\n${output}`);
       await sleep(20);
     }
     const startMs = lastWroteAt - started;
-    await sleep(1000);
+    await sleep(2000);
+    // A rebuild may take up to a full build; allow three.
+    const editTimeoutMs = Math.max(60_000, 3 * startMs);
     const verdictPath = join(options.root, options.verdictFile);
     const original = readFileSync(verdictPath, 'utf8');
     const pageMs: number[] = [];
@@ -94,7 +100,7 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
         let pageAt: number | undefined;
         while (pageAt === undefined || wroteCount === before) {
           if (exited) throw new Error(`the watch server exited during a rebuild:\n${output}`);
-          if (performance.now() - saved > options.startTimeoutMs) throw new Error(`no rebuild after ${options.startTimeoutMs} ms:\n${output}`);
+          if (performance.now() - saved > editTimeoutMs) throw new Error(`no rebuild ${Math.round(editTimeoutMs / 1000)} s after saving ${options.verdictFile}:\n${output}`);
           if (pageAt === undefined && pageCarries(options.pageFile, marker)) pageAt = performance.now();
           await sleep(5);
         }
