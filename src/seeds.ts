@@ -145,6 +145,9 @@ export function loadSeeds(root: string): LoadedSeeds {
       rejected.push(id);
       continue;
     }
+    if (read.text.trim() === '') {
+      problems.push({ file, line: 1, column: 1, severity: 'warning', rule: 'seed-invalid', message: `Seed ${file} is empty; no quote can be found in it.` });
+    }
     const metaName = `${id}.yml`;
     const metaFile = nameSet.has(metaName) ? `seeds/${metaName}` : undefined;
     const seed: Seed = {

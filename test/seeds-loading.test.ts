@@ -101,6 +101,12 @@ describe('seed loading', () => {
     expect(problems).toMatchObject([{ file: 'seeds/report.txt', rule: 'seed-invalid' }]);
   });
 
+  it('loads an empty seed with a warning', () => {
+    const { seeds, problems } = loadSeeds(makeProject({ 'seeds/empty.txt': '\uFEFF\r\n' }));
+    expect(seeds.map((s) => [s.id, s.text, s.paragraphs])).toEqual([['empty', '\r\n', []]]);
+    expect(problems).toMatchObject([{ file: 'seeds/empty.txt', severity: 'warning', rule: 'seed-invalid' }]);
+  });
+
   it('warns about metadata without a seed', () => {
     const { problems } = loadSeeds(makeProject({ 'seeds/ghost.yml': 'title: x', 'seeds/a.txt': 'A', 'seeds/a.yaml': 'title: y' }));
     expect(problems.map((p) => [p.file, p.severity])).toEqual([
