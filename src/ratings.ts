@@ -14,27 +14,21 @@ export const SCALE_FILE = 'content/_data/ratings.yml';
 const LEVEL_FIELDS = ['key', 'label', 'description', 'value', 'colour'] as const;
 /** WCAG 2 AA contrast for normal text. */
 const AA_CONTRAST = 4.5;
-const LIGHT_TEXT = '#ffffff';
-const DARK_TEXT = '#1a1a1a';
+/** The site writes every badge label in white on the level's colour. */
+const BADGE_TEXT = '#ffffff';
 
 function luminance(hex: string): number {
-  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
   const [r, g, b] = [1, 3, 5].map((i) => {
-    const channel = parseInt(full.slice(i, i + 2), 16) / 255;
+    const channel = parseInt(hex.slice(i, i + 2), 16) / 255;
     return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
   });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-/** WCAG 2 contrast ratio of two #rgb / #rrggbb colours. */
+/** WCAG 2 contrast ratio of two #rrggbb colours. */
 export function contrastRatio(a: string, b: string): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (light! + 0.05) / (dark! + 0.05);
-}
-
-/** The badge text colour (white or near-black) that reads best on `colour`. */
-export function badgeTextColour(colour: string): string {
-  return contrastRatio(colour, LIGHT_TEXT) >= contrastRatio(colour, DARK_TEXT) ? LIGHT_TEXT : DARK_TEXT;
 }
 
 /** Reads and validates the scale. Throws ModelSetupError only when the file cannot be read at all. */
@@ -122,11 +116,12 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
     }
 
     const colour = text('colour');
-    if (colour === undefined || !/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(colour)) {
+    if (colour === undefined || !/^#[0-9a-fA-F]{6}$/.test(colour)) {
       fail('colour', `The colour of scale ${label} must be written #rrggbb (for example "#116329"; quote it in YAML).`);
-    } else if (Math.max(contrastRatio(colour, LIGHT_TEXT), contrastRatio(colour, DARK_TEXT)) < AA_CONTRAST) {
+    } else if (contrastRatio(colour, BADGE_TEXT) < AA_CONTRAST) {
       const { line, column } = where('colour');
-      problem(`The colour ${colour} of scale ${label} reaches WCAG AA contrast (${AA_CONTRAST}:1) with neither white nor dark text; choose a darker or lighter colour.`, line, column, 'warning');
+      const ratio = contrastRatio(colour, BADGE_TEXT).toFixed(1);
+      problem(`The colour ${colour} of scale ${label} gives the white badge text a contrast of only ${ratio}:1; WCAG AA needs ${AA_CONTRAST}:1. Choose a darker colour.`, line, column, 'warning');
     }
     if (!valid) continue;
     if (value !== null) previousValue = { value, key };

@@ -11,8 +11,6 @@ export interface YamlProblem {
 
 export interface ParsedYaml {
   doc: Document.Parsed;
-  /** The plain value (maps, lists, strings, numbers, booleans, null). */
-  value: unknown;
   /** Position of a node in the parsed text (1-based line and column). */
   positionOf(node: Node | null | undefined, fallbackOffset?: number): Position;
   warnings: YamlProblem[];
@@ -74,9 +72,9 @@ export function parseYaml(source: string): { ok: true; yaml: ParsedYaml } | { ok
   if (error) {
     return { ok: false, problem: { severity: 'error', message: `YAML syntax error: ${hint(error.code, error.message)}`, ...at(error.pos[0]) } };
   }
-  let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Callers read the nodes; converting once is what enforces the alias limit on the whole document.
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (caught) {
     const message = caught instanceof ReferenceError && /alias/i.test(caught.message)
       ? `YAML aliases expand to too many nodes (over ${MAX_ALIAS_COUNT}); write the values out instead`
@@ -88,7 +86,6 @@ export function parseYaml(source: string): { ok: true; yaml: ParsedYaml } | { ok
     ok: true,
     yaml: {
       doc,
-      value,
       warnings,
       positionOf: (node, fallbackOffset = 0) => at(node?.range?.[0] ?? fallbackOffset),
     },

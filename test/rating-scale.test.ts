@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModelSetupError } from '../src/errors.ts';
-import { badgeTextColour, contrastRatio, loadScale } from '../src/ratings.ts';
+import { contrastRatio, loadScale } from '../src/ratings.ts';
 import { makeProject, removeProjects } from './helpers/project.ts';
 
 afterAll(removeProjects);
@@ -35,14 +35,13 @@ describe('rating scale', () => {
   it('gives every default colour WCAG AA contrast with white badge text', () => {
     for (const { colour } of loadScale(PROJECT).scale.levels) {
       expect(contrastRatio(colour, '#ffffff')).toBeGreaterThanOrEqual(4.5);
-      expect(badgeTextColour(colour)).toBe('#ffffff');
     }
   });
 
   it('computes WCAG contrast ratios', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
-    expect(contrastRatio('#fff', '#ffffff')).toBeCloseTo(1, 5);
-    expect(badgeTextColour('#ffeb3b')).toBe('#1a1a1a');
+    expect(contrastRatio('#ffffff', '#ffffff')).toBeCloseTo(1, 5);
+    expect(contrastRatio('#116329', '#ffffff')).toBeCloseTo(7.39, 2);
   });
 
   it('reports a duplicate key with the line of the first one', () => {
@@ -76,9 +75,14 @@ describe('rating scale', () => {
     expect(problemsOf('- key: a\n  label: [oops\n')[0]).toMatch(/^\d+:\d+ error scale-invalid YAML syntax error/);
   });
 
-  it('warns about a colour that no badge text can read on', () => {
-    const problems = problemsOf(level('a', '1').replace('#57606a', '#777777'));
-    expect(problems).toEqual([expect.stringMatching(/^5:11 warning scale-invalid The colour #777777/)]);
+  it('warns about a colour on which the white badge text fails WCAG AA', () => {
+    const problems = problemsOf(level('a', '1').replace('#57606a', '#888888'));
+    expect(problems).toEqual([expect.stringMatching(/^5:11 warning scale-invalid The colour #888888 .* only 3\.5:1/)]);
+  });
+
+  it('refuses colours the site cannot use: names and three-digit hex', () => {
+    expect(problemsOf(level('a', '1').replace('"#57606a"', 'red'))[0]).toMatch(/^5:11 error scale-invalid .*#rrggbb/);
+    expect(problemsOf(level('a', '1').replace('#57606a', '#c00'))[0]).toMatch(/^5:11 error scale-invalid .*#rrggbb/);
   });
 
   it('refuses to run without a scale file', () => {
