@@ -230,6 +230,19 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     return undefined;
   };
 
+  /**
+   * `quote: He was #1 in polls` is the quote "He was": YAML reads " #" as the start of a comment. Legal,
+   * but in a verdict almost always a value cut short, and a short quote can anchor to the wrong words.
+   */
+  const warnOfCutComment = (raw: unknown, at: Position, label: string, value: string): void => {
+    const node = resolve(raw);
+    if (!isScalar(node) || node.type !== 'PLAIN' || !node.range || !yaml) return;
+    const end = node.range[1];
+    const lineEnd = yaml.source.indexOf('\n', end);
+    if (!/^[ \t]+#/.test(yaml.source.slice(end, lineEnd === -1 ? undefined : lineEnd))) return;
+    report.problem('field-invalid', 'warning', at, `${label} ends where " #" begins: YAML reads the rest of the line as a comment, so the value is ${shown(value)}. Put the whole value in quotes if the # belongs to it.`);
+  };
+
   /** Puts a validated value where the Verdict keeps it. */
   const store = (name: string, value: string | string[] | boolean): void => {
     if (typeof value === 'boolean') verdict.draft = value;
@@ -263,6 +276,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     switch (field.type) {
       case 'text': {
         const value = text(field, raw, at, label);
+        if (value !== undefined) warnOfCutComment(raw, at, label, value);
         if (value === undefined) fail();
         else if (field.name === 'seed' && !SEED_ID_PATTERN.test(value)) {
           report.problem('field-invalid', 'error', at, `"seed" must be a seed id (the file name in seeds/ without ".txt"), not ${shown(value)}.`);

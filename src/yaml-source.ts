@@ -11,6 +11,8 @@ export interface YamlProblem {
 
 export interface ParsedYaml {
   doc: Document.Parsed;
+  /** The text that was parsed (node ranges are offsets into it). */
+  source: string;
   /** Position of a node in the parsed text (1-based line and column). */
   positionOf(node: Node | null | undefined, fallbackOffset?: number): Position;
   warnings: YamlProblem[];
@@ -45,9 +47,16 @@ function nestingProblem(source: string, lines: LineCounter): YamlProblem | undef
   return undefined;
 }
 
+/** What an editor most often did to cause each error, and how to fix it. */
+const HINTS: Record<string, string> = {
+  TAB_AS_INDENT: 'indent with spaces',
+  BLOCK_AS_IMPLICIT_KEY: 'a value that contains ": " must be in quotes (title: "Peskov: definitely"), and each field starts a new line at the same indentation as the others',
+  UNEXPECTED_TOKEN: 'a quote mark inside a quoted value ends it early: wrap the value in the other kind of quotes, or double a \' inside single quotes (\'Peskov\'\'s words\')',
+  BAD_SCALAR_START: 'put the value in quotes',
+};
+
 function hint(code: string, message: string): string {
-  if (code === 'TAB_AS_INDENT') return `${message}; indent with spaces`;
-  return message;
+  return HINTS[code] ? `${message}; ${HINTS[code]}` : message;
 }
 
 /**
@@ -86,6 +95,7 @@ export function parseYaml(source: string): { ok: true; yaml: ParsedYaml } | { ok
     ok: true,
     yaml: {
       doc,
+      source,
       warnings,
       positionOf: (node, fallbackOffset = 0) => at(node?.range?.[0] ?? fallbackOffset),
     },

@@ -214,6 +214,22 @@ describe('verdict front matter', () => {
     emitWarning.mockRestore();
   });
 
+  it('warns when " #" cuts a plain value short, and not for a quoted # or a comment line', () => {
+    const cut = parseVerdict(FILE, verdictText({ title: 'title: He was #1 in the polls' }));
+    expect(cut.verdict?.title).toBe('He was');
+    expect(cut.problems).toMatchObject([{ line: 2, column: 8, severity: 'warning', rule: 'field-invalid' }]);
+    expect(cut.problems[0]?.message).toContain('so the value is "He was"');
+    expect(parseVerdict(FILE, verdictText({ title: 'title: "He was #1 in the polls"' })).problems).toEqual([]);
+    expect(parseVerdict(FILE, verdictText({ title: 'title: Number#1\n# a comment line' })).problems).toEqual([]);
+  });
+
+  it('adds a hint to the YAML errors editors cause most', () => {
+    const message = (line: string) => parseVerdict(FILE, verdictText({ title: line })).problems[0]?.message;
+    expect(message('title: Peskov: definitely')).toContain('must be in quotes');
+    expect(message("title: 'Peskov's words'")).toContain('double a \'');
+    expect(message('title: @handle said')).toContain('put the value in quotes');
+  });
+
   it('resolves YAML aliases within the limit', () => {
     const text = verdictText({ author: 'author: &who Test Editor', claimant: 'claimant: *who' });
     const { verdict, problems } = parseVerdict(FILE, text);
