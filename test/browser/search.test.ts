@@ -1,0 +1,106 @@
+// Search, as a reader uses it: Pagefind running in the search page, under the site's real CSP, at the root
+// and under a path prefix. A word from a seed's highlighted passage finds that seed and the verdict on
+// the passage, every result is a page that has the word, and the result links open under the prefix.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { attr, find, findAll, readPage, text } from '../support/site.ts';
+import { describeInBrowser, launchBrowser } from './support/browser.ts';
+import { buildAndServe, type TestSite } from './support/built-site.ts';
+import { watchErrors } from './support/page-checks.ts';
+
+interface Probe {
+  seed: string;
+  verdict: string;
+  word: string;
+}
+
+/** Per seed page: its first highlighted passage, that passage's verdict and the longest word in it. */
+function probes(site: TestSite): Probe[] {
+  return site.pages
+    .filter((p) => p.startsWith('/seeds/'))
+    .map((seedPage) => {
+      const doc = readPage(site.dir, `${seedPage.slice(1)}index.html`);
+      const mark = find(doc, (e) => e.tagName === 'mark')!;
+      const words = text(mark).match(/\p{L}{5,}/gu) ?? [];
+      const word = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b))[0]!;
+      return { seed: seedPage, verdict: `/verdicts/${attr(mark, 'data-verdicts')!.split(' ')[0]}/`, word };
+    });
+}
+
+/** Site paths (no prefix) of the pages whose indexed body mentions a word beginning like `word`. */
+function pagesMentioning(site: TestSite, word: string): Set<string> {
+  const stem = new RegExp(`\\b${word.slice(0, 5)}`, 'iu');
+  const found = new Set<string>();
+  for (const page of site.pages) {
+    const file = path.join(site.dir, page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1));
+    if (!fs.existsSync(file)) continue;
+    const bodies = findAll(readPage(site.dir, path.relative(site.dir, file)), (e) => attr(e, 'data-pagefind-body') !== undefined);
+    if (bodies.some((b) => stem.test(text(b)))) found.add(page);
+  }
+  return found;
+}
+
+/** Types `word` in the search box and returns the result pages (site paths without the prefix). */
+async function search(page: Page, site: TestSite, word: string): Promise<string[]> {
+  const input = page.locator('.pagefind-ui__search-input');
+  await input.fill('');
+  await input.pressSequentially(word, { delay: 10 });
+  await page.locator('.pagefind-ui__message').filter({ hasText: word }).waitFor({ timeout: 10_000 });
+  const more = page.locator('button.pagefind-ui__button');
+  while (await more.isVisible()) await more.click();
+  const all = await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  // every link, sub-results (to a section: #fragment) too, opens a page and section of this build
+  for (const href of all) {
+    const url = new URL(href);
+    expect(url.origin, href).toBe(site.origin);
+    expect(url.pathname.startsWith(site.prefix), `${href} is under ${site.prefix}`).toBe(true);
+    const file = `${url.pathname.slice(site.prefix.length)}index.html`;
+    expect(fs.existsSync(path.join(site.dir, file)), `${href}: ${file} exists`).toBe(true);
+    if (url.hash) expect(find(readPage(site.dir, file), (e) => attr(e, 'id') === decodeURIComponent(url.hash.slice(1))), href).toBeDefined();
+  }
+  const pages = await page
+    .locator('.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  return pages.map((href) => `/${new URL(href).pathname.slice(site.prefix.length)}`);
+}
+
+for (const prefix of [undefined, '/factcheck/']) {
+  describeInBrowser(`search ${prefix ? `under --pathprefix=${prefix}` : 'at the root'}`, () => {
+    let site: TestSite;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      [site, browser] = await Promise.all([buildAndServe(prefix ? { pathPrefix: prefix } : {}), launchBrowser()]);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await site?.remove();
+    });
+
+    it('finds, for a word of each seed, that seed and the verdict on the passage, and only pages with the word', async () => {
+      const page = await browser.newPage();
+      const errors = watchErrors(page);
+      await page.goto(site.url('/search/'));
+      const list = probes(site);
+      expect(list.length).toBeGreaterThan(0);
+      for (const probe of list) {
+        const results = await search(page, site, probe.word);
+        expect(results, `"${probe.word}" finds its seed`).toContain(probe.seed);
+        expect(results, `"${probe.word}" finds the verdict on its passage`).toContain(probe.verdict);
+        const mentioning = pagesMentioning(site, probe.word);
+        for (const r of results) expect(mentioning.has(r), `"${probe.word}" found ${r}, which does not mention it`).toBe(true);
+        expect(new Set(results).size, `each page once for "${probe.word}"`).toBe(results.length);
+      }
+      // a result opens its page
+      const first = list[0]!;
+      await search(page, site, first.word);
+      await page.locator('.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link').first().click();
+      await page.waitForURL((url) => url.pathname.startsWith(`${site.prefix}seeds/`) || url.pathname.startsWith(`${site.prefix}verdicts/`));
+      expect(await page.locator('main h1').count()).toBe(1);
+      expect(errors, 'no script or CSP errors').toEqual([]);
+      await page.close();
+    });
+  });
+}
