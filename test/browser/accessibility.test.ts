@@ -1,0 +1,79 @@
+// axe-core in Chromium over every page of the sample site (home, verdicts, seeds, ratings, about, search,
+// the 404 page as a reader meets it at a missing address), with WCAG 2.0/2.1 A and AA rules, also in the
+// states a reader puts a page in: a seed page opened at a passage, search results on screen, a phone width.
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AxeResults } from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser } from './support/browser.ts';
+import { buildAndServe, pageOfEachType, type TestSite } from './support/built-site.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** One line per violation and element: rule, impact, where, and axe's own summary of what to fix. */
+function describeViolations(results: AxeResults): string[] {
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
+  );
+}
+
+describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  let site: TestSite;
+  let browser: Browser;
+  const rulesRun = new Set<string>();
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([buildAndServe(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    console.info(`axe: ${rulesRun.size} WCAG A/AA rules applied across the pages checked`);
+    await browser?.close();
+    await site?.remove();
+  });
+
+  async function audit(page: Page, label: string): Promise<void> {
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    for (const r of [...results.passes, ...results.violations, ...results.incomplete]) rulesRun.add(r.id);
+    expect(describeViolations(results), label).toEqual([]);
+  }
+
+  it('has every page type to check', () => {
+    expect(Object.values(pageOfEachType(site))).toHaveLength(7);
+  });
+
+  it('finds no violation on a page of each type at desktop and phone widths, nor on any verdict or seed page', async () => {
+    const types = Object.values(pageOfEachType(site));
+    // verdict and seed pages carry editors' and seeds' text, so each of them is checked; the other
+    // pages are one template each
+    const content = site.pages.filter((p) => (p.startsWith('/verdicts/') || p.startsWith('/seeds/')) && !types.includes(p));
+    for (const [viewport, pages] of [
+      [{ width: 1280, height: 800 }, [...types, ...content]],
+      [{ width: 360, height: 740 }, types],
+    ] as const) {
+      // AxeBuilder needs a page made from an explicit context
+      const page = await (await browser.newContext({ viewport })).newPage();
+      for (const path of pages) {
+        await page.goto(site.url(path));
+        await audit(page, `${path} at ${viewport.width} px`);
+      }
+      await page.context().close();
+    }
+    expect(rulesRun.size).toBeGreaterThan(20);
+  });
+
+  it('finds no violation on a seed page opened at a passage, nor with search results on screen', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const types = pageOfEachType(site);
+    await page.goto(site.url(types.seed));
+    const pin = await page.locator('[data-seed] a.pin').first().getAttribute('id');
+    await page.goto(site.url(`${types.seed}#${pin}`));
+    await audit(page, `${types.seed}#${pin}`);
+
+    await page.goto(site.url(types.search));
+    const word = (await page.locator('main a[href*="/verdicts/"]').first().textContent())!.match(/\p{L}{5,}/u)![0];
+    await page.locator('.pagefind-ui__search-input').pressSequentially(word);
+    await page.locator('.pagefind-ui__result').first().waitFor();
+    await audit(page, `search results for "${word}"`);
+    await page.context().close();
+  });
+});
