@@ -1,0 +1,107 @@
+// Layout, measured in Chromium: at 360 px nothing on any page sticks out sideways; at 1280 px the listing
+// and seed pages set their main content and side list side by side, and long text keeps a readable
+// measure. Saves screenshots of a seed and a verdict page at both widths to test-results/screenshots/
+// (gitignored build artefacts: look at them when the layout changes).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { repoRoot } from '../support/site.ts';
+import { describeInBrowser, launchBrowser } from './support/browser.ts';
+import { buildAndServe, pageOfEachType, type TestSite } from './support/built-site.ts';
+import { horizontalOverflow } from './support/page-checks.ts';
+
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
+
+/** The boxes of two elements (first match each), in CSS pixels. */
+function boxes(page: Page, a: string, b: string) {
+  return page.evaluate(
+    ([first, second]) =>
+      [first, second].map((sel) => {
+        const box = document.querySelector(sel!)?.getBoundingClientRect();
+        return box ? { left: box.left, right: box.right, top: box.top, width: box.width } : null;
+      }),
+    [a, b],
+  );
+}
+
+describeInBrowser('layout at phone and desktop widths', () => {
+  let site: TestSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([buildAndServe(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.remove();
+  });
+
+  it('lets nothing overflow sideways at 360 px, on every page', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    for (const p of [...site.pages, pageOfEachType(site).notFound]) {
+      await page.goto(site.url(p));
+      const overflow = await horizontalOverflow(page);
+      expect({ page: p, scrollWidth: overflow.scrollWidth, sticking_out: overflow.culprits }).toEqual({ page: p, scrollWidth: overflow.width, sticking_out: [] });
+    }
+    await page.close();
+  });
+
+  it('at 1280 px sets the main content and its side list side by side, using the width', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    const types = pageOfEachType(site);
+    for (const [p, main, side] of [
+      [types.home, '.main-column', '.side-column'],
+      [types.search, '.main-column', '.side-column'],
+      [types.seed, '.seed-body', '.notes'],
+    ] as const) {
+      await page.goto(site.url(p));
+      const [m, s] = await boxes(page, main, side);
+      expect(m && s, `${p} has ${main} and ${side}`).toBeTruthy();
+      expect(Math.abs(m!.top - s!.top), `${p}: ${side} starts level with ${main}`).toBeLessThan(2);
+      expect(s!.left, `${p}: ${side} is to the right of ${main}`).toBeGreaterThanOrEqual(m!.right);
+      expect(m!.width, `${p}: ${main} is the wider column`).toBeGreaterThan(s!.width * 1.5);
+      const used = s!.right - m!.left;
+      expect(used, `${p}: the two columns span ${Math.round(used)} of ${DESKTOP.width} px`).toBeGreaterThan(DESKTOP.width * 0.7);
+    }
+    await page.close();
+  });
+
+  it('at 1280 px keeps long paragraphs to a readable measure on every page', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    for (const p of site.pages) {
+      await page.goto(site.url(p));
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('main p, main dd, main blockquote')]
+          .filter((e) => (e.textContent ?? '').length > 300)
+          .map((e) => ({ text: (e.textContent ?? '').trim().slice(0, 40), ems: e.getBoundingClientRect().width / parseFloat(getComputedStyle(e).fontSize) }))
+          .filter((e) => e.ems > 48)
+          .map((e) => `"${e.text}…" is ${Math.round(e.ems)}em wide`),
+      );
+      expect(wide, p).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it('saves screenshots of a seed page and a verdict page at 360 and 1280 px', async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const types = pageOfEachType(site);
+    const saved: string[] = [];
+    for (const [name, p] of [
+      ['seed', types.seed],
+      ['verdict', types.verdict],
+    ] as const) {
+      for (const viewport of [PHONE, DESKTOP]) {
+        const page = await browser.newPage({ viewport });
+        await page.goto(site.url(p));
+        const file = path.join(SCREENSHOTS, `${name}-${viewport.width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        saved.push(file);
+        await page.close();
+      }
+    }
+    for (const file of saved) expect(fs.statSync(file).size, file).toBeGreaterThan(10_000);
+  });
+});
