@@ -1,0 +1,142 @@
+// The built site as files served over HTTP (no browser needed): every HTML page passes html-validate
+// (recommended preset, relaxations explained in .htmlvalidate.mjs), and every internal link, asset,
+// CSS url() and #fragment resolves on a loopback server, for a root build and a --pathprefix build;
+// the absolute URLs of the sitemap, feed and ClaimReview feed lead to pages of the same build.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { HtmlValidate, type Report } from 'html-validate';
+import { LinkChecker, LinkState } from 'linkinator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attr, findAll, readPage, repoRoot } from '../support/site.ts';
+import { buildAndServe, type TestSite } from './support/built-site.ts';
+import { serveSite } from './support/static-server.ts';
+
+const siteUrl = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'content/_data/site.json'), 'utf8')) as { url: string }).url.replace(/\/$/, '');
+
+/**
+ * The URL strings of a JSON-LD document, leaving out the publishing Organization's address: that is the
+ * newsroom's home, which site.json may place anywhere, not a page of this build.
+ */
+function urlsOfPages(value: unknown): string[] {
+  if (typeof value === 'string') return /^https?:\/\//.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(urlsOfPages);
+  if (value && typeof value === 'object') {
+    if ((value as Record<string, unknown>)['@type'] === 'Organization') return [];
+    return Object.values(value).flatMap(urlsOfPages);
+  }
+  return [];
+}
+
+/** Crawls the site from every page with linkinator; outside links are skipped (not this build's, and offline). */
+async function checkLinks(site: Pick<TestSite, 'pages' | 'url' | 'origin'>): Promise<{ checked: string[]; broken: string[] }> {
+  const { links } = await new LinkChecker().check({
+    // every page is a starting point: the 404 page and paginated pages are not all linked to
+    path: site.pages.map((p) => site.url(p)),
+    recurse: true,
+    checkCss: true,
+    checkFragments: true,
+    concurrency: 8,
+    timeout: 10_000,
+    linksToSkip: async (link) => !link.startsWith(site.origin),
+  });
+  const internal = links.filter((l) => l.state !== LinkState.SKIPPED);
+  return {
+    checked: internal.map((l) => l.url),
+    broken: internal
+      .filter((l) => l.state === LinkState.BROKEN)
+      .map((l) => `${l.url} (status ${l.status}${l.failureDetails?.length ? `: ${l.failureDetails.map((d) => (d instanceof Error ? d.message : d.status)).join('; ')}` : ''}) on ${l.parent ?? 'start'}`),
+  };
+}
+
+/** One line per html-validate message: file:line:col rule message. */
+function describeReport(report: Report, dir: string): string[] {
+  return report.results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+}
+
+for (const prefix of [undefined, '/factcheck/']) {
+  describe(`the built site ${prefix ? `under --pathprefix=${prefix}` : 'at the root'}, as files and over HTTP`, () => {
+    let site: TestSite;
+
+    beforeAll(async () => {
+      site = await buildAndServe(prefix ? { pathPrefix: prefix } : {});
+    });
+    afterAll(async () => {
+      await site?.remove();
+    });
+
+    it('passes html-validate on every page', async () => {
+      const config = (await import(path.join(repoRoot, '.htmlvalidate.mjs'))) as { default: object };
+      const validator = new HtmlValidate(config.default);
+      const files = site.pages.map((p) => path.join(site.dir, p.endsWith('/') ? `${p}index.html` : p));
+      expect(files.length).toBeGreaterThan(10);
+      const problems: string[] = [];
+      for (const file of files) problems.push(...describeReport(await validator.validateFile(file), site.dir));
+      expect(problems, `${files.length} pages validated`).toEqual([]);
+      console.info(`html-validate: ${files.length} pages, 0 problems`);
+    });
+
+    it('resolves every internal link, asset, CSS url() and #fragment over HTTP', async () => {
+      const { checked, broken } = await checkLinks(site);
+      expect(broken, `${checked.length} internal URLs checked`).toEqual([]);
+      const fragments = site.pages.flatMap((p) =>
+        findAll(readPage(site.dir, p.endsWith('/') ? `${p.slice(1)}index.html` : p.slice(1)), (e) => (attr(e, 'href') ?? '').includes('#')),
+      ).length;
+      console.info(`linkinator: ${checked.length} internal URLs resolve from ${site.pages.length} pages (${fragments} links with a #fragment among them)`);
+      expect(checked.length, 'pages and assets, each URL once').toBeGreaterThan(site.pages.length);
+      for (const url of checked) expect(new URL(url).pathname.startsWith(site.prefix), `${url} is under ${site.prefix}`).toBe(true);
+    });
+
+    it('would report a missing page and a missing #fragment (the checker is not blind)', async () => {
+      const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-broken-'));
+      try {
+        fs.cpSync(site.dir, copy, { recursive: true });
+        const verdict = site.pages.find((p) => p.startsWith('/verdicts/'))!;
+        const file = path.join(copy, verdict, 'index.html');
+        const html = fs.readFileSync(file, 'utf8');
+        const broken = html.replace(/#passage-[^"]+"/, '#passage-that-is-not-there"').replace(`href="${site.prefix}about/"`, `href="${site.prefix}abuot/"`);
+        expect(broken).not.toBe(html);
+        fs.writeFileSync(file, broken);
+        const served = await serveSite(copy, site.prefix);
+        try {
+          const result = await checkLinks({ ...site, ...served, pages: [verdict] });
+          expect(result.broken.join('\n')).toMatch(/#passage-that-is-not-there/);
+          expect(result.broken.join('\n')).toMatch(/abuot\/ \(status 404/);
+        } finally {
+          await served.close();
+        }
+      } finally {
+        fs.rmSync(copy, { recursive: true, force: true });
+      }
+    });
+
+    it('gives the 404 page only root-relative or absolute links, so it works at any missing address', async () => {
+      const response = await fetch(site.url('/no/such/page/'));
+      expect(response.status).toBe(404);
+      const page = readPage(site.dir, '404.html');
+      const refs = findAll(page, (e) => attr(e, 'href') !== undefined || attr(e, 'src') !== undefined).map((e) => (attr(e, 'href') ?? attr(e, 'src'))!);
+      expect(refs.length).toBeGreaterThan(3);
+      for (const ref of refs) expect(ref, '404.html').toMatch(new RegExp(`^(${site.prefix}|https?://|#)`));
+    });
+
+    it('leads every absolute URL of the sitemap, the feed and the ClaimReview feed to a page of this build', async () => {
+      const base = `${siteUrl}${site.prefix}`;
+      let checked = 0;
+      for (const file of ['sitemap.xml', 'feed.xml', 'claimreview.json']) {
+        const body = fs.readFileSync(path.join(site.dir, file), 'utf8');
+        const found = file.endsWith('.json') ? urlsOfPages(JSON.parse(body)) : (body.match(/https?:\/\/[^\s"'<>]+/g) ?? []);
+        const urls = new Set(found.filter((u) => u.startsWith(siteUrl)));
+        expect(urls.size, `${file} has URLs of this site`).toBeGreaterThan(0);
+        for (const url of urls) {
+          expect(url.startsWith(base), `${file}: ${url} is under ${base}`).toBe(true);
+          const local = new URL(url.replace(siteUrl, site.origin));
+          const response = await fetch(local, { redirect: 'manual' });
+          expect(response.status, `${file}: ${url}`).toBe(200);
+          if (local.hash) expect(await response.text(), `${file}: ${url}`).toContain(`id="${decodeURIComponent(local.hash.slice(1))}"`);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(site.pages.length);
+    });
+  });
+}
