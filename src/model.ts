@@ -1,6 +1,6 @@
 // The one entry point to the content: seeds, the scale, every verdict (drafts too), anchors, appearances and
 // every problem, sorted. Used by `check`, `review`, `new`, the Eleventy plugin and the benchmark.
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { anchorQuote, type AnchorResult } from './anchor.ts';
 import { AppearanceIndex } from './appearances.ts';
@@ -50,6 +50,49 @@ function requireDirectory(root: string, relative: string, hint: string): void {
   if (!isDirectory(join(root, relative))) throw new ModelSetupError(`No ${relative}/ folder in ${root}: ${hint}`);
 }
 
+/** seeds/ and content/ must be real folders: through a link the project would read, and publish, files from elsewhere. */
+function refuseLinkedFolders(root: string): void {
+  for (const relative of ['seeds', 'content', VERDICTS_DIR]) {
+    let linked = false;
+    try {
+      linked = lstatSync(join(root, relative)).isSymbolicLink();
+    } catch {
+      // a missing folder is reported by requireDirectory
+    }
+    if (linked) throw new ModelSetupError(`${relative}/ in ${root} is a symbolic link; seeds/ and content/ must be real folders inside the project (copy the files in).`);
+  }
+}
+
+/** Files the loaders read themselves; they refuse a link with their own message. */
+const READ_BY_LOADERS = /^(?:seeds\/[^/]+\.(?:txt|yml)|content\/verdicts\/[^/]+\.md|content\/_data\/ratings\.yml)$/;
+
+/**
+ * Every other symbolic link under seeds/ and content/ (a folder, a content page, a data file): Eleventy would
+ * follow it and publish a file from outside the project.
+ */
+function linksOutOfProject(root: string): Problem[] {
+  const problems: Problem[] = [];
+  const visit = (relative: string) => {
+    for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
+      const file = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) visit(file);
+      else if (entry.isSymbolicLink() && !READ_BY_LOADERS.test(file)) {
+        problems.push({
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          rule: file.startsWith('seeds/') ? 'seed-invalid' : 'slug-invalid',
+          message: `${file} is a symbolic link; only files inside the project are read and published. Replace the link with a copy of what it points to.`,
+        });
+      }
+    }
+  };
+  visit('seeds');
+  visit('content');
+  return problems;
+}
+
 function cacheKey(seed: Seed, selector: QuoteSelector): string {
   // The seed id is part of the key: two seeds with identical bytes give anchors that name different seeds.
   return JSON.stringify([seed.sha256, seed.id, selector.quote, selector.prefix ?? null, selector.suffix ?? null]);
@@ -79,6 +122,7 @@ function verdictFiles(root: string, problems: Problem[]): string[] {
 export function buildModel(options: ModelOptions): CheckedModel {
   const root = resolve(options.root);
   if (!isDirectory(root)) throw new ModelSetupError(`The project folder ${root} does not exist or is not a folder.`);
+  refuseLinkedFolders(root);
   requireDirectory(root, 'seeds', 'the source texts live in seeds/<id>.txt; is --root the project folder?');
   requireDirectory(root, VERDICTS_DIR, 'verdicts live in content/verdicts/<slug>.md; is --root the project folder?');
 
@@ -156,7 +200,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
     for (const key of cache.anchors.keys()) if (!usedCacheKeys.has(key)) cache.anchors.delete(key);
   }
 
-  problems.push(...slugCollisions(parsed));
+  problems.push(...slugCollisions(parsed), ...linksOutOfProject(root));
   verdicts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return {
     root,
