@@ -26,7 +26,7 @@ export function strict(problems: readonly Problem[]): Problem[] {
   return problems.map((problem) => (problem.severity === 'warning' ? { ...problem, severity: 'error' } : problem));
 }
 
-/** Messages are single lines; a stray line break from user content must not forge another problem line. */
+/** Messages and file names are single lines; a line break in user content or a file name must not forge another problem line. */
 function oneLine(text: string): string {
   return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 }
@@ -34,7 +34,7 @@ function oneLine(text: string): string {
 /** `file:line:col: severity: message [rule]`, one problem per line. */
 export function formatText(problems: readonly Problem[]): string {
   return problems
-    .map((p) => `${p.file}:${p.line}:${p.column}: ${p.severity}: ${oneLine(p.message)} [${p.rule}]\n`)
+    .map((p) => `${oneLine(p.file)}:${p.line}:${p.column}: ${p.severity}: ${oneLine(p.message)} [${p.rule}]\n`)
     .join('');
 }
 
