@@ -43,11 +43,33 @@ export function pageLayout(inputDir: string, filePath: string): string {
   return relative === 'about.md' ? 'layouts/about.njk' : 'layouts/page.njk';
 }
 
+/**
+ * What a content page's front matter may set. Any other key would steer Eleventy itself: `templateEngineOverride:
+ * njk` runs the page's Markdown as a template (code), `permalinkBypassOutputDir` writes beside the project.
+ */
+const PAGE_FIELDS: Record<string, RegExp | undefined> = {
+  title: undefined,
+  description: undefined,
+  layout: /^layouts\/[a-z0-9-]+\.njk$/,
+  // A site path such as /about/: no "." or ".." segment, so the page cannot be written outside the site.
+  permalink: /^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/?)*$/,
+};
+
 /** A content page's front matter (a YAML mapping, or nothing), with its default layout. */
 export function parsePageFrontMatter(text: string, inputDir: string, filePath: string): Record<string, unknown> {
   const data: unknown = YAML.parse(text);
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     throw new Error(`${filePath}: the front matter must be a YAML mapping (key: value lines).`);
+  }
+  for (const [key, value] of Object.entries(data ?? {})) {
+    if (!Object.hasOwn(PAGE_FIELDS, key)) {
+      throw new Error(`${filePath}: the front matter field "${key}" is not allowed on a content page (allowed: ${Object.keys(PAGE_FIELDS).join(', ')}).`);
+    }
+    const pattern = PAGE_FIELDS[key];
+    const allowed = typeof value === 'string' ? pattern?.test(value) !== false : pattern === undefined || (key === 'permalink' && value === false);
+    if (!allowed) {
+      throw new Error(`${filePath}: "${key}" must look like ${key === 'layout' ? 'layouts/page.njk' : '/about/ (a site path without "." or ".." parts)'}, not ${JSON.stringify(value)}.`);
+    }
   }
   return { layout: pageLayout(inputDir, filePath), ...(data as Record<string, unknown> | null) };
 }
