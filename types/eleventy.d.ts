@@ -39,6 +39,10 @@ declare module '@11ty/eleventy' {
     setQuietMode(quiet: boolean): void;
     on(event: 'eleventy.before', listener: (args: EleventyEventArgs) => void | Promise<void>): void;
     on(event: 'eleventy.after', listener: (args: EleventyEventArgs) => void | Promise<void>): void;
+    /** Every page's URL, after permalinks are computed and before anything is rendered or written. */
+    on(event: 'eleventy.contentMap', listener: (args: { urlToInputPath: Record<string, { inputPath: string }> }) => void): void;
+    /** Suffixes of template and folder data files; [] reads none. */
+    setDataFileSuffixes(suffixes: string[]): void;
     readonly ignores: Set<string>;
   }
 

@@ -65,6 +65,20 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     },
   });
 
+  // Page data comes from the model and the checked front matter only: no *.11tydata.json or *.11tydata.js files,
+  // which could set templateEngineOverride (running Markdown as a template) or a permalink for a whole folder.
+  eleventyConfig.setDataFileSuffixes([]);
+  // Whatever set it, a page URL with a "." or ".." segment would be written outside the site folder.
+  eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => {
+    for (const [url, { inputPath }] of Object.entries(urlToInputPath)) {
+      // `permalink: false` (a draft verdict) is listed under the key "false"; nothing is written for it.
+      if (url === 'false') continue;
+      if (!url.startsWith('/') || url.split('/').some((part) => part === '.' || part === '..')) {
+        throw new Error(`${inputPath}: its page URL ${JSON.stringify(url)} leaves the site folder; permalinks are site paths such as /about/.`);
+      }
+    }
+  });
+
   eleventyConfig.setLibrary('md', createMarkdown());
   eleventyConfig.addWatchTarget('seeds/');
   eleventyConfig.addWatchTarget(path.join(includes, 'css'));
