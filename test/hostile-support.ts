@@ -69,11 +69,11 @@ export interface CommandRun {
 export function runCli(
   name: 'check' | 'build' | 'new' | 'review',
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; onSpawn?: (child: ReturnType<typeof spawn>) => void } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; nodeOptions?: string[]; onSpawn?: (child: ReturnType<typeof spawn>) => void } = {},
 ): Promise<CommandRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, `src/cli/${name}.ts`), ...args], {
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', path.join(repoRoot, `src/cli/${name}.ts`), ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
