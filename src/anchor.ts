@@ -20,6 +20,8 @@ export interface AnchorResult {
 
 /** Normalised quotes shorter than this must match exactly: a typo in a short quote could fit anywhere. */
 export const MIN_APPROXIMATE_LENGTH = 20;
+/** Longer quotes must match exactly too: no editor copies pages by hand, and it bounds the filter's size. */
+export const MAX_APPROXIMATE_LENGTH = 5000;
 const ERRORS_PER_CHARACTER = 0.1;
 /** Caps the pigeonhole filter at 32 pieces (one bit each in a vote), which keeps a long quote against a large seed fast. */
 const MAX_ERRORS = 31;
@@ -127,10 +129,23 @@ interface ContextCheck {
 /** Prefix/suffix longer than this are compared by the part nearest the quote. */
 const CONTEXT_LENGTH = 200;
 
-function contextChecks(seed: Seed, candidate: Candidate, selector: QuoteSelector): ContextCheck[] {
+interface Context {
+  prefix: string;
+  suffix: string;
+}
+
+/** The selector's prefix and suffix, normalised and case-folded, cut to the part nearest the quote. */
+function contextOf(selector: QuoteSelector): Context {
+  return {
+    prefix: normaliseQuote(selector.prefix ?? '', { foldCase: true }).slice(-CONTEXT_LENGTH),
+    suffix: normaliseQuote(selector.suffix ?? '', { foldCase: true }).slice(0, CONTEXT_LENGTH),
+  };
+}
+
+function contextChecks(seed: Seed, candidate: Candidate, selector: QuoteSelector, context: Context): ContextCheck[] {
   const checks: ContextCheck[] = [];
   const { view, vs, ve } = candidate;
-  const prefix = normaliseQuote(selector.prefix ?? '', { foldCase: true }).slice(-CONTEXT_LENGTH);
+  const { prefix, suffix } = context;
   if (prefix !== '') {
     const from = Math.max(0, vs - prefix.length - 1);
     const range = toOriginal(view, wholeWords(view.text, from, vs)[0], vs);
@@ -141,7 +156,6 @@ function contextChecks(seed: Seed, candidate: Candidate, selector: QuoteSelector
       actual: excerpt(seed.text.slice(range.start, range.end), 'end'),
     });
   }
-  const suffix = normaliseQuote(selector.suffix ?? '', { foldCase: true }).slice(0, CONTEXT_LENGTH);
   if (suffix !== '') {
     const to = Math.min(view.text.length, ve + suffix.length + 1);
     const range = toOriginal(view, ve, wholeWords(view.text, ve, to)[1]);
@@ -193,7 +207,8 @@ function choose(
   selector: QuoteSelector,
   tier: Tier,
 ): { candidate?: Candidate; notes: AnchorNote[] } {
-  const checks = candidates.map((candidate) => contextChecks(seed, candidate, selector));
+  const context = contextOf(selector);
+  const checks = candidates.map((candidate) => contextChecks(seed, candidate, selector, context));
   if (candidates.length === 1) {
     const candidate = candidates[0] as Candidate;
     return { candidate, notes: contextChanged(seed, candidate, checks[0] ?? []) };
@@ -249,7 +264,7 @@ function escapeRegExp(text: string): string {
 
 /** Largest number of errors an approximate match of a quote of this (normalised) length may have. */
 export function allowedErrors(quoteLength: number): number {
-  if (quoteLength < MIN_APPROXIMATE_LENGTH) return 0;
+  if (quoteLength < MIN_APPROXIMATE_LENGTH || quoteLength > MAX_APPROXIMATE_LENGTH) return 0;
   return Math.min(MAX_ERRORS, Math.floor(quoteLength * ERRORS_PER_CHARACTER));
 }
 
@@ -458,7 +473,9 @@ function notFound(seed: Seed, folded: NormalisedText, foldedQuote: string, votes
   const short =
     foldedQuote.length < MIN_APPROXIMATE_LENGTH
       ? ` (a quote shorter than ${MIN_APPROXIMATE_LENGTH} characters must match exactly)`
-      : '';
+      : foldedQuote.length > MAX_APPROXIMATE_LENGTH
+        ? ` (a quote longer than ${MAX_APPROXIMATE_LENGTH} characters must match exactly)`
+        : '';
   if (!closest) {
     return error(
       'quote-not-found',

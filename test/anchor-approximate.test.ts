@@ -83,10 +83,12 @@ describe('approximate anchoring', () => {
     expect(notes[0]?.message).toContain('`seed:`');
   });
 
-  it('keeps messages short even for a huge quote', () => {
-    const quote = `${'lorem ipsum dolor '.repeat(2000)}end`;
-    const { notes } = anchorQuote(original, { quote });
+  it('matches a huge quote only exactly and keeps the message short', () => {
+    const quote = `${original.text.repeat(50)} and more`;
+    const { notes } = anchorQuote(original, { quote, prefix: quote, suffix: quote });
+    expect(notes).toHaveLength(1);
     expect(notes[0]?.rule).toBe('quote-not-found');
+    expect(notes[0]?.message).toContain('longer than 5000 characters must match exactly');
     expect(notes[0]?.message.length).toBeLessThan(400);
   });
 });
