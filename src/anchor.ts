@@ -214,10 +214,10 @@ function choose(
     return { candidate, notes: contextChanged(seed, candidate, checks[0] ?? []) };
   }
   const hasContext = (checks[0] ?? []).length > 0;
-  if (!hasContext) return { notes: [ambiguous(seed, candidates, tier, 'Add')] };
+  if (!hasContext) return { notes: [ambiguous(seed, candidates, tier, 'no-context')] };
   const fitting = candidates.filter((_, i) => (checks[i] ?? []).every((check) => check.agreement === 1));
   if (fitting.length === 1) return { candidate: fitting[0] as Candidate, notes: [] };
-  if (fitting.length > 1) return { notes: [ambiguous(seed, candidates, tier, 'fits', fitting.length)] };
+  if (fitting.length > 1) return { notes: [ambiguous(seed, candidates, tier, 'fits-several', fitting)] };
   const scores = checks.map(agreement);
   const best = Math.max(...scores);
   const bestAt = scores.indexOf(best);
@@ -225,21 +225,24 @@ function choose(
     const candidate = candidates[bestAt] as Candidate;
     return { candidate, notes: contextChanged(seed, candidate, checks[bestAt] ?? []) };
   }
-  return { notes: [ambiguous(seed, candidates, tier, 'none')] };
+  return { notes: [ambiguous(seed, candidates, tier, 'fits-none')] };
 }
 
 function ambiguous(
   seed: Seed,
   candidates: Candidate[],
   tier: Tier,
-  context: 'Add' | 'fits' | 'none',
-  fitting = 0,
+  context: 'no-context' | 'fits-several' | 'fits-none',
+  fitting: Candidate[] = [],
 ): AnchorNote {
-  const places = candidates.slice(0, LISTED_OCCURRENCES).map((candidate) => {
-    const { line, column } = positionOf(seed, toOriginal(candidate.view, candidate.vs, candidate.ve).start);
-    return `line ${line} (column ${column})`;
-  });
-  const more = candidates.length > LISTED_OCCURRENCES ? ` and ${candidates.length - places.length} more` : '';
+  const where = (list: Candidate[], withColumn: boolean): string => {
+    const places = list.slice(0, LISTED_OCCURRENCES).map((candidate) => {
+      const { line, column } = positionOf(seed, toOriginal(candidate.view, candidate.vs, candidate.ve).start);
+      return withColumn ? `line ${line} (column ${column})` : `line ${line}`;
+    });
+    const more = list.length > LISTED_OCCURRENCES ? ` and ${list.length - places.length} more` : '';
+    return places.join(', ') + more;
+  };
   const count = candidates.length >= MAX_OCCURRENCES ? `at least ${candidates.length}` : `${candidates.length}`;
   const what =
     tier === 'approximate'
@@ -247,12 +250,13 @@ function ambiguous(
         `(${plural(candidates[0]?.errors ?? 0, 'difference')} each): `
       : `the quote occurs ${count} times in seed ${seed.id}${tier === 'case' ? ' (ignoring letter case)' : ''}: `;
   const fix =
-    context === 'Add'
+    context === 'no-context'
       ? 'Add `prefix:` or `suffix:` with the words just before or after the one you mean.'
-      : context === 'fits'
-        ? `The prefix/suffix fit ${fitting} of them; make them longer so that they fit only the one you mean.`
+      : context === 'fits-several'
+        ? `The prefix/suffix fit ${fitting.length} of them (${where(fitting, false)}); make them longer so that ` +
+          'they fit only the one you mean.'
         : 'The prefix/suffix fit none of them; copy the words just before or after the one you mean again.';
-  return error('quote-ambiguous', `${what}${places.join(', ')}${more}. ${fix}`);
+  return error('quote-ambiguous', `${what}${where(candidates, true)}. ${fix}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -316,6 +320,7 @@ function bitCount(n: number): number {
  * Every distinct place where `quote` matches with at most `allowedErrors` errors, each with its error count, and the
  * votes of the pieces for the closest-passage search. A match with k errors contains at least one of k + 1 disjoint
  * pieces of the quote verbatim, so only windows around exact occurrences of the pieces (one regex pass) are verified.
+ * It runs on the case-folded view: letter case never counts as an error.
  */
 function approximateMatches(view: NormalisedText, quote: string): { matches: Candidate[]; votes?: StartVotes } {
   const k = allowedErrors(quote.length);

@@ -38,7 +38,7 @@ describe('choosing among several occurrences', () => {
     const { anchor, notes } = anchorQuote(original, { quote: 'Donbass republics', prefix: 'the' });
     expect(anchor).toBeUndefined();
     expect(notes[0]?.rule).toBe('quote-ambiguous');
-    expect(notes[0]?.message).toContain('fit 2 of them');
+    expect(notes[0]?.message).toContain('fit 2 of them (line 16, line 24)');
   });
 
   it('warns when the given context no longer matches the text around the only occurrence, showing old and new', () => {
