@@ -127,9 +127,12 @@ async function runPagefind(site: string): Promise<number> {
     if (!index) throw new BuildFailure(`Pagefind could not start: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: site });
     if (added.errors.length > 0) throw new BuildFailure(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+    const outputPath = path.join(site, 'pagefind');
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new BuildFailure(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return added.page_count;
+    // `added.page_count` counts every HTML file read; only pages marked data-pagefind-body are in the index.
+    const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   } finally {
     await pagefind.close();
   }
