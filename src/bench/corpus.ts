@@ -238,17 +238,24 @@ function crossParagraphChoice(r: Random, seeds: SyntheticSeed[]): Choice | undef
   return unique(choice) ? choice : undefined;
 }
 
-/** A few whole words of the stream before `start` (ending in the separating space) or after `end`. */
+/**
+ * Whole words of the stream right before `start` (ending in the separating space) or after `end`, as
+ * many as it takes for context + passage to occur once (case-folded, as anchoring compares context).
+ */
 function context(seed: SyntheticSeed, start: number, end: number, side: 'prefix' | 'suffix'): string {
   const n = seed.canonical;
-  if (side === 'prefix') {
-    let from = Math.max(0, start - 32);
-    if (from > 0) from = n.indexOf(' ', from) + 1;
-    return pasted(seed, from, start);
+  const folded = n.toLowerCase();
+  for (let reach = 32; ; reach += 32) {
+    if (side === 'prefix') {
+      let from = Math.max(0, start - reach);
+      if (from > 0) from = n.indexOf(' ', from) + 1;
+      if (from === 0 || countOccurrences(folded, folded.slice(from, end)) === 1) return pasted(seed, from, start);
+    } else {
+      let to = Math.min(n.length, end + reach);
+      if (to < n.length) to = n.lastIndexOf(' ', to);
+      if (to === n.length || countOccurrences(folded, folded.slice(start, to)) === 1) return pasted(seed, end, to);
+    }
   }
-  let to = Math.min(n.length, end + 32);
-  if (to < n.length) to = n.lastIndexOf(' ', to);
-  return pasted(seed, end, to);
 }
 
 function withTypo(r: Random, quote: string): string {
