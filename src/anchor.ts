@@ -19,9 +19,9 @@ export interface AnchorResult {
 }
 
 /** Normalised quotes shorter than this must match exactly: a typo in a short quote could fit anywhere. */
-export const MIN_APPROXIMATE_LENGTH = 20;
+const MIN_APPROXIMATE_LENGTH = 20;
 /** Longer quotes must match exactly too: no editor copies pages by hand, and it bounds the filter's size. */
-export const MAX_APPROXIMATE_LENGTH = 5000;
+const MAX_APPROXIMATE_LENGTH = 5000;
 const ERRORS_PER_CHARACTER = 0.1;
 /** Caps the pigeonhole filter at 32 pieces (one bit each in a vote), which keeps a long quote against a large seed fast. */
 const MAX_ERRORS = 31;
@@ -267,7 +267,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Largest number of errors an approximate match of a quote of this (normalised) length may have. */
-export function allowedErrors(quoteLength: number): number {
+function allowedErrors(quoteLength: number): number {
   if (quoteLength < MIN_APPROXIMATE_LENGTH || quoteLength > MAX_APPROXIMATE_LENGTH) return 0;
   return Math.min(MAX_ERRORS, Math.floor(quoteLength * ERRORS_PER_CHARACTER));
 }
@@ -535,7 +535,7 @@ function tokenise(text: string): Token[] {
  * A short, readable diff of words and punctuation, each change shown with one token of context on either side,
  * e.g. `quote "use all means availble to" vs seed "use \"all means available\" to"`.
  */
-export function describeDifference(quote: string, seedText: string): string {
+function describeDifference(quote: string, seedText: string): string {
   const a = tokenise(quote);
   const b = tokenise(seedText);
   const whole = `quote ${quoted(quote)} vs seed ${quoted(seedText)}`;
@@ -579,12 +579,12 @@ export function describeDifference(quote: string, seedText: string): string {
 }
 
 /** An excerpt in double quotes, escaped like a JSON string so quote marks and control characters stay readable. */
-export function quoted(text: string, max = EXCERPT_LENGTH): string {
+function quoted(text: string, max = EXCERPT_LENGTH): string {
   return JSON.stringify(excerpt(text, 'start', max));
 }
 
 /** The text on one line, whitespace collapsed, cut to `max` characters (keeping its start or its end). */
-export function excerpt(text: string, keep: 'start' | 'end' = 'start', max = EXCERPT_LENGTH): string {
+function excerpt(text: string, keep: 'start' | 'end' = 'start', max = EXCERPT_LENGTH): string {
   // Cut first so that a huge text is never copied whole; whitespace runs may shrink it further.
   const cut = text.length > max * 8 ? (keep === 'start' ? text.slice(0, max * 8) : text.slice(-max * 8)) : text;
   const flat = cut.replace(/[\s\p{Cc}]+/gu, ' ').trim();
