@@ -31,7 +31,9 @@ const span = (tokens: string[]) => {
   return spans.length > 0 ? fc.constantFrom(...spans) : fc.constant([0, 0] as const);
 };
 const cases = text.chain((tokens) => fc.tuple(fc.constant(tokens), span(tokens), fc.boolean()));
-const settings = { seed: 20240923, numRuns: 300 };
+// `npm run fuzz` sets FUZZ_RUNS for longer runs of the same properties.
+const fuzzRuns = Number(process.env['FUZZ_RUNS']) || 0;
+const settings = { seed: 20240923, numRuns: Math.max(300, fuzzRuns) };
 
 /** Whether a highlight boundary at `offset` would cut a surrogate pair, a combining sequence or an emoji modifier. */
 function splitsCharacter(text: string, offset: number): boolean {
@@ -103,7 +105,7 @@ describe('anchoring properties on random Unicode text', () => {
           }
         }
       }),
-      { seed: 7, numRuns: 60 },
+      { seed: 7, numRuns: Math.max(60, fuzzRuns) },
     );
   });
 });

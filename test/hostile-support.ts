@@ -10,16 +10,25 @@ import type { DefaultTreeAdapterMap } from 'parse5';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** fast-check runs: small and fixed for `npm test`, larger under `npm run fuzz` (FUZZ_RUNS). */
-export function runs(fast: number): number {
+/**
+ * fast-check runs: `fast` for `npm test`; under `npm run fuzz` (FUZZ_RUNS=n) `share` of n, at least `fast`.
+ */
+export function runs(fast: number, share = 1): number {
   const fuzz = Number(process.env['FUZZ_RUNS']);
-  return Number.isInteger(fuzz) && fuzz > 0 ? Math.max(fast, fuzz) : fast;
+  return Number.isInteger(fuzz) && fuzz > 0 ? Math.max(fast, Math.round(fuzz * share)) : fast;
 }
 
-/** A fixed seed unless FUZZ_SEED is set (the fuzz script varies it; a failure prints the seed to replay). */
+/**
+ * The fast-check seed: fixed for `npm test`; under `npm run fuzz` a new one each run unless FUZZ_SEED replays
+ * one (fast-check prints the seed and the shrunk counterexample of any failure).
+ */
 export function fuzzSeed(fixed: number): number {
-  const seed = Number(process.env['FUZZ_SEED']);
-  return Number.isInteger(seed) ? seed : fixed;
+  const replay = Number(process.env['FUZZ_SEED']);
+  if (Number.isInteger(replay)) return replay;
+  if (!process.env['FUZZ_RUNS']) return fixed;
+  const seed = Date.now() ^ (process.pid << 8);
+  console.info(`fuzz seed ${seed} (replay with FUZZ_SEED=${seed})`);
+  return seed;
 }
 
 const made: string[] = [];
