@@ -3,9 +3,9 @@
 // Exit 0: written; 1: the quote, the slug or the file needs the editor's attention; 2: usage or setup.
 import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { anchorQuote } from '../anchor.ts';
 import { ModelSetupError } from '../errors.ts';
+import { InputError, parseOptions, runCommand, UsageError } from './command.ts';
 import { SLUG_PATTERN } from '../fields.ts';
 import { loadSeeds } from '../seeds.ts';
 import { didYouMean } from '../suggest.ts';
@@ -19,29 +19,15 @@ content/verdicts/<slug>.md with every required field; fill in the empty ones. Wh
 occurs more than once, --occurrence N picks the N-th (run without it to see the list).
 An existing file is never overwritten.`;
 
-class UsageError extends Error {}
-/** The editor has to change something (exit 1). */
-class InputError extends Error {}
-
 function options(argv: string[]) {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        seed: { type: 'string' },
-        quote: { type: 'string' },
-        slug: { type: 'string' },
-        occurrence: { type: 'string' },
-        root: { type: 'string', default: '.' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseOptions(argv, {
+    seed: { type: 'string' },
+    quote: { type: 'string' },
+    slug: { type: 'string' },
+    occurrence: { type: 'string' },
+    root: { type: 'string', default: '.' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return undefined;
   if (!values.seed) throw new UsageError('--seed <id> is required (the file name in seeds/ without .txt).');
   if (values.quote === undefined || values.quote.trim() === '') throw new UsageError('--quote "<text>" is required: the passage, copied from the seed.');
@@ -132,22 +118,4 @@ function run(argv: string[]): number {
   return 0;
 }
 
-function main(): number {
-  try {
-    return run(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`new: ${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      process.stderr.write(`new: ${error.message}\n`);
-      return 1;
-    }
-    const message = error instanceof ModelSetupError || error instanceof Error ? error.message : String(error);
-    process.stderr.write(`new: could not run: ${message}\n`);
-    return 2;
-  }
-}
-
-process.exitCode = main();
+runCommand('new', USAGE, run);

@@ -4,14 +4,14 @@
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ModelSetupError } from '../errors.ts';
+import { parseOptions, runCommand, UsageError } from './command.ts';
 import { buildModel } from '../model.ts';
 import { formatGithub, sortProblems } from '../report.ts';
 import type { Model, Problem } from '../types.ts';
 import { diffModels } from '../review/diff.ts';
 import { changedFiles } from '../review/files.ts';
-import { gitRenames, materialise, resolveBase, ReviewSetupError } from '../review/git.ts';
+import { gitRenames, materialise, resolveBase } from '../review/git.ts';
 import { renderReport } from '../review/markdown.ts';
 import { policyProblems } from '../review/policy.ts';
 import { VERDICTS_DIR } from '../verdicts.ts';
@@ -23,26 +23,14 @@ Markdown report of the editorial changes and their problems. With GITHUB_STEP_SU
 report is appended to the job summary; --format=github also prints annotations for the problems.
 Exit status: 0 no errors, 1 errors, 2 the review could not run.`;
 
-class UsageError extends Error {}
-
 function options(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        base: { type: 'string' },
-        'preview-url': { type: 'string' },
-        format: { type: 'string', default: 'markdown' },
-        root: { type: 'string', default: '.' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseOptions(argv, {
+    base: { type: 'string' },
+    'preview-url': { type: 'string' },
+    format: { type: 'string', default: 'markdown' },
+    root: { type: 'string', default: '.' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (parsed.help) return undefined;
   if (!parsed.base) throw new UsageError('--base <git-rev> is required (e.g. --base origin/main).');
   if (parsed.format !== 'markdown' && parsed.format !== 'github') throw new UsageError(`--format must be markdown or github, not "${parsed.format}".`);
@@ -98,19 +86,4 @@ function run(argv: string[]): number {
   }
 }
 
-function main(): number {
-  try {
-    return run(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`review: ${error.message}\n\n${USAGE}\n`);
-    } else if (error instanceof ReviewSetupError || error instanceof ModelSetupError) {
-      process.stderr.write(`review: ${error.message}\n`);
-    } else {
-      process.stderr.write(`review: could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    return 2;
-  }
-}
-
-process.exitCode = main();
+runCommand('review', USAGE, run);
