@@ -28,7 +28,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   afterAll(async () => {
     console.info(`axe: ${rulesRun.size} WCAG A/AA rules applied across the pages checked`);
     await browser?.close();
-    await site?.remove();
+    await site?.close();
   });
 
   async function audit(page: Page, label: string): Promise<void> {

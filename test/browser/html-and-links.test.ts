@@ -62,7 +62,7 @@ for (const prefix of [undefined, '/factcheck/']) {
       site = await buildAndServe(prefix ? { pathPrefix: prefix } : {});
     });
     afterAll(async () => {
-      await site?.remove();
+      await site?.close();
     });
 
     it('passes html-validate on every page', async () => {

@@ -36,7 +36,7 @@ describeInBrowser('layout at phone and desktop widths', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await site?.remove();
+    await site?.close();
   });
 
   it('lets nothing overflow sideways at 360 px, on every page', async () => {

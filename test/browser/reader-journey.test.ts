@@ -19,7 +19,7 @@ describeInBrowser('a reader on the sample site', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await site?.remove();
+    await site?.close();
   });
 
   /** A page that fails the test on any script error or console error (a CSP violation is one). */

@@ -76,7 +76,7 @@ for (const prefix of [undefined, '/factcheck/']) {
     });
     afterAll(async () => {
       await browser?.close();
-      await site?.remove();
+      await site?.close();
     });
 
     it('finds, for a word of each seed, that seed and the verdict on the passage, and only pages with the word', async () => {

@@ -76,7 +76,7 @@ for (const [name, root] of [
     });
     afterAll(async () => {
       await browser?.close();
-      await site?.remove();
+      await site?.close();
     });
 
     const seedPages = () => site.pages.filter((p) => p.startsWith('/seeds/'));
@@ -131,8 +131,8 @@ for (const [name, root] of [
         const pins = await page.locator('[data-seed] a.pin').evaluateAll((as) =>
           as.map((a) => ({ id: a.id, name: a.getAttribute('aria-label') ?? '', href: (a as HTMLAnchorElement).href })),
         );
-        for (const pin of pins) {
-          await page.goto(site.url(seedPage));
+        for (const [i, pin] of pins.entries()) {
+          if (i > 0) await page.goBack();
           await page.locator(`[id="${pin.id}"]`).focus();
           await page.keyboard.press('Enter');
           await page.waitForURL(pin.href);
