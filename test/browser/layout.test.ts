@@ -39,14 +39,29 @@ describeInBrowser('layout at phone and desktop widths', () => {
     await site?.close();
   });
 
-  it('lets nothing overflow sideways at 360 px, on every page', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    for (const p of [...site.pages, pageOfEachType(site).notFound]) {
-      await page.goto(site.url(p));
-      const overflow = await horizontalOverflow(page);
-      expect({ page: p, scrollWidth: overflow.scrollWidth, sticking_out: overflow.culprits }).toEqual({ page: p, scrollWidth: overflow.width, sticking_out: [] });
+  it('lets nothing overflow sideways at 360 px on every page (and search results), nor at 320 px on each page type', async () => {
+    const types = pageOfEachType(site);
+    // 320 CSS px is WCAG 2.1's reflow width (1.4.10)
+    for (const [viewport, pages] of [
+      [PHONE, [...site.pages, types.notFound]],
+      [{ width: 320, height: 640 }, Object.values(types)],
+    ] as const) {
+      const page = await browser.newPage({ viewport });
+      const check = async (label: string) => {
+        const overflow = await horizontalOverflow(page);
+        expect({ page: label, scrollWidth: overflow.scrollWidth, sticking_out: overflow.culprits }).toEqual({ page: label, scrollWidth: overflow.width, sticking_out: [] });
+      };
+      for (const p of pages) {
+        await page.goto(site.url(p));
+        await check(`${p} at ${viewport.width} px`);
+      }
+      await page.goto(site.url(types.search));
+      const word = (await page.locator('main a[href*="/verdicts/"]').first().textContent())!.match(/\p{L}{5,}/u)![0];
+      await page.locator('.pagefind-ui__search-input').pressSequentially(word);
+      await page.locator('.pagefind-ui__result').first().waitFor();
+      await check(`search results for "${word}" at ${viewport.width} px`);
+      await page.close();
     }
-    await page.close();
   });
 
   it('at 1280 px sets the main content and its side list side by side, using the width', async () => {

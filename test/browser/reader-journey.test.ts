@@ -77,6 +77,24 @@ describeInBrowser('a reader on the sample site', () => {
     await page.context().close();
   });
 
+  it('offers a skip link as the first Tab stop, which moves the focus to the main content', async () => {
+    const { page, errors } = await openPage();
+    for (const path of [site.pages.find((p) => p.startsWith('/seeds/'))!, site.pages.find((p) => p.startsWith('/verdicts/'))!]) {
+      await page.goto(site.url(path));
+      await page.keyboard.press('Tab');
+      const skip = page.locator(':focus');
+      expect(await skip.textContent(), path).toBe('Skip to content');
+      const box = await skip.boundingBox();
+      expect(box && box.y >= 0 && box.height > 0, `${path}: the focused skip link is on screen`).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id), path).toBe('main');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('main') !== null), `${path}: the next Tab stays in the main content`).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   for (const [name, viewport] of [
     ['on a phone (360 px)', PHONE],
     ['on a desktop (1280 px)', DESKTOP],

@@ -12,7 +12,7 @@ interface Highlight {
   id: string;
   verdicts: string[];
   /** verdict slug -> the rating written before its passage, for each pin in this mark */
-  pins: { slug: string; label: string; accessibleName: string; width: number }[];
+  pins: { slug: string; label: string; accessibleName: string; width: number; contrast: number }[];
   /** verdict slugs this mark's links lead to */
   links: string[];
 }
@@ -30,6 +30,19 @@ function readHighlights(page: Page): Promise<Highlight[]> {
         label: JSON.parse(getComputedStyle(pin, '::before').content || '""') as string,
         accessibleName: pin.getAttribute('aria-label') ?? pin.textContent ?? '',
         width: pin.getBoundingClientRect().width,
+        // axe does not check generated text, so the label's contrast is measured here (WCAG formula)
+        contrast: (() => {
+          const style = getComputedStyle(pin, '::before');
+          const luminance = (css: string) => {
+            const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+              const c = Number(v) / 255;
+              return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+            });
+            return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+          };
+          const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+          return (a! + 0.05) / (b! + 0.05);
+        })(),
       })),
       links: [...mark.querySelectorAll<HTMLAnchorElement>('a[href]')].map(slugOf),
     }));
@@ -96,6 +109,7 @@ for (const [name, root] of [
             expect(pin.label, `${seedPage} #${h.id}: rating of ${pin.slug} in words`).not.toBe('');
             expect([...scale.values()], `${seedPage} #${h.id}: "${pin.label}" is a rating of the scale`).toContain(pin.label);
             expect(pin.width, `${seedPage} #${h.id}: the rating of ${pin.slug} takes room on screen`).toBeGreaterThan(10);
+            expect(pin.contrast, `${seedPage} #${h.id}: contrast of the "${pin.label}" label`).toBeGreaterThanOrEqual(4.5);
             expect(pin.accessibleName.startsWith(`${pin.label}: `), `${seedPage} #${h.id}: screen readers hear "${pin.accessibleName}"`).toBe(true);
           }
           for (const slug of h.verdicts) {
