@@ -116,6 +116,8 @@ export class SiteData {
   homePages: Listing<Verdict>[] = [];
   ratingPages: RatingPage[] = [];
   seedPages: SeedPage[] = [];
+  /** Rating levels with the number of published verdicts for each, in the scale's order. */
+  ratingCounts: { level: RatingLevel; count: number; url: string }[] = [];
   private levels = new Map<string, RatingLevel>();
   private bySlug = new Map<string, Verdict>();
   private allBySlug = new Map<string, Verdict>();
@@ -149,6 +151,11 @@ export class SiteData {
       }
     }
     this.seedPages = model.seeds.map((seed) => this.seedPage(seed));
+
+    // Counted once per build: every listing page shows them (a getter re-counted all verdicts on each page).
+    const counts = new Map<string, number>();
+    for (const v of this.published) counts.set(v.rating, (counts.get(v.rating) ?? 0) + 1);
+    this.ratingCounts = model.scale.levels.map((level) => ({ level, count: counts.get(level.key) ?? 0, url: ratingUrl(level.key) }));
   }
 
   /** Any verdict the model read, drafts included (the front matter engine needs the drafts too). */
@@ -180,15 +187,6 @@ export class SiteData {
 
   seed(id: string): Seed | undefined {
     return this.model.seedsById.get(id);
-  }
-
-  /** Rating levels with the number of published verdicts for each, in the scale's order. */
-  get ratingCounts(): { level: RatingLevel; count: number; url: string }[] {
-    return this.model.scale.levels.map((level) => ({
-      level,
-      count: this.published.filter((v) => v.rating === level.key).length,
-      url: ratingUrl(level.key),
-    }));
   }
 
   /** Where the verdict's passage sits on its seed's page. */
