@@ -1,5 +1,6 @@
 // The build itself, for `npm run build`: Eleventy into `<output>.partial-<pid>`, Pagefind over it, then
-// a swap into `<output>`. Nothing is written to the output folder until everything has succeeded.
+// a swap into `<output>`. Nothing is written to the output folder until everything has succeeded, and a
+// build killed in the middle of the swap is undone by the next build (see recoverKilledBuilds).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -75,13 +76,35 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Folders left by builds that were killed (their process is gone). */
-function removeStalePartials(parent: string, base: string): void {
-  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:partial|previous)-(\\d+)$`);
+/** `<base>.partial-<pid>` and `<base>.previous-<pid>` folders of builds that were killed (their process is gone). */
+function leftByKilledBuilds(parent: string, base: string): { partial: string[]; previous: string[] } {
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(partial|previous)-(\\d+)$`);
+  const left = { partial: [] as string[], previous: [] as string[] };
   for (const name of fs.readdirSync(parent)) {
-    const pid = Number(pattern.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !isAlive(pid)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    const match = pattern.exec(name);
+    const pid = Number(match?.[2]);
+    if (match && pid && pid !== process.pid && !isAlive(pid)) left[match[1] as 'partial' | 'previous'].push(path.join(parent, name));
   }
+  return left;
+}
+
+/**
+ * Cleans up after killed builds. One killed between the two renames of `swapIn` left no `output`, only its
+ * `.previous-<pid>` copy: that copy is the site readers had, so it is moved back (the last one moved aside,
+ * should there be several) before anything else happens. Returns the folder it restored from, if any.
+ */
+function recoverKilledBuilds(output: string): string | undefined {
+  const { partial, previous } = leftByKilledBuilds(path.dirname(output), path.basename(output));
+  let restored: string | undefined;
+  if (!fs.existsSync(output) && previous.length > 0) {
+    // rename() updates a folder's ctime: the newest ctime is the site most recently moved aside.
+    restored = previous.reduce((a, b) => (fs.statSync(b).ctimeMs > fs.statSync(a).ctimeMs ? b : a));
+    fs.renameSync(restored, output);
+  }
+  for (const folder of [...partial, ...previous]) {
+    if (folder !== restored) fs.rmSync(folder, { recursive: true, force: true });
+  }
+  return restored;
 }
 
 function countHtml(dir: string): number {
@@ -138,7 +161,10 @@ async function runPagefind(site: string): Promise<number> {
   }
 }
 
-/** Replaces `output` by `built` with two renames; the old site is removed only after the new one is in place. */
+/**
+ * Replaces `output` by `built` with two renames; the old site is removed only after the new one is in place.
+ * Killed between the renames, it leaves the old site as `<output>.previous-<pid>`, for the next build to restore.
+ */
 function swapIn(built: string, output: string): void {
   const previous = `${output}.previous-${process.pid}`;
   const hadOutput = fs.existsSync(output);
@@ -156,7 +182,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   guardOutput(options.root, options.output);
   const parent = path.dirname(options.output);
   fs.mkdirSync(parent, { recursive: true });
-  removeStalePartials(parent, path.basename(options.output));
+  const restored = recoverKilledBuilds(options.output);
+  if (restored) {
+    process.stderr.write(`build: restored the previous site from ${path.basename(restored)}, left by a build killed while swapping in its own.\n`);
+  }
   const partial = `${options.output}.partial-${process.pid}`;
   fs.rmSync(partial, { recursive: true, force: true });
 
