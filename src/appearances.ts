@@ -9,6 +9,7 @@
 
 import { positionAt, seedLineStarts } from './lines.ts';
 import { isSegmentBoundary, normaliseQuote, seedView, type NormalisedText, toOriginal } from './normalise.ts';
+import { compareText } from './order.ts';
 import { grown } from './typed-array.ts';
 import type { Anchor, Appearance, Seed } from './types.ts';
 
@@ -122,7 +123,7 @@ export class AppearanceIndex {
   private words: PostingTable | undefined;
 
   constructor(seeds: Seed[]) {
-    this.seeds = [...seeds].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.seeds = [...seeds].sort((a, b) => compareText(a.id, b.id));
     this.views = this.seeds.map((seed) => seedView(seed));
     this.grams = new PostingTable(this.views, gramKey);
   }
@@ -158,7 +159,7 @@ export class AppearanceIndex {
         for (let at = view.text.indexOf(passage); at !== -1; at = view.text.indexOf(passage, at + 1)) visit(s, at);
       });
     }
-    return found.sort((a, b) => (a.seed < b.seed ? -1 : a.seed > b.seed ? 1 : a.start - b.start));
+    return found.sort((a, b) => compareText(a.seed, b.seed) || a.start - b.start);
   }
 
   /** The word start of the passage whose key has the fewest postings in `table`, or undefined when none has a key. */

@@ -3,6 +3,7 @@
 // author are required; itemReviewed (a Claim with author, appearance, firstAppearance) is recommended.
 import type { Model, Seed, SiteMeta, Verdict } from './types.ts';
 import { absoluteUrl, claimReviewFeedUrl, seedUrl, verdictUrl } from './urls.ts';
+import { compareText as compare, newestFirst } from './order.ts';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -11,7 +12,6 @@ type ModelView = Pick<Model, 'seedsById' | 'scale'>;
 
 const CONTEXT = 'https://schema.org';
 const isHttp = (url: string | undefined): url is string => url !== undefined && /^https?:\/\//i.test(url);
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The seeds that carry the verdict's passage: the anchored seed first, then the others by id. */
 function carriers(verdict: Verdict, model: ModelView): Seed[] {
@@ -103,9 +103,6 @@ function claimReviewItem(verdict: Verdict, model: ModelView, site: SiteMeta, pat
 export function claimReview(verdict: Verdict, model: ModelView, site: SiteMeta, pathPrefix = '/'): JsonObject {
   return { '@context': CONTEXT, ...claimReviewItem(verdict, model, site, pathPrefix) };
 }
-
-/** Newest first by publication date; same date: by slug. */
-const newestFirst = (a: Verdict, b: Verdict): number => compare(b.date, a.date) || compare(a.slug, b.slug);
 
 /** The schema.org DataFeed of every published (non-draft) verdict's ClaimReview, newest first. */
 export function claimReviewFeed(model: ModelView & Pick<Model, 'verdicts'>, site: SiteMeta, pathPrefix = '/'): JsonObject {

@@ -2,6 +2,7 @@
 // verdict whose passage covers it. Pure data; the Eleventy layouts only escape and print it.
 import type { RatingScale, Seed, Verdict } from './types.ts';
 import { passageId } from './urls.ts';
+import { bySlug } from './order.ts';
 import { characterEnd, characterStart, countVisible } from './text-units.ts';
 
 /** One occurrence of a verdict's passage in one seed. */
@@ -101,7 +102,7 @@ function placedPassages(seed: Seed, verdicts: Verdict[]): Placed[] {
 }
 
 const byReadingOrder = (a: Passage, b: Passage): number =>
-  a.start - b.start || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.occurrence - b.occurrence);
+  a.start - b.start || bySlug(a, b) || a.occurrence - b.occurrence;
 
 function groupBy(passages: Placed[], key: 'start' | 'end'): Map<number, Placed[]> {
   const groups = new Map<number, Placed[]>();
@@ -211,5 +212,5 @@ export function marginNotes(seed: Seed, verdicts: Verdict[], scale: RatingScale)
       start: characterStart(seed.text, first.start),
     });
   }
-  return notes.sort((a, b) => a.start - b.start || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return notes.sort((a, b) => a.start - b.start || bySlug(a, b));
 }

@@ -2,10 +2,11 @@
 // the build with check's messages when the content has errors, and hands the templates a SiteData.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { UserConfig } from '@11ty/eleventy';
+import type { CollectionItem, UserConfig } from '@11ty/eleventy';
 import { buildModel, createAnchorCache } from '../model.ts';
 import { countBySeverity, formatText, summary } from '../report.ts';
 import { collectRedirects } from '../redirects.ts';
+import { newestFirst } from '../order.ts';
 import type { SiteMeta } from '../types.ts';
 import { createMarkdown } from './markdown.ts';
 import { parsePageFrontMatter, verdictPageData, verdictSlugOf } from './front-matter.ts';
@@ -84,16 +85,13 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   eleventyConfig.addWatchTarget(path.join(includes, 'css'));
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, 'js'))]: 'assets' });
 
-  // The feed's entries: published verdicts, oldest first (the feed template reverses them).
+  // The feed's entries: published verdicts, oldest first (the feed template reverses them to newest first).
+  const entry = (item: CollectionItem) => ({ date: item.date.toISOString(), slug: String(item.data['verdictSlug']) });
   eleventyConfig.addCollection('verdicts', (api) =>
     api
       .getAll()
       .filter((item) => typeof item.data['verdictSlug'] === 'string')
-      .sort((a, b) => {
-        const sa = String(a.data['verdictSlug']);
-        const sb = String(b.data['verdictSlug']);
-        return a.date.getTime() - b.date.getTime() || (sa < sb ? 1 : sa > sb ? -1 : 0);
-      }),
+      .sort((a, b) => newestFirst(entry(b), entry(a))),
   );
 
   registerPages(eleventyConfig, includes);

@@ -10,6 +10,7 @@ import { passageContext, type PassageContext } from '../passage-context.ts';
 import { originalPassageUrl } from '../text-fragment.ts';
 import { seedTextHtml } from './seed-html.ts';
 import { claimReview, claimReviewFeed, jsonLdScript, safeJson } from '../claimreview.ts';
+import { bySlug, compareText as compare, newestFirst } from '../order.ts';
 
 export const PAGE_SIZE = 50;
 
@@ -47,11 +48,6 @@ export interface Appears {
   /** Occurrences in that seed. */
   count: number;
 }
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Newest first; same date: by slug. */
-export const newestFirst = (a: Verdict, b: Verdict): number => compare(b.date, a.date) || compare(a.slug, b.slug);
 
 export function paginate<T>(items: readonly T[], size: number, urlOf: (page: number) => string): Listing<T>[] {
   const total = Math.max(1, Math.ceil(items.length / size));
@@ -128,7 +124,7 @@ export class SiteData {
     Object.assign(this, { model, site: input.site, pathPrefix: input.pathPrefix, inputDir: input.inputDir, redirects: input.redirects, css: input.css });
     this.levels = new Map(model.scale.levels.map((level) => [level.key, level]));
     this.allBySlug = new Map(model.verdicts.map((v) => [v.slug, v]));
-    this.published = model.verdicts.filter((v) => !v.draft && v.anchor).sort((a, b) => compare(a.slug, b.slug));
+    this.published = model.verdicts.filter((v) => !v.draft && v.anchor).sort(bySlug);
     this.bySlug = new Map(this.published.map((v) => [v.slug, v]));
     this.newest = [...this.published].sort(newestFirst);
     this.homePages = paginate(this.newest, PAGE_SIZE, homeUrl);

@@ -2,6 +2,7 @@
 // working tree): which verdicts are new, changed, renamed, removed or newly published, and what a
 // change of a seed's bytes did to every anchor in it. Pure: both models are already built.
 import type { Anchor, Correction, Model, Problem, Seed, Verdict } from '../types.ts';
+import { bySlug } from '../order.ts';
 
 export interface TextChange {
   old: string;
@@ -50,8 +51,6 @@ export interface EditorialDiff {
   seedsAdded: Seed[];
   seedsRemoved: Seed[];
 }
-
-const bySlug = (a: Verdict, b: Verdict) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 /** What the anchoring said about a verdict (the quote-* problem on its `quote:` line), for "lost" and "approximate". */
 function anchorNote(model: Model, verdict: Verdict, rules: string[]): string | undefined {
