@@ -1,6 +1,7 @@
 // Redirects for renamed verdicts: every `redirect_from` slug keeps its old URL working, as a
 // `_redirects` rule (Netlify, Cloudflare Pages) and as a static HTML page (GitHub Pages, any host).
-import { verdictUrl } from './urls.ts';
+import { prefixPath, verdictUrl } from './urls.ts';
+import { compareText } from './order.ts';
 import type { Verdict } from './types.ts';
 
 export interface Redirect {
@@ -29,13 +30,7 @@ export function collectRedirects(verdicts: readonly Verdict[]): Redirect[] {
     if (slugs.has(from) || owners.length > 1 || owner.draft) continue;
     redirects.push({ from, to: owner.slug, title: owner.title });
   }
-  return redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-}
-
-/** `/`, `` -> ``; `/repo/`, `repo` -> `/repo` */
-function prefixPath(pathPrefix: string): string {
-  const trimmed = pathPrefix.replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '' : `/${trimmed}`;
+  return redirects.sort((a, b) => compareText(a.from, b.from));
 }
 
 /** The `_redirects` file: one permanent redirect per old slug, paths including the build's path prefix. */

@@ -39,8 +39,11 @@ export function passageId(slug: string, n = 1): string {
   return n === 1 ? `passage-${name}` : `passage-${name}--${n}`;
 }
 
-/** `/factcheck/`, `factcheck`, `/factcheck` -> `/factcheck`; `/`, `` -> `` */
-function prefixPath(pathPrefix: string): string {
+/**
+ * The build's path prefix as it starts a URL path, each segment URL-encoded:
+ * `/factcheck/`, `factcheck`, `/factcheck` -> `/factcheck`; `/`, `` -> ``
+ */
+export function prefixPath(pathPrefix: string): string {
   const trimmed = pathPrefix.replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '' : `/${trimmed.split('/').map(segment).join('/')}`;
 }
