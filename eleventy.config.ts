@@ -9,14 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { feedPlugin } from '@11ty/eleventy-plugin-rss';
 import factcheckPlugin from './src/eleventy/plugin.ts';
-import { readSiteMeta } from './src/eleventy/site-meta.ts';
+import { readSiteSettings } from './src/eleventy/site-meta.ts';
 import { feedUrl } from './src/urls.ts';
 
 const toolRoot = path.dirname(fileURLToPath(import.meta.url));
 
 export default function (eleventyConfig: UserConfig) {
   const input = 'content';
-  const site = readSiteMeta(process.cwd(), { defaultsRoot: toolRoot, siteUrl: process.env['SITE_URL'] });
+  const site = readSiteSettings(process.cwd(), { defaultsRoot: toolRoot, siteUrl: process.env['SITE_URL'] });
 
   // Rewrites every site-relative URL in the HTML for `--pathprefix=/factcheck/` (GitHub Pages project sites).
   eleventyConfig.addPlugin(HtmlBasePlugin);

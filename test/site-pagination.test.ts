@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model.ts';
 import { PAGE_SIZE, paginate, SiteData } from '../src/eleventy/site-data.ts';
-import { readSiteMeta } from '../src/eleventy/site-meta.ts';
+import { readSiteSettings, siteMeta } from '../src/eleventy/site-meta.ts';
 import type { Verdict } from '../src/types.ts';
 import { repoRoot } from './support/site.ts';
 
@@ -26,7 +26,7 @@ describe('paginated listings', () => {
       verdicts.push({ ...template, slug: `v-${String(i).padStart(3, '0')}`, date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`, rating, draft: i === 7 });
     }
     const data = new SiteData();
-    const site = readSiteMeta(repoRoot);
+    const site = siteMeta(readSiteSettings(repoRoot));
     data.update({ model: { ...model, verdicts }, site, pathPrefix: '/', inputDir: `${repoRoot}/content`, redirects: [], css: '' });
 
     expect(data.homePages.map((p) => p.url)).toEqual(['/', '/page/2/', '/page/3/']);

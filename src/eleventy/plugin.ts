@@ -7,10 +7,10 @@ import { buildModel, createAnchorCache } from '../model.ts';
 import { countBySeverity, formatText, summary } from '../report.ts';
 import { collectRedirects } from '../redirects.ts';
 import { newestFirst } from '../order.ts';
-import type { SiteMeta } from '../types.ts';
 import { createMarkdown } from './markdown.ts';
 import { parsePageFrontMatter, verdictPageData, verdictSlugOf } from './front-matter.ts';
 import { SiteData } from './site-data.ts';
+import { siteMeta, type SiteSettings } from './site-meta.ts';
 import { registerPages } from './pages.ts';
 import { ratingStyles } from './rating-styles.ts';
 
@@ -30,7 +30,8 @@ export class ContentErrors extends Error {
 export interface FactcheckPluginOptions {
   /** The folder holding this tool's `_includes/` (layouts, pages, CSS, JS). */
   toolRoot: string;
-  site: SiteMeta & { notice: string };
+  /** site.json as read; the build's path prefix completes it (the organisation's default URL). */
+  site: SiteSettings;
 }
 
 export default function factcheckPlugin(eleventyConfig: UserConfig, options: FactcheckPluginOptions): void {
@@ -49,7 +50,7 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     if (problems.length > 0) process.stderr.write(formatText(problems));
     const redirects = collectRedirects(model.verdicts);
     const css = fs.readFileSync(path.join(includes, 'css', 'site.css'), 'utf8') + ratingStyles(model.scale);
-    fc.update({ model, site: options.site, pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css });
+    fc.update({ model, site: siteMeta(options.site, eleventyConfig.pathPrefix), pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css });
   });
 
   // Verdicts get their page data from the model, never from their own YAML (see front-matter.ts).

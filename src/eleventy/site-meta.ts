@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SiteMeta } from '../types.ts';
+import { absoluteUrl } from '../urls.ts';
 
 export const SITE_FILE = 'content/_data/site.json';
 
@@ -29,11 +30,17 @@ function text(data: Record<string, unknown>, key: string, fallback?: string): st
   return value;
 }
 
+/** site.json as written: the organisation's URL is left out when the file gives none. */
+export type SiteSettings = Omit<SiteMeta, 'organisation'> & {
+  organisation: Omit<SiteMeta['organisation'], 'url'> & { url?: string };
+  notice: string;
+};
+
 /**
  * Reads the project's site.json (falling back to `defaultsRoot`'s, so a project with only seeds/ and
  * verdicts still builds) and applies `siteUrl` (the SITE_URL environment variable) when given.
  */
-export function readSiteMeta(root: string, options: { defaultsRoot?: string; siteUrl?: string } = {}): SiteMeta & { notice: string } {
+export function readSiteSettings(root: string, options: { defaultsRoot?: string; siteUrl?: string } = {}): SiteSettings {
   let file = path.join(root, SITE_FILE);
   if (!fs.existsSync(file) && options.defaultsRoot) file = path.join(options.defaultsRoot, SITE_FILE);
   let data: Record<string, unknown>;
@@ -54,9 +61,8 @@ export function readSiteMeta(root: string, options: { defaultsRoot?: string; sit
     throw new SiteMetaError(`${SITE_FILE}: "organisation" must be an object with a "name" (and optionally "url", "logo").`);
   }
   const orgData = org as Record<string, unknown>;
-  // Without its own URL the organisation is the site itself (so SITE_URL moves both).
-  const orgUrl = orgData['url'] ?? `${url.replace(/\/+$/, '')}/`;
-  if (!isHttpUrl(orgUrl)) throw new SiteMetaError(`${SITE_FILE}: "organisation.url" must be an absolute http(s) URL.`);
+  const orgUrl = orgData['url'];
+  if (orgUrl !== undefined && !isHttpUrl(orgUrl)) throw new SiteMetaError(`${SITE_FILE}: "organisation.url" must be an absolute http(s) URL.`);
   const logo = orgData['logo'];
   if (logo !== undefined && !isHttpUrl(logo)) throw new SiteMetaError(`${SITE_FILE}: "organisation.logo" must be an absolute http(s) URL.`);
   return {
@@ -64,7 +70,16 @@ export function readSiteMeta(root: string, options: { defaultsRoot?: string; sit
     description: text(data, 'description'),
     url: url.replace(/\/+$/, ''),
     language: text(data, 'language', 'en'),
-    organisation: { name: text(orgData, 'name'), url: orgUrl, ...(logo ? { logo } : {}) },
+    organisation: { name: text(orgData, 'name'), ...(orgUrl ? { url: orgUrl } : {}), ...(logo ? { logo } : {}) },
     notice: text(data, 'notice'),
   };
+}
+
+/**
+ * The site's metadata for a build under `pathPrefix`. Without its own URL the organisation is the site
+ * itself: its home page, prefix included (so SITE_URL and --pathprefix move both).
+ */
+export function siteMeta(settings: SiteSettings, pathPrefix = '/'): SiteMeta & { notice: string } {
+  const { organisation } = settings;
+  return { ...settings, organisation: { ...organisation, url: organisation.url ?? absoluteUrl(settings, '/', pathPrefix) } };
 }

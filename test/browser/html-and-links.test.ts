@@ -15,16 +15,13 @@ import { serveSite } from './support/static-server.ts';
 const siteUrl = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'content/_data/site.json'), 'utf8')) as { url: string }).url.replace(/\/$/, '');
 
 /**
- * The URL strings of a JSON-LD document, leaving out the publishing Organization's address: that is the
- * newsroom's home, which site.json may place anywhere, not a page of this build.
+ * The URL strings of a JSON-LD document, the publishing Organization's among them: site.json gives the
+ * sample's organisation no URL of its own, so it is the site's home, under the build's path prefix.
  */
-function urlsOfPages(value: unknown): string[] {
+function urlsOf(value: unknown): string[] {
   if (typeof value === 'string') return /^https?:\/\//.test(value) ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(urlsOfPages);
-  if (value && typeof value === 'object') {
-    if ((value as Record<string, unknown>)['@type'] === 'Organization') return [];
-    return Object.values(value).flatMap(urlsOfPages);
-  }
+  if (Array.isArray(value)) return value.flatMap(urlsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(urlsOf);
   return [];
 }
 
@@ -134,7 +131,7 @@ for (const [name, root, prefix] of [
         let checked = 0;
         for (const file of ['sitemap.xml', 'feed.xml', 'claimreview.json']) {
           const body = fs.readFileSync(path.join(site.dir, file), 'utf8');
-          const found = file.endsWith('.json') ? urlsOfPages(JSON.parse(body)) : (body.match(/https?:\/\/[^\s"'<>]+/g) ?? []);
+          const found = file.endsWith('.json') ? urlsOf(JSON.parse(body)) : (body.match(/https?:\/\/[^\s"'<>]+/g) ?? []);
           const urls = new Set(found.filter((u) => u.startsWith(siteUrl)));
           expect(urls.size, `${file} has URLs of this site`).toBeGreaterThan(0);
           for (const url of urls) {
