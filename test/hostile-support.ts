@@ -7,6 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { listFiles } from './support/site.ts';
+
+export { listFiles };
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -99,15 +102,6 @@ export function runCli(
 
 /** A stack trace line as Node prints them ("    at fn (file:line:col)"). */
 export const STACK_TRACE = /^\s+at .+[:(]\d+:\d+\)?$/m;
-
-/** Every regular file under `dir`, '/'-separated and sorted. */
-export function listFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 /** SHA-256 of every file under `dir`, by relative path. */
 export function hashTree(dir: string): Map<string, string> {

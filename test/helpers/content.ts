@@ -1,22 +1,9 @@
 // Small builders for Seed, Verdict and RatingScale objects in unit tests (independent of src/model.ts).
 import { createHash } from 'node:crypto';
-import type { Anchor, Appearance, RatingScale, Seed, SeedMeta, Span, Verdict } from '../../src/types.ts';
+import { paragraphsOf } from '../../src/seeds.ts';
+import type { Anchor, Appearance, RatingScale, Seed, SeedMeta, Verdict } from '../../src/types.ts';
 
-/** Paragraphs as the seed loader makes them: split on line breaks, blank lines skipped. */
-export function paragraphsOf(text: string): Span[] {
-  const spans: Span[] = [];
-  const lineBreak = /\r\n|\r|\n/g;
-  let start = 0;
-  for (;;) {
-    const m = lineBreak.exec(text);
-    const end = m ? m.index : text.length;
-    if (text.slice(start, end).trim() !== '') spans.push({ start, end });
-    if (!m) break;
-    start = m.index + m[0].length;
-  }
-  return spans;
-}
-
+/** A seed whose paragraphs are split exactly as the seed loader splits them. */
 export function makeSeed(id: string, text: string, meta: SeedMeta = {}): Seed {
   return {
     id,

@@ -52,7 +52,7 @@ export async function buildSite(root: string, options: { pathPrefix?: string; en
   return output;
 }
 
-/** Every file of a built site, by '/'-separated relative path. */
+/** Every regular file under `dir` (a built site, a project), '/'-separated and sorted. */
 export function listFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
