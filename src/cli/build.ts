@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { ModelSetupError } from '../errors.ts';
+import { parseOptions } from './command.ts';
 import { buildSite, BuildFailure } from './build-site.ts';
 
 const USAGE = `Usage: npm run build -- [--pathprefix=/factcheck/] [--root DIR] [--output DIR]
@@ -32,17 +32,12 @@ function fail(message: string, status: number, withUsage = false): never {
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: process.argv.slice(2),
-      options: {
-        pathprefix: { type: 'string', default: '/' },
-        root: { type: 'string', default: '.' },
-        output: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    values = parseOptions(process.argv.slice(2), {
+      pathprefix: { type: 'string', default: '/' },
+      root: { type: 'string', default: '.' },
+      output: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
   } catch (error) {
     fail((error as Error).message, 2, true);
   }

@@ -1,7 +1,7 @@
 // npm run check [-- --format=text|github|json] [--strict] [--root DIR]
 // Exit status: 0 no errors (warnings allowed), 1 errors, 2 the check itself could not run.
-import { parseArgs } from 'node:util';
 import { ModelSetupError } from '../errors.ts';
+import { parseOptions } from './command.ts';
 import { buildModel } from '../model.ts';
 import { countBySeverity, formatGithub, formatJson, formatText, strict, summary } from '../report.ts';
 
@@ -31,17 +31,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 function main(): void {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: process.argv.slice(2),
-      options: {
-        format: { type: 'string', default: 'text' },
-        strict: { type: 'boolean', default: false },
-        root: { type: 'string', default: '.' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    values = parseOptions(process.argv.slice(2), {
+      format: { type: 'string', default: 'text' },
+      strict: { type: 'boolean', default: false },
+      root: { type: 'string', default: '.' },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
   } catch (error) {
     fail((error as Error).message, true);
   }
