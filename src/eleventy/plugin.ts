@@ -6,6 +6,7 @@ import type { CollectionItem, UserConfig } from '@11ty/eleventy';
 import { buildModel, createAnchorCache } from '../model.ts';
 import { countBySeverity, formatText, summary } from '../report.ts';
 import { collectRedirects } from '../redirects.ts';
+import { aboutUrl } from '../urls.ts';
 import { newestFirst } from '../order.ts';
 import { createMarkdown } from './markdown.ts';
 import { parsePageFrontMatter, verdictPageData, verdictSlugOf } from './front-matter.ts';
@@ -78,6 +79,13 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
       if (!url.startsWith('/') || url.split('/').some((part) => part === '.' || part === '..')) {
         throw new Error(`${inputPath}: its page URL ${JSON.stringify(url)} leaves the site folder; permalinks are site paths such as /about/.`);
       }
+    }
+    // Templates link to the methodology page only when this build has one (it is the editors' own Markdown).
+    fc.hasAbout = Object.hasOwn(urlToInputPath, aboutUrl());
+    if (!fc.hasAbout) {
+      process.stderr.write(
+        `warning: no page at ${aboutUrl()}: the IFCN Code of Principles asks fact-checkers to publish their methodology, rating scale and corrections policy; write them in content/about.md. Until then no page links to ${aboutUrl()}.\n`,
+      );
     }
   });
 

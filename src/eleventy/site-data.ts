@@ -107,6 +107,8 @@ export class SiteData {
   inputDir = '';
   redirects: Redirect[] = [];
   css = '';
+  /** Whether this build has a page at /about/ (set once Eleventy knows every page's URL, before any is rendered). */
+  hasAbout = false;
   published: Verdict[] = [];
   newest: Verdict[] = [];
   homePages: Listing<Verdict>[] = [];
