@@ -1,7 +1,7 @@
 // Runs a command as a child process and measures its wall time and peak RSS.
 // Peak RSS comes from GNU time (`%M`: the largest resident set of any process in the tree, since
 // tsx runs the real work in a child node process); without GNU time, /proc is polled for the
-// process tree's VmHWM instead.
+// process tree's VmHWM instead (and CPU time is not reported).
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -14,6 +14,8 @@ export interface RunResult {
   ms: number;
   /** Peak resident set size in bytes, when it could be measured. */
   rss?: number;
+  /** User + system CPU time of the whole process tree, ms (GNU time only): steadier than wall time on a busy machine. */
+  cpuMs?: number;
   code: number;
   stdout: string;
   stderr: string;
@@ -32,7 +34,7 @@ export async function runMeasured(command: string, args: string[], options: RunO
   const useTime = existsSync(GNU_TIME);
   const scratch = mkdtempSync(join(tmpdir(), 'bench-time-'));
   const timeFile = join(scratch, 'rss');
-  const argv = useTime ? ['-f', '%M', '-o', timeFile, command, ...args] : args;
+  const argv = useTime ? ['-f', '%M %U %S', '-o', timeFile, command, ...args] : args;
   const started = performance.now();
   const child = spawn(useTime ? GNU_TIME : command, argv, {
     cwd: options.cwd,
@@ -52,15 +54,17 @@ export async function runMeasured(command: string, args: string[], options: RunO
   const ms = performance.now() - started;
   if (poller) clearInterval(poller);
   let rss: number | undefined;
+  let cpuMs: number | undefined;
   if (useTime) {
-    // GNU time prints a note first when the command fails; the figure is the last line.
-    const kilobytes = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
-    if (Number.isFinite(kilobytes)) rss = kilobytes * 1024;
+    // GNU time prints a note first when the command fails; the figures are the last line.
+    const [kilobytes, user, system] = (readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+    if (Number.isFinite(kilobytes)) rss = kilobytes! * 1024;
+    if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user! + system!) * 1000;
   } else if (polledPeak > 0) {
     rss = polledPeak;
   }
   rmSync(scratch, { recursive: true, force: true });
-  return { ms, rss, code, stdout, stderr };
+  return { ms, rss, cpuMs, code, stdout, stderr };
 }
 
 function keepTail(text: string): string {

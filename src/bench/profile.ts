@@ -1,6 +1,8 @@
-// `npx tsx src/bench/profile.ts FILE.cpuprofile [--top N] [--filter TEXT]`
+// `npx tsx src/bench/profile.ts FILE.cpuprofile [--top N] [--filter TEXT] [--timeline] [--from S] [--to S]`
 // Summarises a V8 CPU profile (node --cpu-prof) as the functions with the most self time and the most
 // total time (time with the function anywhere on the stack, recursion counted once), in ms.
+// --timeline prints the busy (non-idle) ms of each second; --from/--to keep only the samples in that
+// window (seconds since the profile started), e.g. one watch-mode rebuild of a long-running server.
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -25,14 +27,39 @@ export interface FunctionTime {
 
 function label(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
-  const file = url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '~/').replace(/^.*\/(src|_includes)\//, '$1/');
+  const path = url.replace(/^file:\/\//, '');
+  // Dependencies as ~/package/..., this project's files from src/ or _includes/ on.
+  const file = path.includes('/node_modules/') ? path.replace(/^.*\/node_modules\//, '~/') : path.replace(/^.*\/(src|_includes)\//, '$1/');
   return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
 }
 
-export function summariseProfile(profile: CpuProfile): { totalMs: number; functions: FunctionTime[] } {
+/** Sample times (ms since the profile started), aligned with `samples`. */
+function sampleTimes(profile: CpuProfile): number[] {
+  let at = 0;
+  return profile.timeDeltas.map((delta) => (at += delta / 1000));
+}
+
+export function timeline(profile: CpuProfile): number[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const busy: number[] = [];
+  const times = sampleTimes(profile);
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)?.callFrame.functionName === '(idle)') return;
+    const second = Math.floor(times[i]! / 1000);
+    while (busy.length <= second) busy.push(0);
+    busy[second]! += (profile.timeDeltas[i] ?? 0) / 1000;
+  });
+  return busy;
+}
+
+export function summariseProfile(profile: CpuProfile, window?: { from: number; to: number }): { totalMs: number; functions: FunctionTime[] } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const at = sampleTimes(profile);
+  profile.samples.forEach((id, i) => {
+    if (window && (at[i]! < window.from * 1000 || at[i]! >= window.to * 1000)) return;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const times = new Map<string, FunctionTime>();
   const entry = (name: string): FunctionTime => {
     let t = times.get(name);
@@ -66,13 +93,25 @@ export function summariseProfile(profile: CpuProfile): { totalMs: number; functi
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { top: { type: 'string', default: '25' }, filter: { type: 'string' } },
+    options: {
+      top: { type: 'string', default: '25' },
+      filter: { type: 'string' },
+      timeline: { type: 'boolean', default: false },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    },
   });
   if (positionals.length !== 1) {
-    console.error('Usage: npx tsx src/bench/profile.ts FILE.cpuprofile [--top N] [--filter TEXT]');
+    console.error('Usage: npx tsx src/bench/profile.ts FILE.cpuprofile [--top N] [--filter TEXT] [--timeline] [--from S] [--to S]');
     process.exit(2);
   }
-  const { totalMs, functions } = summariseProfile(JSON.parse(readFileSync(positionals[0]!, 'utf8')) as CpuProfile);
+  const profile = JSON.parse(readFileSync(positionals[0]!, 'utf8')) as CpuProfile;
+  if (values.timeline) {
+    timeline(profile).forEach((ms, second) => console.log(`${String(second).padStart(4)} s ${ms.toFixed(0).padStart(5)} ms busy`));
+    return;
+  }
+  const window = values.from !== undefined || values.to !== undefined ? { from: Number(values.from ?? 0), to: Number(values.to ?? Infinity) } : undefined;
+  const { totalMs, functions } = summariseProfile(profile, window);
   const top = Number(values.top);
   const shown = values.filter ? functions.filter((f) => f.name.includes(values.filter!)) : functions;
   const table = (title: string, key: 'selfMs' | 'totalMs') => {

@@ -10,6 +10,8 @@ export interface Row {
   ms: number;
   /** Median peak RSS, bytes. */
   rss?: number;
+  /** Median user + system CPU time, ms. */
+  cpuMs?: number;
   runs: number;
   /** Show the ratio to the baseline's time and RSS. */
   compare?: boolean;
@@ -26,6 +28,8 @@ export interface Header {
   baselinePages: number;
   rssMethod: string;
   generateMs: number;
+  loadBefore: number;
+  loadAfter: number;
 }
 
 function seconds(ms: number): string {
@@ -42,17 +46,19 @@ export function formatReport(header: Header, rows: Row[], baseline: Row): string
     `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB.toFixed(1)} GiB memory, Node ${m.node}, ${m.os}; default heap limit ${Math.round(m.heapLimitMiB)} MiB.`,
     `Corpus: ${header.seeds} seeds (${header.seedMegabytes.toFixed(1)} MB), ${header.verdicts} verdicts, generated in ${seconds(header.generateMs)}; ` +
       `site output ${header.sitePages} HTML files, baseline ${header.baselinePages} pages.`,
-    `Wall time and peak RSS are medians over the runs shown; peak RSS: ${header.rssMethod}.`,
+    `Wall time, CPU time (user + system, all processes) and peak RSS are medians over the runs shown; peak RSS: ${header.rssMethod}.`,
+    `Machine load (1-minute average) before the runs: ${header.loadBefore.toFixed(1)}, after: ${header.loadAfter.toFixed(1)}; on a busy machine, wall times grow and CPU times less so.`,
     '',
-    '| measure | runs | wall time | peak RSS | × baseline time | × baseline RSS | target | |',
-    '|---|---:|---:|---:|---:|---:|---|---|',
+    '| measure | runs | wall time | CPU time | peak RSS | × baseline time | × baseline CPU | × baseline RSS | target | |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const row of rows) {
     const timeRatio = row.compare ? `${(row.ms / baseline.ms).toFixed(2)}×` : '';
+    const cpuRatio = row.compare && row.cpuMs !== undefined && baseline.cpuMs !== undefined ? `${(row.cpuMs / baseline.cpuMs).toFixed(2)}×` : '';
     const rssRatio = row.compare && row.rss !== undefined && baseline.rss !== undefined ? `${(row.rss / baseline.rss).toFixed(2)}×` : '';
     const verdict = row.target ? (row.target.met ? 'met' : '**missed**') : '';
     lines.push(
-      `| ${row.name}${row.note ? ` (${row.note})` : ''} | ${row.runs} | ${seconds(row.ms)} | ${megabytes(row.rss)} | ${timeRatio} | ${rssRatio} | ${row.target?.text ?? ''} | ${verdict} |`,
+      `| ${row.name}${row.note ? ` (${row.note})` : ''} | ${row.runs} | ${seconds(row.ms)} | ${row.cpuMs === undefined ? '—' : seconds(row.cpuMs)} | ${megabytes(row.rss)} | ${timeRatio} | ${cpuRatio} | ${rssRatio} | ${row.target?.text ?? ''} | ${verdict} |`,
     );
   }
   return lines.join('\n');

@@ -4,7 +4,7 @@
 // verdict is saved, and one quote against a 10 MB seed. Prints a Markdown table.
 
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -98,7 +98,15 @@ function ensureOk(what: string, result: RunResult): RunResult {
 
 function summarise(name: string, results: RunResult[], extra: Partial<Row> = {}): Row {
   const rss = results.map((r) => r.rss).filter((v): v is number => v !== undefined);
-  return { name, ms: median(results.map((r) => r.ms)), rss: rss.length ? median(rss) : undefined, runs: results.length, ...extra };
+  const cpu = results.map((r) => r.cpuMs).filter((v): v is number => v !== undefined);
+  return {
+    name,
+    ms: median(results.map((r) => r.ms)),
+    cpuMs: cpu.length ? median(cpu) : undefined,
+    rss: rss.length ? median(rss) : undefined,
+    runs: results.length,
+    ...extra,
+  };
 }
 
 function log(message: string): void {
@@ -108,6 +116,7 @@ function log(message: string): void {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const facts = await machine();
+  const loadBefore = loadavg()[0] ?? 0;
   const scratch = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
   const project = join(scratch, 'project');
   const base = join(scratch, 'baseline');
@@ -213,6 +222,8 @@ async function main(): Promise<void> {
           baselinePages,
           rssMethod: rssMethod(),
           generateMs,
+          loadBefore,
+          loadAfter: loadavg()[0] ?? 0,
         },
         rows,
         baseline,
