@@ -4,6 +4,7 @@
 /** The shape a field's value must have. */
 export type FieldType =
   | 'text' // a non-empty string
+  | 'url' // an absolute http(s) URL (values.ts urlProblem)
   | 'date' // 'YYYY-MM-DD' (UTC calendar date)
   | 'boolean'
   | 'text-or-text-list' // a string, or a non-empty list of strings
@@ -18,6 +19,9 @@ export interface FieldDefinition {
   type: FieldType;
   description: string;
 }
+
+/** Items in one list field (sources, tags...): far above any real verdict, low enough that one file cannot flood the report. */
+export const MAX_LIST_ITEMS = 1000;
 
 export const VERDICT_FIELDS: readonly FieldDefinition[] = [
   { name: 'title', required: true, type: 'text', description: "The verdict's headline." },
@@ -41,10 +45,10 @@ export const VERDICT_FIELDS: readonly FieldDefinition[] = [
 /** Fields of a `{title, url}` source; a `{seed}` source has `seed` and an optional `title`. */
 export const SOURCE_FIELDS: readonly FieldDefinition[] = [
   { name: 'title', required: true, type: 'text', description: 'Title of the cited document (optional for a {seed} source).' },
-  { name: 'url', required: true, type: 'text', description: 'Absolute http(s) URL of the document.' },
+  { name: 'url', required: true, type: 'url', description: 'Absolute http(s) URL of the document.' },
   { name: 'publisher', required: false, type: 'text', description: 'Who published the document.' },
   { name: 'date', required: false, type: 'date', description: 'Publication date of the document, YYYY-MM-DD.' },
-  { name: 'archived', required: false, type: 'text', description: 'Absolute http(s) URL of an archived copy.' },
+  { name: 'archived', required: false, type: 'url', description: 'Absolute http(s) URL of an archived copy.' },
   { name: 'seed', required: false, type: 'text', description: 'Id of a seed to cite instead of a web document (then url is not given).' },
 ];
 

@@ -1,8 +1,9 @@
 // The JSON Schema of verdict front matter, generated from the field table (src/fields.ts) so the
 // editor's completion and inline errors and the validator can never disagree about a field.
 // docs/verdict.schema.json is this module's output; test/schema-in-step.test.ts keeps it current.
-import { CORRECTION_FIELDS, SEED_ID_PATTERN, SLUG_PATTERN, SOURCE_FIELDS, VERDICT_FIELDS } from './fields.ts';
+import { CORRECTION_FIELDS, MAX_LIST_ITEMS, SEED_ID_PATTERN, SLUG_PATTERN, SOURCE_FIELDS, VERDICT_FIELDS } from './fields.ts';
 import type { FieldDefinition, FieldType } from './fields.ts';
+import { HTTP_URL_PATTERN } from './values.ts';
 
 /** Where the generated schema lives, project-relative; scaffolded verdicts point at it. */
 export const SCHEMA_FILE = 'docs/verdict.schema.json';
@@ -30,24 +31,29 @@ const seedSource = objectOf(
   { seed: { pattern: SEED_ID_PATTERN.source } },
 );
 
+/** A list field: at most MAX_LIST_ITEMS items, as the validator enforces. */
+const list = (items: JsonSchema, minItems = 0): JsonSchema => ({ type: 'array', items, ...(minItems > 0 ? { minItems } : {}), maxItems: MAX_LIST_ITEMS });
+
 function schemaOf(type: FieldType): JsonSchema {
   switch (type) {
     case 'text':
       return text;
+    case 'url':
+      return { type: 'string', pattern: HTTP_URL_PATTERN.source };
     case 'date':
       return { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
     case 'boolean':
       return { type: 'boolean' };
     case 'text-or-text-list':
-      return { anyOf: [text, { type: 'array', items: text, minItems: 1 }] };
+      return { anyOf: [text, list(text, 1)] };
     case 'text-list':
-      return { type: 'array', items: text };
+      return list(text);
     case 'slug-list':
-      return { type: 'array', items: { type: 'string', pattern: SLUG_PATTERN.source } };
+      return list({ type: 'string', pattern: SLUG_PATTERN.source });
     case 'source-list':
-      return { type: 'array', minItems: 1, items: { anyOf: [webSource, seedSource] } };
+      return list({ anyOf: [webSource, seedSource] }, 1);
     case 'correction-list':
-      return { type: 'array', items: objectOf(CORRECTION_FIELDS) };
+      return list(objectOf(CORRECTION_FIELDS));
   }
 }
 

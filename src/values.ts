@@ -14,11 +14,20 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+// Control characters and spaces are stripped or tolerated by URL parsers in ways that hide a scheme.
+const NOT_IN_URL = '\\u0000-\\u0020\\u007f-\\u009f\\u2028\\u2029';
+const HAS_NOT_IN_URL = new RegExp(`[${NOT_IN_URL}]`);
+
+/**
+ * The shape of an absolute http(s) URL with a host, as a flagless pattern (JSON Schema patterns have no
+ * flags, hence [Hh]...). `urlProblem` also refuses what the WHATWG URL parser refuses, which no pattern says.
+ */
+export const HTTP_URL_PATTERN = new RegExp(`^[Hh][Tt][Tt][Pp][Ss]?://[^/?#${NOT_IN_URL}][^${NOT_IN_URL}]*$`);
+
 /** Why `value` is not a usable absolute http(s) URL, or undefined when it is one. */
 export function urlProblem(value: string): string | undefined {
   const url = shown(value);
-  // Control characters and spaces are stripped or tolerated by URL parsers in ways that hide a scheme.
-  if (/[\u0000-\u0020\u007f-\u009f\u2028\u2029]/.test(value)) {
+  if (HAS_NOT_IN_URL.test(value)) {
     return `the URL ${url} contains spaces or control characters; encode them (%20) or remove them`;
   }
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1]?.toLowerCase();
@@ -30,6 +39,6 @@ export function urlProblem(value: string): string | undefined {
   } catch {
     return `the URL ${url} is not a valid URL`;
   }
-  if (!/^https?:\/\/[^/?#]/i.test(value) || parsed.hostname === '') return `the URL ${url} has no host name`;
+  if (!HTTP_URL_PATTERN.test(value) || parsed.hostname === '') return `the URL ${url} has no host name`;
   return undefined;
 }

@@ -2,7 +2,7 @@
 // engine so every value keeps its source position) and a Markdown explanation. All field validation.
 import matter from 'gray-matter';
 import { isAlias, isMap, isScalar, isSeq, type Document, type Pair } from 'yaml';
-import { CORRECTION_FIELDS, SEED_ID_PATTERN, SLUG_PATTERN, SOURCE_FIELDS, VERDICT_FIELDS, type FieldDefinition } from './fields.ts';
+import { CORRECTION_FIELDS, MAX_LIST_ITEMS, SEED_ID_PATTERN, SLUG_PATTERN, SOURCE_FIELDS, VERDICT_FIELDS, type FieldDefinition } from './fields.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Correction, Position, Problem, RuleId, Severity, Source, Verdict } from './types.ts';
@@ -12,8 +12,6 @@ import { parseYaml, textValue, type ParsedYaml, type YamlProblem } from './yaml-
 export const VERDICTS_DIR = 'content/verdicts';
 export const VERDICT_SIZE_LIMIT = 4 * MEGABYTE;
 export const FRONT_MATTER_LIMIT = MEGABYTE;
-/** Items in one list field (sources, tags...): far above any real verdict, low enough that one file cannot flood the report. */
-export const MAX_LIST_ITEMS = 1000;
 
 export interface ParsedVerdict {
   /** Present whenever the front matter is a map; invalid fields then hold empty defaults. */

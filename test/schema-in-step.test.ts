@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { MAX_LIST_ITEMS } from '../src/fields.ts';
 import { loadScale } from '../src/ratings.ts';
 import { SCHEMA_COMMAND, SCHEMA_FILE, schemaText, verdictSchema } from '../src/schema.ts';
 import { parseVerdict } from '../src/verdicts.ts';
@@ -74,6 +75,11 @@ function variant(changes: Record<string, string | null>, extra: string[] = []): 
   return [...lines, ...extra].join('\n');
 }
 
+/** A YAML flow list of `n` items made by `item`. */
+const flowList = (n: number, item: (i: number) => string): string => `[${Array.from({ length: n }, (_, i) => item(i)).join(', ')}]`;
+const source = (i: number) => `{title: Minutes ${i}, url: "https://example.org/${i}"}`;
+const correction = (i: number) => `{date: 2024-03-02, note: Fix ${i}.}`;
+
 const CASES: { name: string; yaml: string }[] = [
   { name: 'valid', yaml: variant({}) },
   {
@@ -104,6 +110,25 @@ const CASES: { name: string; yaml: string }[] = [
   { name: 'correction without note', yaml: variant({}, ['corrections:', '  - date: 2024-03-02']) },
   { name: 'redirect_from not a slug', yaml: variant({}, ['redirect_from: [Old_Slug]']) },
   { name: 'unknown field', yaml: variant({}, ['sorces: []']) },
+  { name: 'source url with upper-case scheme', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: HTTPS://EXAMPLE.ORG/minutes' }) },
+  { name: 'source url javascript:', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "javascript:alert(1)"' }) },
+  { name: 'source url relative', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: /minutes' }) },
+  { name: 'source url without host', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "https:///minutes"' }) },
+  { name: 'source url with a space', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/council minutes' }) },
+  { name: 'source url a number', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: 1984' }) },
+  { name: 'archived copy http', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/minutes\n    archived: http://archive.example.org/minutes' }) },
+  { name: 'archived copy ftp:', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/minutes\n    archived: ftp://archive.example.org/minutes' }) },
+  // Every list field, at its limit and one over it.
+  { name: `${MAX_LIST_ITEMS} sources`, yaml: variant({ sources: `sources: ${flowList(MAX_LIST_ITEMS, source)}` }) },
+  { name: `${MAX_LIST_ITEMS + 1} sources`, yaml: variant({ sources: `sources: ${flowList(MAX_LIST_ITEMS + 1, source)}` }) },
+  { name: `${MAX_LIST_ITEMS} authors`, yaml: variant({ author: `author: ${flowList(MAX_LIST_ITEMS, (i) => `Editor ${i}`)}` }) },
+  { name: `${MAX_LIST_ITEMS + 1} authors`, yaml: variant({ author: `author: ${flowList(MAX_LIST_ITEMS + 1, (i) => `Editor ${i}`)}` }) },
+  { name: `${MAX_LIST_ITEMS} tags`, yaml: variant({}, [`tags: ${flowList(MAX_LIST_ITEMS, (i) => `tag-${i}`)}`]) },
+  { name: `${MAX_LIST_ITEMS + 1} tags`, yaml: variant({}, [`tags: ${flowList(MAX_LIST_ITEMS + 1, (i) => `tag-${i}`)}`]) },
+  { name: `${MAX_LIST_ITEMS} old slugs`, yaml: variant({}, [`redirect_from: ${flowList(MAX_LIST_ITEMS, (i) => `old-${i}`)}`]) },
+  { name: `${MAX_LIST_ITEMS + 1} old slugs`, yaml: variant({}, [`redirect_from: ${flowList(MAX_LIST_ITEMS + 1, (i) => `old-${i}`)}`]) },
+  { name: `${MAX_LIST_ITEMS} corrections`, yaml: variant({}, ['updated: 2024-03-02', `corrections: ${flowList(MAX_LIST_ITEMS, correction)}`]) },
+  { name: `${MAX_LIST_ITEMS + 1} corrections`, yaml: variant({}, ['updated: 2024-03-02', `corrections: ${flowList(MAX_LIST_ITEMS + 1, correction)}`]) },
 ];
 
 describe('the schema and the validator agree', () => {
