@@ -92,7 +92,8 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   eleventyConfig.setLibrary('md', createMarkdown());
   eleventyConfig.addWatchTarget('seeds/');
   eleventyConfig.addWatchTarget(path.join(includes, 'css'));
-  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, 'js'))]: 'assets' });
+  // search.js and the site icon (a page naming no icon makes browsers ask for /favicon.ico, a 404).
+  for (const folder of ['js', 'icons']) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, folder))]: 'assets' });
 
   // The feed's entries: published verdicts, oldest first (the feed template reverses them to newest first).
   const entry = (item: CollectionItem) => ({ date: item.date.toISOString(), slug: String(item.data['verdictSlug']) });

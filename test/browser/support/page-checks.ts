@@ -3,14 +3,15 @@ import type { Page } from 'playwright-core';
 
 /**
  * Collects what would show in the page's console as a failure: script errors, console errors (a CSP
- * violation is one) and responses of 400 or more, with their URLs. (Chromium's own request for
- * /favicon.ico is not seen by Playwright; the console line it causes has no URL and is left out.)
+ * violation is one; so is a failed load Playwright does not see as a response, such as Chromium's own
+ * /favicon.ico request on a page that names no icon) and responses of 400 or more, with their URLs.
  */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`${page.url()}: ${message.text()}`);
+    const where = message.location().url;
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`${page.url()}: ${response.status()} for ${response.url()}`);
