@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, git, makeRepo, removeAll, review, tempDir, write } from './helpers/git-project.ts';
+import { edit, git, makeRepo, read, removeAll, review, runCli, tempDir, write } from './helpers/git-project.ts';
 
 afterAll(removeAll);
 
@@ -20,6 +20,23 @@ describe('review in CI', () => {
     expect(written.startsWith('# Earlier step\n## Editorial review\n')).toBe(true);
     expect(written).toContain('### Rating changes');
     expect(written).not.toContain('::error');
+  });
+
+  it('annotates only the policy problems with --format=github: check --format=github annotates the rest, the summary lists all', () => {
+    const repo = makeRepo();
+    edit(repo, 'content/verdicts/mayor-hundred-years.md', 'rating: misleading', 'rating: false'); // correction-missing
+    edit(repo, 'content/verdicts/sea-wall-cost.md', /^title: /m, 'sorces: []\ntitle: '); // field-unknown, a problem check knows
+    write(repo, 'seeds/beta.txt', `${read(repo, 'seeds/beta.txt')}\nA closing line added later.\n`); // seed-changed
+    const summary = path.join(tempDir(), 'summary.md');
+    const reviewed = review(repo, ['--base', 'main', '--format=github'], { GITHUB_STEP_SUMMARY: summary });
+    const checked = runCli('check', repo, ['--format=github']);
+    const titles = (output: string) => [...output.matchAll(/^::\w+ .*,title=([\w-]+)::/gm)].map((m) => m[1]!).sort();
+
+    expect(reviewed.status).toBe(1);
+    expect(titles(reviewed.stdout)).toEqual(['correction-missing', 'seed-changed']);
+    expect(titles(checked.stdout)).toEqual(['field-unknown']);
+    const listed = [...readFileSync(summary, 'utf8').matchAll(/^- \*\*\w+\*\* .* \\\[([\w-]+)\\\]$/gm)].map((m) => m[1]!).sort();
+    expect(listed).toEqual(['correction-missing', 'field-unknown', 'seed-changed']);
   });
 
   it('compares against a branch of a shallow clone once it is fetched, and says what to fetch before', () => {

@@ -20,7 +20,8 @@ const USAGE = `Usage: npm run review -- --base <git-rev> [--preview-url URL] [--
 
 Compares seeds/ and content/ at <git-rev> (e.g. origin/main) with the working tree and prints a
 Markdown report of the editorial changes and their problems. With GITHUB_STEP_SUMMARY set, the
-report is appended to the job summary; --format=github also prints annotations for the problems.
+report is appended to the job summary; --format=github also prints annotations for the policy
+problems (correction-missing, published-removed, seed-changed): check --format=github annotates the rest.
 Exit status: 0 no errors, 1 errors, 2 the review could not run.`;
 
 function options(argv: string[]) {
@@ -71,12 +72,12 @@ function run(argv: string[]): number {
     }
     const diff = diffModels(baseModel, head, gitRenames(opts.root, base));
     const changed = new Set(changedFiles(scratch, opts.root));
-    const problems = sortProblems([
-      ...relevant(head.problems, baseModel.problems, changed),
-      ...policyProblems(diff, head.verdicts),
-    ]);
+    const policy = sortProblems(policyProblems(diff, head.verdicts));
+    const problems = sortProblems([...relevant(head.problems, baseModel.problems, changed), ...policy]);
     const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, problems, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
-    if (opts.format === 'github') process.stdout.write(formatGithub(problems));
+    // The content's own problems are annotated by `check --format=github` in the same workflow; annotating
+    // them again here would show each twice. Only the policy needs the base revision, so only it is annotated.
+    if (opts.format === 'github') process.stdout.write(formatGithub(policy));
     process.stdout.write(report);
     const summary = process.env['GITHUB_STEP_SUMMARY'];
     if (summary) appendFileSync(summary, report + '\n');
