@@ -31,8 +31,8 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-/** Headers of the `/*` rule of a `_headers` file (the only rule the build writes). */
-function globalHeaders(dir: string): Record<string, string> {
+/** Headers of the `<prefix>*` rule of a `_headers` file: the one rule the build writes, for every page of the site. */
+function siteHeaders(dir: string, base: string): Record<string, string> {
   const file = path.join(dir, '_headers');
   if (!fs.existsSync(file)) return {};
   const headers: Record<string, string> = {};
@@ -40,7 +40,7 @@ function globalHeaders(dir: string): Record<string, string> {
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      inGlobalRule = line.trim() === '/*';
+      inGlobalRule = line.trim() === `${base}*`;
       continue;
     }
     const colon = line.indexOf(':');
@@ -49,11 +49,11 @@ function globalHeaders(dir: string): Record<string, string> {
   return headers;
 }
 
-/** Serves `dir` under `prefix` until `close()`. */
-export async function serveSite(dir: string, prefix = '/'): Promise<ServedSite> {
+/** Serves `dir` under `prefix` until `close()`; `headers` replace or add to those of `_headers`. */
+export async function serveSite(dir: string, prefix = '/', headers: Record<string, string> = {}): Promise<ServedSite> {
   const root = path.resolve(dir);
   const base = prefix.endsWith('/') ? prefix : `${prefix}/`;
-  const extra = globalHeaders(root);
+  const extra = { ...siteHeaders(root, base), ...headers };
 
   const send = (res: http.ServerResponse, status: number, file: string, head: boolean) => {
     const body = fs.readFileSync(file);
