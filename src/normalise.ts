@@ -2,10 +2,11 @@
 // to the original characters it came from, so a match in the view always highlights the seed's own words.
 //
 // The original is cut into segments: a base character (a whole surrogate pair) with the combining marks, Hangul
-// vowel/final jamo, emoji modifiers and zero-width-joiner sequels that follow it. Each segment is normalised on its
-// own (NFC, typographic folding, optional case folding) and all its output characters map to the whole segment, so
-// normalising any segment-aligned slice of the original gives exactly the corresponding slice of the view, and a
-// match that starts and ends on segment boundaries never splits a surrogate pair or a combining sequence.
+// vowel/final jamo, emoji modifiers and zero-width-joiner sequels (see segmentEnd) that follow it. Each segment is
+// normalised on its own (NFC, typographic folding, optional case folding) and all its output characters map to the
+// whole segment, so normalising any segment-aligned slice of the original gives exactly the corresponding slice of
+// the view, and a match that starts and ends on segment boundaries never splits a surrogate pair or a combining
+// sequence.
 
 import { grown } from './typed-array.ts';
 import type { Seed } from './types.ts';
@@ -75,13 +76,25 @@ function continuesSegment(text: string, j: number): boolean {
   return cp === ZWJ || isContinuation(cp);
 }
 
-/** End of the segment that starts at `i`. */
+/** Whether a code point is written as a character of its own (neither whitespace nor an ignorable invisible). */
+function isVisible(cp: number): boolean {
+  return !isWhitespace(cp) && !isIgnorable(cp);
+}
+
+/**
+ * End of the segment that starts at `i`. A zero-width joiner glues the next character on only between two visible
+ * ones: a segment normalises to whitespace or to nothing by its first character alone, so whitespace inside a
+ * visible segment would escape folding and quote trimming, and a whitespace or ignorable segment would swallow the
+ * character joined to it.
+ */
 function segmentEnd(text: string, i: number): number {
   let j = i + codePointLength(text, i);
   while (j < text.length && text.charCodeAt(j) >= 0x300 && continuesSegment(text, j)) {
     if (text.charCodeAt(j) === ZWJ) {
       j += 1;
-      if (j < text.length) j += codePointLength(text, j);
+      if (j < text.length && isVisible(text.codePointAt(i) ?? 0) && isVisible(text.codePointAt(j) ?? 0)) {
+        j += codePointLength(text, j);
+      }
     } else {
       j += codePointLength(text, j);
     }

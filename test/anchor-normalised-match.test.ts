@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../src/anchor.ts';
 import { positionAt } from '../src/lines.ts';
+import { normaliseQuote } from '../src/normalise.ts';
 import { makeSeed, sampleSeed } from './make-seed.ts';
 
 // 000 is the original article with straight quotes and hyphens; 001 reposts it with typographic quotes and dashes.
@@ -75,6 +76,28 @@ describe('anchoring a quote on the normalised view', () => {
     expect(cut.anchor?.method).toBe('approximate');
     expect(cut.anchor?.text).toBe('In the transcript the word is q\u0323\u0307');
     expect(cut.notes.map((note) => note.rule)).toEqual(['quote-approximate']);
+  });
+
+  it('anchors a quote whose zero-width joiner is followed by whitespace, up to the joiner', () => {
+    // fuzz counterexample ["—", ZWJ, " "]: the joiner glued the space into the dash's segment, so the trimmed quote
+    // ended inside a segment and was not found
+    const seed = makeSeed('joiner', '\u2014\u200D ');
+    const { anchor, notes } = anchorQuote(seed, { quote: '\u2014\u200D ' });
+    expect(notes).toEqual([]);
+    expect(anchor?.method).toBe('exact');
+    expect(anchor?.text).toBe('\u2014\u200D');
+  });
+
+  it('folds whitespace after a zero-width joiner into one space, so case-insensitive quotes agree on their ends', () => {
+    // fuzz counterexample ["’", "🇺🇦", ZWJ, " ", "\n\n", " ", "—", "‘"] with tokens 1..5 as the quote: the space glued
+    // to the flag escaped folding, leaving a second space that survived the quote's trimming but not the anchor's
+    const seed = makeSeed('joiner', '\u2019🇺🇦\u200D \n\n \u2014\u2018');
+    const quote = '🇺🇦\u200D \n\n'.toUpperCase();
+    const { anchor, notes } = anchorQuote(seed, { quote });
+    expect(notes).toEqual([]);
+    expect(anchor?.start).toBe(1);
+    expect(anchor?.text).toBe('🇺🇦\u200D');
+    expect(normaliseQuote(anchor?.text ?? '', { foldCase: true })).toBe(normaliseQuote(quote, { foldCase: true }));
   });
 
   it('refuses an empty or whitespace-only quote as an invalid field', () => {

@@ -2,26 +2,34 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../src/anchor.ts';
 import { isSegmentBoundary, normalise, normaliseQuote, toOriginal } from '../src/normalise.ts';
+import { fuzzSeed, runs } from './hostile-support.ts';
 import { makeSeed } from './make-seed.ts';
 
 // Texts are built from tokens. Lone combining marks, modifiers and joiners attach to whatever precedes them (and a
-// joiner also to what follows), so a sub-span of tokens is a whole passage only when it cuts no such attachment.
+// joiner also to a visible token that follows), so a sub-span of tokens is a whole passage only when it cuts no such
+// attachment.
 const ZWJ = '\u200D';
 const ATTACHING = ['\u0301', '\u0323', ZWJ, '\u{1F3FD}'];
+const SPACES = [' ', '\r\n', '\n\n', '\u00A0', '\t', '\u2009'];
 const token = fc.constantFrom(
   ...ATTACHING,
   'q', 'the', 'vote', 'Kiev', 'Kyiv', 'ÉTÉ', 'été', 'e\u0301te\u0301', 'q\u0323\u0307', 'a\u0308', 'Ångström', 'İz',
-  '😀', '👍🏽', '👨\u200D👩\u200D👧', '🇺🇦', ' ', ' ', ' ', '\r\n', '\n\n', '\u00A0', '\t', '\u2009',
+  '😀', '👍🏽', '👨\u200D👩\u200D👧', '🇺🇦', ' ', ' ', ...SPACES,
   '\u201C', '\u201D', '"', '\u2018', '\u2019', "'", '\u2013', '\u2014', '-', '\u2026', '...', '.', ',',
 );
 const text = fc.array(token, { minLength: 1, maxLength: 60 });
+/** Whether token `k` belongs to the character before it (conservatively: a joiner after whitespace joins nothing). */
+function attached(tokens: string[], k: number): boolean {
+  const token = tokens[k] ?? '';
+  return ATTACHING.includes(token) || (tokens[k - 1] === ZWJ && !SPACES.includes(token));
+}
 /** Every sub-span [from, to) of the tokens that is a whole passage; one of them is picked at random. */
 function wholeSpans(tokens: string[]): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
   for (let from = 0; from < tokens.length; from++) {
-    if (ATTACHING.includes(tokens[from] ?? '') || tokens[from - 1] === ZWJ) continue;
+    if (attached(tokens, from)) continue;
     for (let to = from + 1; to <= tokens.length; to++) {
-      if (!ATTACHING.includes(tokens[to] ?? '') && tokens[to - 1] !== ZWJ) spans.push([from, to]);
+      if (!attached(tokens, to)) spans.push([from, to]);
     }
   }
   return spans;
@@ -31,9 +39,8 @@ const span = (tokens: string[]) => {
   return spans.length > 0 ? fc.constantFrom(...spans) : fc.constant([0, 0] as const);
 };
 const cases = text.chain((tokens) => fc.tuple(fc.constant(tokens), span(tokens), fc.boolean()));
-// `npm run fuzz` sets FUZZ_RUNS for longer runs of the same properties.
-const fuzzRuns = Number(process.env['FUZZ_RUNS']) || 0;
-const settings = { seed: 20240923, numRuns: Math.max(300, fuzzRuns) };
+// `npm run fuzz` sets FUZZ_RUNS for longer runs of the same properties (and FUZZ_SEED to replay one).
+const settings = { seed: fuzzSeed(20240923), numRuns: runs(300) };
 
 /** Whether a highlight boundary at `offset` would cut a surrogate pair, a combining sequence or an emoji modifier. */
 function splitsCharacter(text: string, offset: number): boolean {
@@ -105,7 +112,7 @@ describe('anchoring properties on random Unicode text', () => {
           }
         }
       }),
-      { seed: 7, numRuns: Math.max(60, fuzzRuns) },
+      { seed: fuzzSeed(7), numRuns: runs(60) },
     );
   });
 });

@@ -47,6 +47,16 @@ describe('normalised view and its offset map', () => {
     expect(toOriginal(n, 0, 7)).toEqual({ start: 0, end: 9 });
   });
 
+  it('lets a zero-width joiner glue only visible characters, so whitespace still folds and no letter is swallowed', () => {
+    const spaced = normalise('x\u200D \n\ny');
+    expect(spaced.text).toBe('x\u200D y');
+    expect(isSegmentBoundary(spaced, 2)).toBe(true);
+    expect(toOriginal(spaced, 2, 3)).toEqual({ start: 2, end: 5 });
+    expect(normalise('vote \u200Dthe').text).toBe('vote the');
+    expect(normalise('a\u200B\u200D😀').text).toBe('a😀');
+    expect(normaliseQuote('\u2014\u200D ')).toBe('-\u200D');
+  });
+
   it('folds case only when asked, including letters whose lower case is longer', () => {
     expect(normalise('Moscow İZMIR').text).toBe('Moscow İZMIR');
     const folded = normalise('Moscow İZMIR', { foldCase: true });
