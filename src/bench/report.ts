@@ -13,8 +13,8 @@ export interface Row {
   /** Median user + system CPU time, ms. */
   cpuMs?: number;
   runs: number;
-  /** Show the ratio to the baseline's time and RSS. */
-  compare?: boolean;
+  /** The bare-Eleventy measure this one is compared with (ratios of time, CPU and RSS). */
+  baseline?: Row;
   target?: { text: string; met: boolean };
   note?: string;
 }
@@ -40,7 +40,7 @@ function megabytes(bytes: number | undefined): string {
   return bytes === undefined ? '—' : `${Math.round(bytes / 1024 ** 2)} MB`;
 }
 
-export function formatReport(header: Header, rows: Row[], baseline: Row): string {
+export function formatReport(header: Header, rows: Row[]): string {
   const m = header.machine;
   const lines = [
     `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB.toFixed(1)} GiB memory, Node ${m.node}, ${m.os}; default heap limit ${Math.round(m.heapLimitMiB)} MiB.`,
@@ -49,13 +49,17 @@ export function formatReport(header: Header, rows: Row[], baseline: Row): string
     `Wall time, CPU time (user + system, all processes) and peak RSS are medians over the runs shown; peak RSS: ${header.rssMethod}.`,
     `Machine load (1-minute average) before the runs: ${header.loadBefore.toFixed(1)}, after: ${header.loadAfter.toFixed(1)}; on a busy machine, wall times grow and CPU times less so.`,
     '',
+    'Ratios are to the bare-Eleventy measure of the same kind (the baseline build, or the baseline\'s own watch-mode rebuild).',
+    '',
     '| measure | runs | wall time | CPU time | peak RSS | × baseline time | × baseline CPU | × baseline RSS | target | |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const row of rows) {
-    const timeRatio = row.compare ? `${(row.ms / baseline.ms).toFixed(2)}×` : '';
-    const cpuRatio = row.compare && row.cpuMs !== undefined && baseline.cpuMs !== undefined ? `${(row.cpuMs / baseline.cpuMs).toFixed(2)}×` : '';
-    const rssRatio = row.compare && row.rss !== undefined && baseline.rss !== undefined ? `${(row.rss / baseline.rss).toFixed(2)}×` : '';
+    const base = row.baseline;
+    const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? `${(a / b).toFixed(2)}×` : '');
+    const timeRatio = ratio(row.ms, base?.ms);
+    const cpuRatio = ratio(row.cpuMs, base?.cpuMs);
+    const rssRatio = ratio(row.rss, base?.rss);
     const verdict = row.target ? (row.target.met ? 'met' : '**missed**') : '';
     lines.push(
       `| ${row.name}${row.note ? ` (${row.note})` : ''} | ${row.runs} | ${seconds(row.ms)} | ${row.cpuMs === undefined ? '—' : seconds(row.cpuMs)} | ${megabytes(row.rss)} | ${timeRatio} | ${cpuRatio} | ${rssRatio} | ${row.target?.text ?? ''} | ${verdict} |`,

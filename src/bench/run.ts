@@ -160,12 +160,12 @@ async function main(): Promise<void> {
       baselines.push(ensureOk('the baseline build', await runMeasured(TSX, [ELEVENTY, '--config=eleventy.config.mjs', '--quiet'], { cwd: base })));
     }
     const baseline = summarise('bare Eleventy baseline, same pages', baselines);
-    const site = summarise('site build, Eleventy part', builds, { compare: true });
+    const site = summarise('site build, Eleventy part', builds, { baseline });
     site.target = {
       text: '≤ 1.25× time, ≤ 1.5× RSS',
       met: site.ms <= 1.25 * baseline.ms && (site.rss ?? Infinity) <= 1.5 * (baseline.rss ?? 0),
     };
-    rows.push(site, { ...baseline, compare: true });
+    rows.push(site, { ...baseline, baseline });
     const sitePages = countFiles(siteOut, '.html');
 
     const indexes: RunResult[] = [];
@@ -180,24 +180,40 @@ async function main(): Promise<void> {
 
     log('npm run build (check, Eleventy, Pagefind, swap), once');
     const full = ensureOk('npm run build', await runMeasured(TSX, [BUILD, '--root', project, '--output', join(scratch, 'built')], { cwd: project }));
-    rows.push(summarise('`npm run build`, whole (Eleventy + Pagefind + swap)', [full], { compare: true }));
+    rows.push(summarise('`npm run build`, whole (Eleventy + Pagefind + swap)', [full], { baseline }));
     rmSync(join(scratch, 'built'), { recursive: true, force: true });
 
     if (editable) {
-      log(`watch mode: ${options.runs} edits of ${editable.file}`);
+      const edits = options.runs;
+      log(`watch mode, bare Eleventy: ${edits} edits of verdicts/${editable.slug}.md`);
+      const floor = await measureWatch({
+        root: base,
+        command: TSX,
+        args: [ELEVENTY, '--config=eleventy.config.mjs', '--serve', '--quiet'],
+        verdictFile: `verdicts/${editable.slug}.md`,
+        pageFile: join(baseOut, 'verdicts', editable.slug, 'index.html'),
+        edits,
+        startTimeoutMs: 30 * 60_000,
+      });
+      log(`watch mode, site (as npm start): ${edits} edits of ${editable.file}`);
       const watch = await measureWatch({
         root: project,
         command: TSX,
         args: [ELEVENTY, SITE_CONFIG, '--serve', '--quiet'],
         verdictFile: editable.file,
         pageFile: join(siteOut, 'verdicts', editable.slug, 'index.html'),
-        edits: options.runs,
+        edits,
         startTimeoutMs: 30 * 60_000,
       });
+      const floorPage: Row = { name: 'bare Eleventy --serve: save → page written', ms: median(floor.pageMs), runs: edits };
+      const floorDone: Row = { name: 'bare Eleventy --serve: save → rebuild done', ms: median(floor.rebuildMs), runs: edits };
+      const page = median(watch.pageMs);
       rows.push(
-        { name: 'one-verdict rebuild: save → page written', ms: median(watch.pageMs), runs: watch.pageMs.length, target: { text: '< 2 s', met: median(watch.pageMs) < 2000 } },
-        { name: 'one-verdict rebuild: save → rebuild done', ms: median(watch.rebuildMs), runs: watch.rebuildMs.length },
-        { name: 'watch server start: first build', ms: watch.startMs, runs: 1 },
+        { name: 'one-verdict rebuild (npm start): save → page written', ms: page, runs: edits, baseline: floorPage, target: { text: '< 2 s', met: page < 2000 } },
+        { ...floorPage, baseline: floorPage },
+        { name: 'one-verdict rebuild (npm start): save → rebuild done', ms: median(watch.rebuildMs), runs: edits, baseline: floorDone },
+        { ...floorDone, baseline: floorDone },
+        { name: 'npm start: first build while serving', ms: watch.startMs, runs: 1 },
       );
     }
 
@@ -226,7 +242,6 @@ async function main(): Promise<void> {
           loadAfter: loadavg()[0] ?? 0,
         },
         rows,
-        baseline,
       ),
     );
   } finally {
