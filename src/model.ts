@@ -167,18 +167,18 @@ export function buildModel(options: ModelOptions): CheckedModel {
         : `does not exist (there is no seeds/${id}.txt).${didYouMean(id, seedsById.keys())}`;
 
     if (result.valid.has('rating') && !ratingKeys.includes(verdict.rating)) {
-      problem(at('rating'), 'rating-unknown', `Rating ${shown(verdict.rating)} is not on the scale (${scale.file}).${didYouMean(verdict.rating, ratingKeys)} Valid ratings: ${ratingKeys.join(', ')}.`);
+      problem(at('rating'), 'rating-unknown', `rating ${shown(verdict.rating)} is not on the scale (${scale.file}).${didYouMean(verdict.rating, ratingKeys)} Valid ratings: ${ratingKeys.join(', ')}.`);
     }
     verdict.sources.forEach((source, index) => {
       if (source.kind === 'seed' && !seedsById.has(source.seed)) {
         const item = result.sourceItems[index]!;
-        problem(verdict.itemPositions[`sources.${item}.seed`] ?? at('sources'), 'seed-not-found', `Source ${item + 1} cites seed "${source.seed}", which ${missingSeed(source.seed)}`);
+        problem(verdict.itemPositions[`sources.${item}.seed`] ?? at('sources'), 'seed-not-found', `source ${item + 1} cites seed "${source.seed}", which ${missingSeed(source.seed)}`);
       }
     });
 
     if (result.valid.has('seed')) {
       const seed = seedsById.get(verdict.seed);
-      if (!seed) problem(at('seed'), 'seed-not-found', `The seed "${verdict.seed}" ${missingSeed(verdict.seed)}`);
+      if (!seed) problem(at('seed'), 'seed-not-found', `the seed "${verdict.seed}" ${missingSeed(verdict.seed)}`);
       else if (anchorable(result)) {
         const key = cacheKey(seed, verdict.selector);
         let anchored = cache?.anchors.get(key);
@@ -239,7 +239,7 @@ function slugCollisions(parsed: ParsedVerdict[]): Problem[] {
         column: 1,
         severity: 'error',
         rule: 'duplicate-slug',
-        message: `The slug "${verdict.slug}" collides with ${owner}: slugs that differ only in letter case give the same page on case-insensitive file systems. Rename one of the files.`,
+        message: `the slug "${verdict.slug}" collides with ${owner}: slugs that differ only in letter case give the same page on case-insensitive file systems. Rename one of the files.`,
       });
     }
   }

@@ -44,7 +44,7 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
   const levels: RatingLevel[] = [];
   const scale = (): RatingScale => {
     const values = levels.map((level) => level.value).filter((value): value is number => value !== null);
-    if (levels.length > 0 && values.length === 0) problem('The scale needs at least one level with a numeric value (ClaimReview ratingValue).');
+    if (levels.length > 0 && values.length === 0) problem('the scale needs at least one level with a numeric value (ClaimReview ratingValue).');
     return { file: SCALE_FILE, levels, best: values.length ? Math.max(...values) : 0, worst: values.length ? Math.min(...values) : 0 };
   };
   const parsed = parseYaml(read.text);
@@ -55,7 +55,7 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
   const { doc, positionOf } = parsed.yaml;
   if (!isSeq(doc.contents) || doc.contents.items.length === 0) {
     const { line, column } = positionOf(doc.contents);
-    problem('The scale must be a non-empty list of levels from best to worst, each with key, label, description, value and colour.', line, column);
+    problem('the scale must be a non-empty list of levels from best to worst, each with key, label, description, value and colour.', line, column);
     return { scale: scale(), problems };
   }
 
@@ -64,7 +64,7 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
   for (const item of doc.contents.items) {
     const at = positionOf(item as never);
     if (!isMap(item)) {
-      problem('Each level must be a map with key, label, description, value and colour.', at.line, at.column);
+      problem('each level must be a map with key, label, description, value and colour.', at.line, at.column);
       continue;
     }
     const fields = new Map<string, { node: unknown; line: number; column: number }>();
@@ -72,7 +72,7 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
       const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const position = positionOf((pair.value ?? pair.key) as never);
       if (!(LEVEL_FIELDS as readonly string[]).includes(name)) {
-        problem(`Unknown field ${shown(name)} in a scale level.${didYouMean(name, LEVEL_FIELDS)}`, position.line, position.column, 'warning', 'field-unknown');
+        problem(`unknown field ${shown(name)} in a scale level.${didYouMean(name, LEVEL_FIELDS)}`, position.line, position.column, 'warning', 'field-unknown');
         continue;
       }
       fields.set(name, { node: pair.value, ...position });
@@ -87,7 +87,7 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
 
     const key = text('key');
     if (key === undefined) {
-      problem('A scale level has no key.', at.line, at.column);
+      problem('a scale level has no key.', at.line, at.column);
       continue;
     }
     const label = `level "${key}"`;
@@ -96,32 +96,32 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
       valid = false;
       problem(message, where(name).line, where(name).column);
     };
-    if (!SLUG_PATTERN.test(key)) fail('key', `Scale key "${key}" may contain only lowercase letters, digits and hyphens.`);
+    if (!SLUG_PATTERN.test(key)) fail('key', `scale key "${key}" may contain only lowercase letters, digits and hyphens.`);
     const duplicate = firstLine.get(key);
-    if (duplicate !== undefined) fail('key', `Duplicate scale key "${key}" (first defined on line ${duplicate}).`);
+    if (duplicate !== undefined) fail('key', `duplicate scale key "${key}" (first defined on line ${duplicate}).`);
     else firstLine.set(key, where('key').line);
     const levelLabel = text('label');
-    if (levelLabel === undefined) fail('label', `The scale ${label} has no label.`);
+    if (levelLabel === undefined) fail('label', `the scale ${label} has no label.`);
     const description = text('description');
-    if (description === undefined) fail('description', `The scale ${label} has no description.`);
+    if (description === undefined) fail('description', `the scale ${label} has no description.`);
 
     let value: number | null = null;
     const valueNode = fields.get('value')?.node;
-    if (!fields.has('value')) fail('value', `The scale ${label} has no value: give a number, or "value: null" for a rating outside the numeric scale.`);
+    if (!fields.has('value')) fail('value', `the scale ${label} has no value: give a number, or "value: null" for a rating outside the numeric scale.`);
     else if (valueNode === null || (isScalar(valueNode) && valueNode.value === null)) value = null;
     else if (isScalar(valueNode) && typeof valueNode.value === 'number' && Number.isFinite(valueNode.value)) value = valueNode.value;
-    else fail('value', `The value of scale ${label} must be a number or null.`);
+    else fail('value', `the value of scale ${label} must be a number or null.`);
     if (value !== null && previousValue && value >= previousValue.value) {
-      fail('value', `The scale runs from best to worst, but ${label} has value ${value}, not lower than "${previousValue.key}" (${previousValue.value}).`);
+      fail('value', `the scale runs from best to worst, but ${label} has value ${value}, not lower than "${previousValue.key}" (${previousValue.value}).`);
     }
 
     const colour = text('colour');
     if (colour === undefined || !/^#[0-9a-fA-F]{6}$/.test(colour)) {
-      fail('colour', `The colour of scale ${label} must be written #rrggbb (for example "#116329"; quote it in YAML).`);
+      fail('colour', `the colour of scale ${label} must be written #rrggbb (for example "#116329"; quote it in YAML).`);
     } else if (contrastRatio(colour, BADGE_TEXT) < AA_CONTRAST) {
       const { line, column } = where('colour');
       const ratio = contrastRatio(colour, BADGE_TEXT).toFixed(1);
-      problem(`The colour ${colour} of scale ${label} gives the white badge text a contrast of only ${ratio}:1; WCAG AA needs ${AA_CONTRAST}:1. Choose a darker colour.`, line, column, 'warning');
+      problem(`the colour ${colour} of scale ${label} gives the white badge text a contrast of only ${ratio}:1; WCAG AA needs ${AA_CONTRAST}:1. Choose a darker colour.`, line, column, 'warning');
     }
     if (!valid) continue;
     if (value !== null) previousValue = { value, key };

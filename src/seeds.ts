@@ -61,7 +61,7 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
     problems.push({ file, line, column, severity, rule, message });
   const read = readTextFile(join(root, file), META_SIZE_LIMIT);
   if (!read.ok) {
-    problem('error', 'seed-invalid', `Seed metadata ${file} ${read.message}.`, read.line, read.column);
+    problem('error', 'seed-invalid', `seed metadata ${file} ${read.message}.`, read.line, read.column);
     return {};
   }
   if (read.text.trim() === '') return {};
@@ -73,7 +73,7 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
   const { doc, positionOf } = parsed.yaml;
   if (!isMap(doc.contents)) {
     const { line, column } = positionOf(doc.contents);
-    problem('error', 'seed-invalid', `Seed metadata must be a map of fields (${META_FIELDS.join(', ')}).`, line, column);
+    problem('error', 'seed-invalid', `seed metadata must be a map of fields (${META_FIELDS.join(', ')}).`, line, column);
     return {};
   }
   const meta: SeedMeta = {};
@@ -82,22 +82,22 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
     const { line, column } = positionOf((pair.value ?? pair.key) as never);
     const value = isScalar(pair.value) ? pair.value.value : pair.value;
     if (!(META_FIELDS as readonly string[]).includes(key)) {
-      problem('warning', 'field-unknown', `Unknown seed metadata field ${shown(key)}.${didYouMean(key, META_FIELDS)} Known fields: ${META_FIELDS.join(', ')}.`, line, column);
+      problem('warning', 'field-unknown', `unknown seed metadata field ${shown(key)}.${didYouMean(key, META_FIELDS)} Known fields: ${META_FIELDS.join(', ')}.`, line, column);
       continue;
     }
     if (value === null || value === undefined || value === '') continue;
     if (typeof value !== 'string') {
-      problem('error', 'seed-invalid', `Seed metadata field "${key}" must be text; put the value in quotes.`, line, column);
+      problem('error', 'seed-invalid', `seed metadata field "${key}" must be text; put the value in quotes.`, line, column);
       continue;
     }
     const field = key as (typeof META_FIELDS)[number];
     const badUrl = field === 'url' || field === 'archived' ? urlProblem(value) : undefined;
     if (badUrl) {
-      problem('error', 'seed-invalid', `Seed metadata field "${key}": ${badUrl}.`, line, column);
+      problem('error', 'seed-invalid', `seed metadata field "${key}": ${badUrl}.`, line, column);
       continue;
     }
     if (field === 'published' && !isIsoDate(value)) {
-      problem('error', 'date-invalid', `Seed metadata field "published" must be a date written YYYY-MM-DD, not ${shown(value)}.`, line, column);
+      problem('error', 'date-invalid', `seed metadata field "published" must be a date written YYYY-MM-DD, not ${shown(value)}.`, line, column);
       continue;
     }
     meta[field] = value;
@@ -123,30 +123,30 @@ export function loadSeeds(root: string): LoadedSeeds {
     const problem = (message: string, line = 1, column = 1) =>
       problems.push({ file, line, column, severity: 'error', rule: 'seed-invalid', message });
     if (!SEED_ID_PATTERN.test(id)) {
-      problem(`Seed id "${id}" is not allowed: ids are letters, digits, "_" and "-", starting with a letter or digit. Rename the file${suggestedId(id)}; it was skipped.`);
+      problem(`seed id "${id}" is not allowed: ids are letters, digits, "_" and "-", starting with a letter or digit. Rename the file${suggestedId(id)}; it was skipped.`);
       rejected.push(id);
       continue;
     }
     const clash = seenLowercase.get(id.toLowerCase());
     if (clash !== undefined) {
-      problem(`Seed id "${id}" differs from "${clash}" only in letter case; the two files collide on case-insensitive file systems. Rename one of them.`);
+      problem(`seed id "${id}" differs from "${clash}" only in letter case; the two files collide on case-insensitive file systems. Rename one of them.`);
     } else {
       seenLowercase.set(id.toLowerCase(), id);
     }
     const read = readTextFile(join(root, file), SEED_SIZE_LIMIT);
     if (!read.ok) {
-      problem(`Seed ${file} ${read.message}.`, read.line, read.column);
+      problem(`seed ${file} ${read.message}.`, read.line, read.column);
       rejected.push(id);
       continue;
     }
     const lines = lineCount(read.text);
     if (lines > SEED_LINE_LIMIT) {
-      problem(`Seed ${file} has ${lines} lines, over the limit of ${SEED_LINE_LIMIT} lines; it was skipped. A seed is one document's text: split it into several seeds.`);
+      problem(`seed ${file} has ${lines} lines, over the limit of ${SEED_LINE_LIMIT} lines; it was skipped. A seed is one document's text: split it into several seeds.`);
       rejected.push(id);
       continue;
     }
     if (read.text.trim() === '') {
-      problems.push({ file, line: 1, column: 1, severity: 'warning', rule: 'seed-invalid', message: `Seed ${file} is empty; no quote can be found in it.` });
+      problems.push({ file, line: 1, column: 1, severity: 'warning', rule: 'seed-invalid', message: `seed ${file} is empty; no quote can be found in it.` });
     }
     const metaName = `${id}.yml`;
     const metaFile = nameSet.has(metaName) ? `seeds/${metaName}` : undefined;
@@ -170,8 +170,8 @@ export function loadSeeds(root: string): LoadedSeeds {
     const stem = name.replace(/\.ya?ml$/, '');
     if (name.endsWith('.yml') && nameSet.has(`${stem}.txt`)) continue;
     const message = name.endsWith('.yaml')
-      ? `Seed metadata files end in .yml: rename ${name} to ${stem}.yml.`
-      : `Metadata file for a seed that does not exist (no seeds/${stem}.txt); it is ignored.`;
+      ? `seed metadata files end in .yml: rename ${name} to ${stem}.yml.`
+      : `metadata file for a seed that does not exist (no seeds/${stem}.txt); it is ignored.`;
     problems.push({ file: `seeds/${name}`, line: 1, column: 1, severity: 'warning', rule: 'seed-invalid', message });
   }
   // File-name order is not id order: "a-b.txt" sorts before "a.txt", but id "a" before "a-b".

@@ -42,18 +42,18 @@ function locateFrontMatter(text: string): { closeLine: number; closeOffset: numb
   const firstLine = /^[^\r\n]*/.exec(text)![0];
   if (!/^---[ \t]*$/.test(firstLine)) {
     return firstLine.startsWith('---')
-      ? at(1, `The front matter must open with a line of exactly "---" (this one reads "${firstLine.slice(0, 40)}").`)
-      : at(1, 'A verdict must begin with front matter: a line "---", the fields (title, seed, quote, rating, sources, author, date), and another line "---".');
+      ? at(1, `the front matter must open with a line of exactly "---" (this one reads "${firstLine.slice(0, 40)}").`)
+      : at(1, 'a verdict must begin with front matter: a line "---", the fields (title, seed, quote, rating, sources, author, date), and another line "---".');
   }
   // gray-matter closes the front matter at the first line that begins with "---".
   const close = /\n---/g;
   close.lastIndex = firstLine.length;
   const found = close.exec(text);
-  if (!found) return at(1, 'The front matter opened on line 1 is never closed: add a line "---" after the last field.');
+  if (!found) return at(1, 'the front matter opened on line 1 is never closed: add a line "---" after the last field.');
   const closeLine = text.slice(0, found.index + 1).split('\n').length;
   const rest = /^[^\r\n]*/.exec(text.slice(found.index + 1))![0];
   if (!/^---[ \t]*$/.test(rest)) {
-    return at(closeLine, `Line ${closeLine} begins with "---", which ends the front matter, but it is not a line of exactly "---". Close the front matter with "---" on its own line.`);
+    return at(closeLine, `line ${closeLine} begins with "---", which ends the front matter, but it is not a line of exactly "---". Close the front matter with "---" on its own line.`);
   }
   return { closeLine, closeOffset: found.index + 1 };
 }
@@ -99,10 +99,10 @@ export function parseVerdict(file: string, source: string): ParsedVerdict {
   const slug = name.replace(/\.md$/i, '');
   if (!SLUG_PATTERN.test(slug) || !name.endsWith('.md')) {
     result.slugValid = false;
-    report.problem('slug-invalid', 'error', start, `The file name "${name}" is not a safe slug (lowercase letters, digits and hyphens, starting with a letter or digit): it becomes the page's URL.${slugAdvice(slug)}`);
+    report.problem('slug-invalid', 'error', start, `the file name "${name}" is not a safe slug (lowercase letters, digits and hyphens, starting with a letter or digit): it becomes the page's URL.${slugAdvice(slug)}`);
   }
   if (text.trim() === '') {
-    report.problem('frontmatter-invalid', 'error', start, 'The file is empty. A verdict begins with front matter between two "---" lines (title, seed, quote, rating, sources, author, date), followed by the explanation.');
+    report.problem('frontmatter-invalid', 'error', start, 'the file is empty. A verdict begins with front matter between two "---" lines (title, seed, quote, rating, sources, author, date), followed by the explanation.');
     return result;
   }
   const located = locateFrontMatter(text);
@@ -111,7 +111,7 @@ export function parseVerdict(file: string, source: string): ParsedVerdict {
     return result;
   }
   if (located.closeOffset > FRONT_MATTER_LIMIT) {
-    report.problem('frontmatter-invalid', 'error', start, `The front matter is ${(located.closeOffset / MEGABYTE).toFixed(1)} MB, over the ${FRONT_MATTER_LIMIT / MEGABYTE} MB limit; it was not parsed.`);
+    report.problem('frontmatter-invalid', 'error', start, `the front matter is ${(located.closeOffset / MEGABYTE).toFixed(1)} MB, over the ${FRONT_MATTER_LIMIT / MEGABYTE} MB limit; it was not parsed.`);
     return result;
   }
   const { yaml, body } = splitWithGrayMatter(text);
@@ -124,7 +124,7 @@ export function parseVerdict(file: string, source: string): ParsedVerdict {
   const contents = yaml?.yaml.doc.contents;
   if (contents && !isMap(contents)) {
     const what = isSeq(contents) ? 'a list' : 'a single value';
-    report.problem('frontmatter-invalid', 'error', yaml!.yaml.positionOf(contents), `The front matter must be a map of fields ("title: ...", one per line), not ${what}.`);
+    report.problem('frontmatter-invalid', 'error', yaml!.yaml.positionOf(contents), `the front matter must be a map of fields ("title: ...", one per line), not ${what}.`);
     return result;
   }
   const verdict = readFields(slug, file, yaml?.ok ? yaml.yaml : undefined, report, result);
@@ -188,7 +188,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
   for (const pair of pairsOf(doc?.contents)) {
     verdict.positions[pair.name] = pair.at;
     if (!known.has(pair.name)) {
-      report.problem('field-unknown', 'warning', positionOf(pair.key), `Unknown field ${shown(pair.name)}; it is ignored.${didYouMean(pair.name, known.keys())}`);
+      report.problem('field-unknown', 'warning', positionOf(pair.key), `unknown field ${shown(pair.name)}; it is ignored.${didYouMean(pair.name, known.keys())}`);
       continue;
     }
     given.set(pair.name, { value: pair.value, at: pair.at });
@@ -261,8 +261,8 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
       if (field.required) {
         const what = `${field.description[0]!.toLowerCase()}${field.description.slice(1)}`;
         const message = entry
-          ? `Required field "${field.name}" is empty; fill it in: ${what}`
-          : `Required field "${field.name}" is missing; add it to the front matter: ${what}`;
+          ? `required field "${field.name}" is empty; fill it in: ${what}`
+          : `required field "${field.name}" is missing; add it to the front matter: ${what}`;
         report.problem('field-missing', 'error', entry?.at ?? { line: 1, column: 1 }, message);
       }
       continue;
@@ -309,7 +309,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
         const values: string[] = [];
         for (const item of items) {
           if (item.index >= 0) verdict.itemPositions[`${field.name}.${item.index}`] = item.at;
-          const value = text({ ...field, required: true }, item.raw, item.at, item.index >= 0 ? `Item ${item.index + 1} of ${label}` : label);
+          const value = text({ ...field, required: true }, item.raw, item.at, item.index >= 0 ? `item ${item.index + 1} of ${label}` : label);
           if (value === undefined) fail();
           else if (field.type !== 'slug-list') values.push(value);
           else if (!SLUG_PATTERN.test(value)) {
@@ -374,7 +374,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     for (const pair of pairsOf(node)) {
       if (!allowed.some((field) => field.name === pair.name)) {
         const names = allowed.map((field) => field.name);
-        report.problem('field-unknown', 'warning', positionOf(pair.key), `Unknown field ${shown(pair.name)} in ${listName} item ${index + 1}; it is ignored.${didYouMean(pair.name, names)}`);
+        report.problem('field-unknown', 'warning', positionOf(pair.key), `unknown field ${shown(pair.name)} in ${listName} item ${index + 1}; it is ignored.${didYouMean(pair.name, names)}`);
         continue;
       }
       verdict.itemPositions[`${listName}.${index}.${pair.name}`] = pair.at;
@@ -391,7 +391,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
   }
 
   function readSource(raw: unknown, index: number, at: Position): Source | undefined {
-    const label = `Source ${index + 1}`;
+    const label = `source ${index + 1}`;
     const fields = subFields(raw, index, at, 'sources', SOURCE_FIELDS);
     if (!fields) {
       report.problem('source-invalid', 'error', at, `${label} must be a map: {title: ..., url: https://...} or {seed: <id>}.`);
@@ -402,7 +402,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     const optional = (name: string) => {
       const entry = fields.present(name);
       if (!entry) return undefined;
-      const value = text(undefined, entry.value, entry.at, `The ${name} of source ${index + 1}`, rules);
+      const value = text(undefined, entry.value, entry.at, `the ${name} of source ${index + 1}`, rules);
       if (value === undefined) ok = false;
       return value;
     };
@@ -424,7 +424,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
       const title = optional('title');
       if (!fields.present('seed')) report.problem('source-invalid', 'error', at, `${label} has an empty "seed": give a seed id.`);
       else if (seed !== undefined && !SEED_ID_PATTERN.test(seed)) {
-        report.problem('source-invalid', 'error', fields.present('seed')!.at, `The seed of source ${index + 1} must be a seed id (the file name in seeds/ without ".txt"), not ${shown(seed)}.`);
+        report.problem('source-invalid', 'error', fields.present('seed')!.at, `the seed of source ${index + 1} must be a seed id (the file name in seeds/ without ".txt"), not ${shown(seed)}.`);
         ok = false;
       }
       if (!ok || seed === undefined) return undefined;
@@ -440,7 +440,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     const archived = url('archived');
     const publisher = optional('publisher');
     const dateEntry = fields.present('date');
-    const published = dateEntry ? date(undefined, dateEntry.value, dateEntry.at, `The date of source ${index + 1}`) : undefined;
+    const published = dateEntry ? date(undefined, dateEntry.value, dateEntry.at, `the date of source ${index + 1}`) : undefined;
     if (dateEntry && published === undefined) ok = false;
     if (!ok || title === undefined || address === undefined) return undefined;
     return {
@@ -454,7 +454,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
   }
 
   function readCorrection(raw: unknown, index: number, at: Position): Correction | undefined {
-    const label = `Correction ${index + 1}`;
+    const label = `correction ${index + 1}`;
     const fields = subFields(raw, index, at, 'corrections', CORRECTION_FIELDS);
     if (!fields) {
       report.problem('field-invalid', 'error', at, `${label} must be a map: {date: YYYY-MM-DD, note: ...}.`);
@@ -468,7 +468,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
         report.problem('field-missing', 'error', at, `${label} has no ${name}: ${field.description}`);
         continue;
       }
-      const lower = `The ${name} of correction ${index + 1}`;
+      const lower = `the ${name} of correction ${index + 1}`;
       values[name] = name === 'date' ? date(field, entry.value, entry.at, lower) : text(field, entry.value, entry.at, lower);
       // "date" comes before "corrections" in the field table, so the verdict's own date is known here.
       if (name === 'date' && values.date !== undefined && verdict.date && values.date < verdict.date) {
@@ -492,7 +492,7 @@ export function loadVerdict(root: string, file: string): ParsedVerdict {
   const read = readTextFile(`${root}/${file}`, VERDICT_SIZE_LIMIT);
   if (!read.ok) {
     return {
-      problems: [{ file, line: read.line, column: read.column, severity: 'error', rule: 'frontmatter-invalid', message: `The file ${read.message}.` }],
+      problems: [{ file, line: read.line, column: read.column, severity: 'error', rule: 'frontmatter-invalid', message: `the file ${read.message}.` }],
       valid: new Set(),
       slugValid: false,
       sourceItems: [],

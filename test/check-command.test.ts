@@ -31,7 +31,7 @@ describe('npm run check', () => {
     expect(lines).toHaveLength(25);
     for (const line of lines) expect(line).toMatch(/^(content\/verdicts|seeds)\/[^:]+:\d+:\d+: (error|warning): .+ \[[a-z-]+\]$/);
     expect(lines).toContain(
-      'content/verdicts/rating-unknown.md:5:9: error: Rating "flase" is not on the scale (content/_data/ratings.yml). Did you mean "false"? Valid ratings: accurate, mostly-accurate, mixed, misleading, false, unsupported. [rating-unknown]',
+      'content/verdicts/rating-unknown.md:5:9: error: rating "flase" is not on the scale (content/_data/ratings.yml). Did you mean "false"? Valid ratings: accurate, mostly-accurate, mixed, misleading, false, unsupported. [rating-unknown]',
     );
     expect(stderr).toBe('22 errors, 3 warnings in 23 files');
     expect(status).toBe(1);
@@ -50,7 +50,7 @@ describe('npm run check', () => {
     const { status, stdout } = check('--format', 'github', '--root', fixture('rules'));
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(25);
-    expect(lines).toContain('::warning file=content/verdicts/field-unknown.md,line=11,col=1,title=field-unknown::Unknown field "sorces"; it is ignored. Did you mean "sources"?');
+    expect(lines).toContain('::warning file=content/verdicts/field-unknown.md,line=11,col=1,title=field-unknown::unknown field "sorces"; it is ignored. Did you mean "sources"?');
     expect(status).toBe(1);
   });
 
@@ -59,7 +59,7 @@ describe('npm run check', () => {
     const relaxed = check('--root', root);
     expect([relaxed.status, relaxed.stderr]).toEqual([0, '0 errors, 1 warning in 3 files']);
     const strict = check('--strict', '--root', root);
-    expect(strict.stdout).toBe('content/verdicts/x.md:11:1: error: Unknown field "sorces"; it is ignored. Did you mean "sources"? [field-unknown]\n');
+    expect(strict.stdout).toBe('content/verdicts/x.md:11:1: error: unknown field "sorces"; it is ignored. Did you mean "sources"? [field-unknown]\n');
     expect([strict.status, strict.stderr]).toEqual([1, '1 error, 0 warnings in 3 files']);
   });
 

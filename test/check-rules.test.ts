@@ -62,6 +62,11 @@ describe('check rules on the rules fixture', () => {
     expect(message('source-invalid', 'source-invalid')).toContain('javascript: URLs are refused');
   });
 
+  it('starts every message in lower case, as compilers do (a quoted name, a path or "YAML" may lead)', () => {
+    const unlike = model.problems.filter((p) => !/^(?:[a-z"`]|YAML\b)/.test(p.message));
+    expect(unlike.map((p) => `${p.file}: ${p.message}`)).toEqual([]);
+  });
+
   it('keeps verdicts with safe slugs in the model, anchored where the quote was found', () => {
     const slugs = model.verdicts.map((v) => v.slug);
     expect(slugs).not.toContain('Slug_Invalid');

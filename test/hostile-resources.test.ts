@@ -66,13 +66,13 @@ describe('huge front matter', () => {
   it('a 10 MB verdict file is refused before it is parsed', () => {
     const problems = check('10 MB front matter (file)', { [FILE]: verdict(`claim: ${'y'.repeat(10 * MB)}\n`) });
     expect(brief(problems)).toEqual([`${FILE}:1 error frontmatter-invalid`]);
-    expect(problems[0]!.message).toBe('The file is 10.0 MB, over the 4.0 MB limit; it was not read.');
+    expect(problems[0]!.message).toMatch(/10\.0 MB, over the 4\.0 MB limit; it was not read/);
   });
 
   it('3 MB of front matter in a file under the size limit is refused before it is parsed', () => {
     const problems = check('3 MB front matter', { [FILE]: verdict(`claim: ${'y'.repeat(3 * MB)}\n`) });
     expect(brief(problems)).toEqual([`${FILE}:1 error frontmatter-invalid`]);
-    expect(problems[0]!.message).toMatch(/^The front matter is 3\.0 MB, over the 1 MB limit; it was not parsed\.$/);
+    expect(problems[0]!.message).toMatch(/3\.0 MB, over the 1 MB limit; it was not parsed/);
   });
 });
 
@@ -106,7 +106,7 @@ describe('a 50 MB seed', () => {
   it('of 26 million one-letter lines is refused with a clear message, not read line by line', () => {
     const problems = check('50 MB seed of one-letter lines', { 'seeds/big.txt': fiftyMb('a\n'), [FILE]: verdict('').replace('seed: alpha', 'seed: big') });
     expect(brief(problems)).toEqual([`${FILE}:3 error seed-not-found`, 'seeds/big.txt:1 error seed-invalid']);
-    expect(problems[1]!.message).toMatch(/^Seed seeds\/big\.txt has \d+ lines, over the limit of 1000000 lines; it was skipped/);
+    expect(problems[1]!.message).toMatch(/seeds\/big\.txt has \d+ lines, over the limit of 1000000 lines; it was skipped/);
   });
 });
 

@@ -46,7 +46,7 @@ describe('rating scale', () => {
 
   it('reports a duplicate key with the line of the first one', () => {
     const problems = problemsOf(level('a', '2') + level('a', '1'));
-    expect(problems).toEqual(['6:8 error scale-invalid Duplicate scale key "a" (first defined on line 1).']);
+    expect(problems).toEqual(['6:8 error scale-invalid duplicate scale key "a" (first defined on line 1).']);
   });
 
   it('reports a missing label, a missing description, a bad value and a bad colour at their lines', () => {
@@ -77,7 +77,7 @@ describe('rating scale', () => {
 
   it('warns about a colour on which the white badge text fails WCAG AA', () => {
     const problems = problemsOf(level('a', '1').replace('#57606a', '#888888'));
-    expect(problems).toEqual([expect.stringMatching(/^5:11 warning scale-invalid The colour #888888 .* only 3\.5:1/)]);
+    expect(problems).toEqual([expect.stringMatching(/^5:11 warning scale-invalid the colour #888888 .* only 3\.5:1/)]);
   });
 
   it('refuses colours the site cannot use: names and three-digit hex', () => {

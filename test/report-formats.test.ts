@@ -16,7 +16,7 @@ const unknownField: Problem = {
   column: 1,
   severity: 'warning',
   rule: 'field-unknown',
-  message: 'Unknown field "sorces"; it is ignored. Did you mean "sources"?',
+  message: 'unknown field "sorces"; it is ignored. Did you mean "sources"?',
 };
 const seedProblem: Problem = { file: 'seeds/a.txt', line: 1, column: 1, severity: 'error', rule: 'seed-invalid', message: 'x' };
 
@@ -28,7 +28,7 @@ describe('problem reports', () => {
 
   it('prints text the way compilers do', () => {
     expect(formatText([unknownField, quoteNotFound])).toBe(
-      'content/verdicts/x.md:2:1: warning: Unknown field "sorces"; it is ignored. Did you mean "sources"? [field-unknown]\n' +
+      'content/verdicts/x.md:2:1: warning: unknown field "sorces"; it is ignored. Did you mean "sources"? [field-unknown]\n' +
         'content/verdicts/x.md:4:8: error: quote not found in seed alpha; closest: "the mayor said" (line 3) [quote-not-found]\n',
     );
   });
@@ -42,7 +42,7 @@ describe('problem reports', () => {
     const tricky: Problem = { ...quoteNotFound, file: 'content/verdicts/a,b:c.md', message: '100% sure\r\nsecond line' };
     expect(formatGithub([tricky, unknownField])).toBe(
       '::error file=content/verdicts/a%2Cb%3Ac.md,line=4,col=8,title=quote-not-found::100%25 sure%0D%0Asecond line\n' +
-        '::warning file=content/verdicts/x.md,line=2,col=1,title=field-unknown::Unknown field "sorces"; it is ignored. Did you mean "sources"?\n',
+        '::warning file=content/verdicts/x.md,line=2,col=1,title=field-unknown::unknown field "sorces"; it is ignored. Did you mean "sources"?\n',
     );
   });
 

@@ -73,7 +73,7 @@ describe('review of removed and renamed verdicts', () => {
     const run = review(repo);
     expect(run.status).toBe(1);
     expect(section(run.stdout, 'Removed verdicts')).toContain('(`smallest-catch`) is a draft again (was published)');
-    expect(section(run.stdout, 'Problems')).toMatch(/`content\/verdicts\/smallest-catch\.md:11:8` This verdict was published and is now a draft.*\\\[published-removed\\\]/);
+    expect(section(run.stdout, 'Problems')).toMatch(/`content\/verdicts\/smallest-catch\.md:11:8` this verdict was published and is now a draft.*\\\[published-removed\\\]/);
   });
 
   it('reports a redirect that would replace a live page, as check does', () => {

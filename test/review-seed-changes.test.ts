@@ -22,7 +22,7 @@ describe('review of seed changes', () => {
     expect(seeds).not.toContain('smallest-catch');
 
     const problems = section(run.stdout, 'Problems');
-    expect(problems).toContain('**warning** `seeds/alpha.txt:1:1` The bytes of seed alpha changed');
+    expect(problems).toContain('**warning** `seeds/alpha.txt:1:1` the bytes of seed alpha changed');
     expect(problems).toContain('4 verdicts anchored in it: 1 unchanged, 1 moved, 1 now approximate, 1 lost');
     expect(problems).toContain('\\[seed-changed\\]');
     // The verdict files did not change, but the seed edit broke or weakened their anchors: check's problems show it.

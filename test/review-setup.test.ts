@@ -15,7 +15,7 @@ describe('review in CI', () => {
     writeFileSync(summary, '# Earlier step\n');
     const run = review(repo, ['--base', 'main', '--format=github'], { GITHUB_STEP_SUMMARY: summary });
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^::error file=content\/verdicts\/mayor-hundred-years\.md,line=7,col=9,title=correction-missing::This verdict is published/m);
+    expect(run.stdout).toMatch(/^::error file=content\/verdicts\/mayor-hundred-years\.md,line=7,col=9,title=correction-missing::this verdict is published/m);
     const written = readFileSync(summary, 'utf8');
     expect(written.startsWith('# Earlier step\n## Editorial review\n')).toBe(true);
     expect(written).toContain('### Rating changes');

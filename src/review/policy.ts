@@ -31,7 +31,7 @@ function correctionMissing(change: VerdictChange): Problem | undefined {
     severity: 'error',
     rule: 'correction-missing',
     message:
-      `This verdict is published and ${what.join(', ')} changed, but no entry was added to its corrections log. ` +
+      `this verdict is published and ${what.join(', ')} changed, but no entry was added to its corrections log. ` +
       'Add one under `corrections:` (`- date: YYYY-MM-DD` and `note:` saying what changed and why); readers must see every substantive change.',
   };
 }
@@ -54,7 +54,7 @@ function publishedRemoved(diff: EditorialDiff, head: readonly Verdict[]): Proble
       severity: 'error',
       rule: 'published-removed',
       message:
-        `The published verdict ${quoted(old.title)} was deleted, so its URL ${url(old.slug)} would break. ` +
+        `the published verdict ${quoted(old.title)} was deleted, so its URL ${url(old.slug)} would break. ` +
         `Restore the file, or add \`redirect_from: [${old.slug}]\` to the verdict that replaces it and record the retraction in that verdict's corrections log.`,
     });
   }
@@ -68,7 +68,7 @@ function publishedRemoved(diff: EditorialDiff, head: readonly Verdict[]): Proble
         severity: 'error',
         rule: 'published-removed',
         message:
-          `This published verdict was renamed from ${before.file}, so its old URL ${url(before.slug)} would break. ` +
+          `this published verdict was renamed from ${before.file}, so its old URL ${url(before.slug)} would break. ` +
           `Add \`redirect_from: [${before.slug}]\` to this file's front matter.`,
       });
     } else if (change.unpublished) {
@@ -78,7 +78,7 @@ function publishedRemoved(diff: EditorialDiff, head: readonly Verdict[]): Proble
         severity: 'error',
         rule: 'published-removed',
         message:
-          `This verdict was published and is now a draft, so its URL ${url(before.slug)} would break. ` +
+          `this verdict was published and is now a draft, so its URL ${url(before.slug)} would break. ` +
           'Keep it published and record the change in its corrections log, or add its slug to `redirect_from` of the verdict that replaces it.',
       });
     }
@@ -109,7 +109,7 @@ function seedChanged(diff: EditorialDiff): Problem[] {
       severity: 'warning',
       rule: 'seed-changed',
       message:
-        `The bytes of seed ${seed.id} changed (sha256 ${oldSha256.slice(0, 12)} -> ${seed.sha256.slice(0, 12)}); ${anchored}. ` +
+        `the bytes of seed ${seed.id} changed (sha256 ${oldSha256.slice(0, 12)} -> ${seed.sha256.slice(0, 12)}); ${anchored}. ` +
         'Seeds are evidence: change one only to restore the source exactly as published, and say so in the pull request.',
     };
   });
