@@ -2,6 +2,7 @@
 // and under a path prefix. A word from a seed's highlighted passage finds that seed and the verdict on
 // the passage, every result is a page that has the word, and the result links open under the prefix.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import { attr, find, findAll, readPage, text } from '../support/site.ts';
 import { describeInBrowser, launchBrowser } from './support/browser.ts';
 import { buildAndServe, type TestSite } from './support/built-site.ts';
 import { watchErrors } from './support/page-checks.ts';
+import { serveSite, type ServedSite } from './support/static-server.ts';
 
 interface Probe {
   seed: string;
@@ -104,3 +106,50 @@ for (const prefix of [undefined, '/factcheck/']) {
     });
   });
 }
+
+// `npm start` serves the site without a Pagefind index (indexing the reference archive takes about half a
+// minute, too long for every save); a published copy whose index failed to load is in the same state.
+describeInBrowser('search without its index', () => {
+  let site: TestSite;
+  let unindexed: ServedSite;
+  let browser: Browser;
+  let copy: string;
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([buildAndServe(), launchBrowser()]);
+    copy = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-unindexed-'));
+    fs.cpSync(site.dir, copy, { recursive: true, filter: (from) => path.relative(site.dir, from).split(path.sep)[0] !== 'pagefind' });
+    unindexed = await serveSite(copy);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await unindexed?.close();
+    await site?.close();
+    if (copy) fs.rmSync(copy, { recursive: true, force: true });
+  });
+
+  const NOTE = '#search .search-unavailable';
+
+  it('says that search is unavailable and why, above the full lists of fact-checks and source texts', async () => {
+    const page = await browser.newPage();
+    const scriptErrors: string[] = [];
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
+    await page.goto(unindexed.url('/search/'));
+    const note = page.locator(NOTE);
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/Search is not available.*no search index.*npm run build.*listed below/s);
+    expect(await note.getAttribute('role')).toBe('status');
+    const listed = await page.locator('#all-verdicts + ul a').count();
+    expect(listed).toBe(site.pages.filter((p) => p.startsWith('/verdicts/')).length);
+    expect(scriptErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('says nothing of the kind where the index is there', async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url('/search/'));
+    await page.locator('.pagefind-ui__search-input').waitFor();
+    expect(await page.locator(NOTE).count()).toBe(0);
+    await page.close();
+  });
+});
