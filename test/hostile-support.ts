@@ -195,7 +195,7 @@ export function auditHtml(document: Node, where: string): string[] {
         report(element, `unexpected meta ${JSON.stringify(element.attrs)}`);
       }
     }
-    if (element.tagName === 'link' && !['stylesheet', 'alternate', 'canonical'].includes(attr(element, 'rel') ?? '')) {
+    if (element.tagName === 'link' && !['stylesheet', 'icon', 'alternate', 'canonical'].includes(attr(element, 'rel') ?? '')) {
       report(element, `unexpected link rel=${attr(element, 'rel')}`);
     }
   }
