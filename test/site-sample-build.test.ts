@@ -110,6 +110,11 @@ describe('the sample site', () => {
       for (const id of new Set(v.appearances.map((a) => a.seed))) {
         if (id !== v.anchor!.seed) expect(hrefs.some((h) => h?.startsWith(`/seeds/${id}/#`)), `${v.slug} also appears in ${id}`).toBe(true);
       }
+      // A repeat in the anchor's own text is not presented as another source text.
+      const also = find(page, (e) => attr(e, 'class') === 'also');
+      const repeatsInOwnSeed = v.appearances.some((a) => a.seed === v.anchor!.seed);
+      const ownSeedLinks = also ? findAll(also, byTag('a')).filter((a) => attr(a, 'href')?.startsWith(`/seeds/${v.anchor!.seed}/#`)) : [];
+      expect(ownSeedLinks.map((a) => text(a))).toEqual(repeatsInOwnSeed ? ['Elsewhere in the same text'] : []);
       const sources = find(page, (e) => attr(e, 'class') === 'sources')!;
       expect(findAll(sources, byTag('li'))).toHaveLength(v.sources.length);
     }

@@ -45,8 +45,10 @@ export interface Appears {
   title: string;
   /** Link to the first occurrence on that seed's page. */
   url: string;
-  /** Occurrences in that seed. */
+  /** Occurrences in that seed (besides the anchored passage itself, in the anchor's own seed). */
   count: number;
+  /** The anchor's own seed: the passage occurs again later or earlier in the same text. */
+  sameSeed: boolean;
 }
 
 export function paginate<T>(items: readonly T[], size: number, urlOf: (page: number) => string): Listing<T>[] {
@@ -203,7 +205,7 @@ export class SiteData {
       const passages = verdictPassages(verdict, id).filter((p) => id !== anchorSeed || p.start !== verdict.anchor!.start);
       const first = passages[0];
       if (!first) continue;
-      result.push({ seed, title: seedTitle(seed), url: seedUrl(id, first.id), count: passages.length });
+      result.push({ seed, title: seedTitle(seed), url: seedUrl(id, first.id), count: passages.length, sameSeed: id === anchorSeed });
     }
     return result.sort((a, b) => (a.seed.id === anchorSeed ? 1 : 0) - (b.seed.id === anchorSeed ? 1 : 0) || compare(a.seed.id, b.seed.id));
   }
