@@ -6,8 +6,10 @@ import type { Machine } from './machine.ts';
 
 export interface Row {
   name: string;
-  /** Median wall time, ms. */
-  ms: number;
+  /** Median wall time, ms; undefined when the measure failed. */
+  ms?: number;
+  /** Why the measure could not complete (then `ms` is undefined). */
+  failure?: string;
   /** Median peak RSS, bytes. */
   rss?: number;
   /** Median user + system CPU time, ms. */
@@ -30,6 +32,8 @@ export interface Header {
   generateMs: number;
   loadBefore: number;
   loadAfter: number;
+  /** NODE_OPTIONS given to every measured process, if any. */
+  nodeOptions?: string;
 }
 
 function seconds(ms: number): string {
@@ -47,6 +51,7 @@ export function formatReport(header: Header, rows: Row[]): string {
     `Corpus: ${header.seeds} seeds (${header.seedMegabytes.toFixed(1)} MB), ${header.verdicts} verdicts, generated in ${seconds(header.generateMs)}; ` +
       `site output ${header.sitePages} HTML files, baseline ${header.baselinePages} pages.`,
     `Wall time, CPU time (user + system, all processes) and peak RSS are medians over the runs shown; peak RSS: ${header.rssMethod}.`,
+    ...(header.nodeOptions ? [`NODE_OPTIONS for every measured process: ${header.nodeOptions}`] : []),
     `Machine load (1-minute average) before the runs: ${header.loadBefore.toFixed(1)}, after: ${header.loadAfter.toFixed(1)}; on a busy machine, wall times grow and CPU times less so.`,
     '',
     'Ratios are to the bare-Eleventy measure of the same kind (the baseline build, or the baseline\'s own watch-mode rebuild).',
@@ -60,9 +65,9 @@ export function formatReport(header: Header, rows: Row[]): string {
     const timeRatio = ratio(row.ms, base?.ms);
     const cpuRatio = ratio(row.cpuMs, base?.cpuMs);
     const rssRatio = ratio(row.rss, base?.rss);
-    const verdict = row.target ? (row.target.met ? 'met' : '**missed**') : '';
+    const verdict = row.failure ? `**failed**: ${row.failure.replaceAll('|', '/')}` : row.target ? (row.target.met ? 'met' : '**missed**') : '';
     lines.push(
-      `| ${row.name}${row.note ? ` (${row.note})` : ''} | ${row.runs} | ${seconds(row.ms)} | ${row.cpuMs === undefined ? '—' : seconds(row.cpuMs)} | ${megabytes(row.rss)} | ${timeRatio} | ${cpuRatio} | ${rssRatio} | ${row.target?.text ?? ''} | ${verdict} |`,
+      `| ${row.name}${row.note ? ` (${row.note})` : ''} | ${row.runs} | ${row.ms === undefined ? '—' : seconds(row.ms)} | ${row.cpuMs === undefined ? '—' : seconds(row.cpuMs)} | ${megabytes(row.rss)} | ${timeRatio} | ${cpuRatio} | ${rssRatio} | ${row.target?.text ?? ''} | ${verdict} |`,
     );
   }
   return lines.join('\n');

@@ -1,7 +1,8 @@
-// `npm run bench [-- --seeds N --verdicts M --runs K --keep --random S]`
+// `npm run bench [-- --seeds N --verdicts M --runs K --keep --random S --node-options=...]`
 // Generates a synthetic project, then measures side by side: `check`, the site's Eleventy build,
 // a bare-Eleventy baseline of the same pages, Pagefind indexing, the watch-mode rebuild after one
-// verdict is saved, and one quote against a 10 MB seed. Prints a Markdown table.
+// verdict is saved (and bare Eleventy's own), and one quote against a 10 MB seed. Prints a Markdown
+// table. A measure that fails (e.g. out of memory at the scale size) is reported, not fatal.
 
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { median, rssMethod, runMeasured, type RunResult } from './measure.ts';
 import { measureNeedle } from './needle.ts';
 import { writeProject } from './project.ts';
 import { formatReport, type Row } from './report.ts';
-import { measureWatch } from './watch.ts';
+import { measureWatch, type WatchOptions, type WatchResult } from './watch.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
@@ -25,13 +26,16 @@ const CHECK = join(REPO, 'src', 'cli', 'check.ts');
 const BUILD = join(REPO, 'src', 'cli', 'build.ts');
 // As `npm start` runs in a clone (the project is a clone of this repository with synthetic content).
 const SITE_CONFIG = '--config=eleventy.config.ts';
+const BASELINE_CONFIG = '--config=eleventy.config.mjs';
 
-const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--keep] [--random S]
+const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--keep] [--random S] [--node-options=...]
   --seeds N      seeds to generate (default 1000; the reference size is 1000 seeds, 10000 verdicts)
   --verdicts M   verdicts to generate (default 10 per seed)
   --runs K       runs per measure, the median is reported (default 3; 1 from 50000 verdicts up)
   --keep         keep the generated projects and print where they are
-  --random S     PRNG seed of the corpus (default 20240923)`;
+  --random S     PRNG seed of the corpus (default 20240923)
+  --node-options=...  NODE_OPTIONS for every measured process, site and baseline alike
+                 (e.g. --node-options=--max-old-space-size=8192 when the scale size runs out of heap)`;
 
 interface Options {
   seeds: number;
@@ -39,6 +43,7 @@ interface Options {
   runs: number;
   keep: boolean;
   random: number;
+  nodeOptions?: string;
 }
 
 const FLAGS = {
@@ -46,6 +51,7 @@ const FLAGS = {
   verdicts: { type: 'string' },
   runs: { type: 'string' },
   random: { type: 'string' },
+  'node-options': { type: 'string' },
   keep: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
@@ -78,6 +84,7 @@ function parseOptions(argv: string[]): Options {
     runs: count('runs', values.runs, verdicts >= 50_000 ? 1 : 3, 1),
     keep: values.keep ?? false,
     random: count('random', values.random, 20240923, 0),
+    nodeOptions: values['node-options'],
   };
 }
 
@@ -89,19 +96,44 @@ function countFiles(dir: string, suffix: string): number {
   return n;
 }
 
-function ensureOk(what: string, result: RunResult): RunResult {
-  if (result.code !== 0) {
-    throw new Error(`${what} exited with status ${result.code}.\n--- stdout (end) ---\n${result.stdout.slice(-4000)}\n--- stderr (end) ---\n${result.stderr.slice(-4000)}`);
-  }
-  return result;
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
 }
 
-function summarise(name: string, results: RunResult[], extra: Partial<Row> = {}): Row {
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs of one measure; stops at the first failed run and says why. */
+interface Series {
+  results: RunResult[];
+  failure?: string;
+}
+
+async function series(what: string, runs: number, once: () => Promise<RunResult>, into: Series = { results: [] }): Promise<Series> {
+  for (let run = 1; run <= runs && !into.failure; run++) {
+    log(runs === 1 ? what : `${what}, run ${run}/${runs}`);
+    const result = await once();
+    if (result.code === 0) {
+      into.results.push(result);
+      continue;
+    }
+    log(`${what} exited with status ${result.code}.\n--- stdout (end) ---\n${result.stdout.slice(-3000)}\n--- stderr (end) ---\n${result.stderr.slice(-3000)}`);
+    const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((line) => line.trim());
+    const reason = lines.find((line) => /heap out of memory|ENOMEM|Killed|error/i.test(line)) ?? lines.filter(Boolean).pop() ?? '';
+    into.failure = `exit ${result.code} after ${(result.ms / 1000).toFixed(0)} s: ${reason.slice(0, 160)}`;
+  }
+  return into;
+}
+
+function summarise(name: string, measured: Series, extra: Partial<Row> = {}): Row {
+  const { results, failure } = measured;
   const rss = results.map((r) => r.rss).filter((v): v is number => v !== undefined);
   const cpu = results.map((r) => r.cpuMs).filter((v): v is number => v !== undefined);
   return {
     name,
-    ms: median(results.map((r) => r.ms)),
+    ms: failure || results.length === 0 ? undefined : median(results.map((r) => r.ms)),
+    failure,
     cpuMs: cpu.length ? median(cpu) : undefined,
     rss: rss.length ? median(rss) : undefined,
     runs: results.length,
@@ -109,8 +141,13 @@ function summarise(name: string, results: RunResult[], extra: Partial<Row> = {})
   };
 }
 
-function log(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
+async function watched(name: string, options: WatchOptions): Promise<WatchResult | Row> {
+  try {
+    return await measureWatch(options);
+  } catch (error) {
+    log(`${name}: ${message(error)}`);
+    return { name, runs: 0, failure: message(error).split('\n')[0] };
+  }
 }
 
 async function main(): Promise<void> {
@@ -120,12 +157,13 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
   const project = join(scratch, 'project');
   const base = join(scratch, 'baseline');
+  const env = options.nodeOptions ? { ...process.env, NODE_OPTIONS: options.nodeOptions } : process.env;
   try {
     const { loadScale } = await import('../ratings.ts');
     const ratings = loadScale(REPO).scale.levels.map((level) => level.key);
 
     log(`generating ${options.seeds} seeds and ${options.verdicts} verdicts in ${scratch}`);
-    let started = performance.now();
+    const started = performance.now();
     const corpus = generateCorpus({ seeds: options.seeds, verdicts: options.verdicts, ratings, random: options.random });
     mkdirSync(project);
     writeProject(project, corpus, REPO);
@@ -135,68 +173,69 @@ async function main(): Promise<void> {
     const seedBytes = corpus.seeds.reduce((sum, seed) => sum + Buffer.byteLength(seed.file), 0);
     const editable = corpus.verdicts.find((v, i) => !v.draft && i >= corpus.verdicts.length / 2) ?? corpus.verdicts.find((v) => !v.draft);
     corpus.seeds.length = 0; // the corpus is on disk now; free it before the measured runs
+    corpus.verdicts.length = 0;
     const rows: Row[] = [];
 
-    const checks: RunResult[] = [];
-    for (let run = 1; run <= options.runs; run++) {
-      log(`check, run ${run}/${options.runs}`);
-      checks.push(ensureOk('check', await runMeasured(TSX, [CHECK, '--root', project], { cwd: project })));
-    }
-    const check = summarise('`check`', checks);
-    check.target = { text: '< 2 s', met: check.ms < 2000 };
+    const check = summarise('`check`', await series('check', options.runs, () => runMeasured(TSX, [CHECK, '--root', project], { cwd: project, env })));
+    check.target = { text: '< 2 s', met: check.ms !== undefined && check.ms < 2000 };
     rows.push(check);
 
     const siteOut = join(project, '_site');
     const baseOut = join(base, '_site');
-    const builds: RunResult[] = [];
-    const baselines: RunResult[] = [];
+    const builds: Series = { results: [] };
+    const baselines: Series = { results: [] };
     // Interleaved, so drift in the machine's speed hits both sides alike.
     for (let run = 1; run <= options.runs; run++) {
-      log(`site build (Eleventy), run ${run}/${options.runs}`);
-      rmSync(siteOut, { recursive: true, force: true });
-      builds.push(ensureOk('the site build', await runMeasured(TSX, [ELEVENTY, SITE_CONFIG, '--quiet', `--output=${siteOut}`], { cwd: project })));
-      log(`baseline build (bare Eleventy), run ${run}/${options.runs}`);
-      rmSync(baseOut, { recursive: true, force: true });
-      baselines.push(ensureOk('the baseline build', await runMeasured(TSX, [ELEVENTY, '--config=eleventy.config.mjs', '--quiet'], { cwd: base })));
+      const build = () => {
+        rmSync(siteOut, { recursive: true, force: true });
+        return runMeasured(TSX, [ELEVENTY, SITE_CONFIG, '--quiet', `--output=${siteOut}`], { cwd: project, env });
+      };
+      const bare = () => {
+        rmSync(baseOut, { recursive: true, force: true });
+        return runMeasured(TSX, [ELEVENTY, BASELINE_CONFIG, '--quiet'], { cwd: base, env });
+      };
+      await series(`site build (Eleventy), run ${run}/${options.runs}`, 1, build, builds);
+      await series(`baseline build (bare Eleventy), run ${run}/${options.runs}`, 1, bare, baselines);
     }
     const baseline = summarise('bare Eleventy baseline, same pages', baselines);
     const site = summarise('site build, Eleventy part', builds, { baseline });
     site.target = {
       text: '≤ 1.25× time, ≤ 1.5× RSS',
-      met: site.ms <= 1.25 * baseline.ms && (site.rss ?? Infinity) <= 1.5 * (baseline.rss ?? 0),
+      met: site.ms !== undefined && baseline.ms !== undefined && site.ms <= 1.25 * baseline.ms && (site.rss ?? Infinity) <= 1.5 * (baseline.rss ?? 0),
     };
     rows.push(site, { ...baseline, baseline });
-    const sitePages = countFiles(siteOut, '.html');
+    const sitePages = builds.failure ? 0 : countFiles(siteOut, '.html');
 
-    const indexes: RunResult[] = [];
-    for (let run = 1; run <= options.runs; run++) {
-      log(`Pagefind, run ${run}/${options.runs}`);
-      rmSync(join(siteOut, 'pagefind'), { recursive: true, force: true });
-      indexes.push(ensureOk('Pagefind', await runMeasured(PAGEFIND, ['--site', siteOut], { cwd: project })));
+    if (!builds.failure) {
+      const index = () => {
+        rmSync(join(siteOut, 'pagefind'), { recursive: true, force: true });
+        return runMeasured(PAGEFIND, ['--site', siteOut], { cwd: project, env });
+      };
+      const pagefind = summarise('Pagefind indexing', await series('Pagefind', options.runs, index));
+      pagefind.target = { text: '< 30 s', met: pagefind.ms !== undefined && pagefind.ms < 30_000 };
+      rows.push(pagefind);
     }
-    const pagefind = summarise('Pagefind indexing', indexes);
-    pagefind.target = { text: '< 30 s', met: pagefind.ms < 30_000 };
-    rows.push(pagefind);
 
-    log('npm run build (check, Eleventy, Pagefind, swap), once');
-    const full = ensureOk('npm run build', await runMeasured(TSX, [BUILD, '--root', project, '--output', join(scratch, 'built')], { cwd: project }));
-    rows.push(summarise('`npm run build`, whole (Eleventy + Pagefind + swap)', [full], { baseline }));
-    rmSync(join(scratch, 'built'), { recursive: true, force: true });
+    const built = join(scratch, 'built');
+    const whole = () => runMeasured(TSX, [BUILD, '--root', project, '--output', built], { cwd: project, env });
+    rows.push(summarise('`npm run build`, whole (check, Eleventy, Pagefind, swap)', await series('npm run build', 1, whole), { baseline }));
+    rmSync(built, { recursive: true, force: true });
 
     if (editable) {
       const edits = options.runs;
-      log(`watch mode, bare Eleventy: ${edits} edits of verdicts/${editable.slug}.md`);
-      const floor = await measureWatch({
+      log(`watch mode, bare Eleventy --serve: ${edits} edits of verdicts/${editable.slug}.md`);
+      const floor = await watched('bare Eleventy --serve', {
         root: base,
         command: TSX,
-        args: [ELEVENTY, '--config=eleventy.config.mjs', '--serve', '--quiet'],
+        args: [ELEVENTY, BASELINE_CONFIG, '--serve', '--quiet'],
         verdictFile: `verdicts/${editable.slug}.md`,
         pageFile: join(baseOut, 'verdicts', editable.slug, 'index.html'),
         edits,
         startTimeoutMs: 30 * 60_000,
+        env,
       });
-      log(`watch mode, site (as npm start): ${edits} edits of ${editable.file}`);
-      const watch = await measureWatch({
+      log(`watch mode, the site as npm start runs it: ${edits} edits of ${editable.file}`);
+      const watch = await watched('one-verdict rebuild (npm start)', {
         root: project,
         command: TSX,
         args: [ELEVENTY, SITE_CONFIG, '--serve', '--quiet'],
@@ -204,27 +243,36 @@ async function main(): Promise<void> {
         pageFile: join(siteOut, 'verdicts', editable.slug, 'index.html'),
         edits,
         startTimeoutMs: 30 * 60_000,
+        env,
       });
-      const floorPage: Row = { name: 'bare Eleventy --serve: save → page written', ms: median(floor.pageMs), runs: edits };
-      const floorDone: Row = { name: 'bare Eleventy --serve: save → rebuild done', ms: median(floor.rebuildMs), runs: edits };
-      const page = median(watch.pageMs);
-      rows.push(
-        { name: 'one-verdict rebuild (npm start): save → page written', ms: page, runs: edits, baseline: floorPage, target: { text: '< 2 s', met: page < 2000 } },
-        { ...floorPage, baseline: floorPage },
-        { name: 'one-verdict rebuild (npm start): save → rebuild done', ms: median(watch.rebuildMs), runs: edits, baseline: floorDone },
-        { ...floorDone, baseline: floorDone },
-        { name: 'npm start: first build while serving', ms: watch.startMs, runs: 1 },
-      );
+      const floorPage: Row | undefined = 'pageMs' in floor ? { name: 'bare Eleventy --serve: save → page written', ms: median(floor.pageMs), runs: edits } : undefined;
+      const floorDone: Row | undefined = 'rebuildMs' in floor ? { name: 'bare Eleventy --serve: save → rebuild done', ms: median(floor.rebuildMs), runs: edits } : undefined;
+      if ('pageMs' in watch) {
+        const page = median(watch.pageMs);
+        rows.push({ name: 'one-verdict rebuild (npm start): save → page written', ms: page, runs: edits, baseline: floorPage, target: { text: '< 2 s', met: page < 2000 } });
+      } else {
+        rows.push(watch);
+      }
+      if (floorPage) rows.push({ ...floorPage, baseline: floorPage });
+      if ('rebuildMs' in watch) rows.push({ name: 'one-verdict rebuild (npm start): save → rebuild done', ms: median(watch.rebuildMs), runs: edits, baseline: floorDone });
+      if (floorDone) rows.push({ ...floorDone, baseline: floorDone });
+      if (!('pageMs' in floor)) rows.push(floor);
+      if ('startMs' in watch) rows.push({ name: 'npm start: first build while serving', ms: watch.startMs, runs: 1 });
     }
 
     log('one quote against a 10 MB seed');
-    const needle = await measureNeedle(join(scratch, 'needle'), options.runs);
-    for (const c of needle.cases) {
-      const outcome = c.anchored ? `anchored, ${c.method}` : 'not anchored';
-      rows.push(
-        { name: `one quote vs ${(needle.seedBytes / 1024 ** 2).toFixed(0)} MB seed: ${c.name}, first quote`, ms: c.cold, runs: options.runs, note: outcome, target: { text: '< 100 ms', met: c.cold < 100 } },
-        { name: `one quote vs ${(needle.seedBytes / 1024 ** 2).toFixed(0)} MB seed: ${c.name}, next quote`, ms: c.warm, runs: options.runs, target: { text: '< 100 ms', met: c.warm < 100 } },
-      );
+    try {
+      const needle = await measureNeedle(join(scratch, 'needle'), options.runs);
+      const size = `${(needle.seedBytes / 1024 ** 2).toFixed(0)} MB`;
+      for (const c of needle.cases) {
+        const outcome = c.anchored ? `anchored, ${c.method}` : 'not anchored';
+        rows.push(
+          { name: `one quote vs ${size} seed: ${c.name}, first quote`, ms: c.cold, runs: options.runs, note: outcome, target: { text: '< 100 ms', met: c.cold < 100 } },
+          { name: `one quote vs ${size} seed: ${c.name}, next quote`, ms: c.warm, runs: options.runs, target: { text: '< 100 ms', met: c.warm < 100 } },
+        );
+      }
+    } catch (error) {
+      rows.push({ name: 'one quote vs 10 MB seed', runs: 0, failure: message(error) });
     }
 
     console.log(
@@ -240,6 +288,7 @@ async function main(): Promise<void> {
           generateMs,
           loadBefore,
           loadAfter: loadavg()[0] ?? 0,
+          nodeOptions: options.nodeOptions,
         },
         rows,
       ),
@@ -255,6 +304,6 @@ main().catch((error: unknown) => {
     console.error(`bench: ${error.message}\n${USAGE}`);
     process.exit(2);
   }
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`bench: ${message(error)}`);
   process.exit(1);
 });

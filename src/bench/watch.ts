@@ -19,6 +19,7 @@ export interface WatchOptions {
   edits: number;
   /** Give up on the first build after this long. */
   startTimeoutMs: number;
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface WatchResult {
@@ -54,6 +55,7 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
   const started = performance.now();
   const child = spawn(options.command, [...options.args, `--port=${port}`], {
     cwd: options.root,
+    env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
