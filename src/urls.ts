@@ -15,6 +15,8 @@ export const verdictUrl = (slug: string): string => `/verdicts/${segment(slug)}/
 /** The seed page, optionally at one element id (a passage or a mark). */
 export const seedUrl = (id: string, fragment?: string): string =>
   `/seeds/${segment(id)}/${fragment ? `#${segment(fragment)}` : ''}`;
+/** `/seeds/` for page 1 of the index of every seed, `/seeds/page/<n>/` after it (a seed's own page is `/seeds/<id>/`). */
+export const seedIndexUrl = (page = 1): string => pagePath('/seeds/', page);
 /** `/ratings/<key>/` for page 1, `/ratings/<key>/page/<n>/` after it. */
 export const ratingUrl = (key: string, page = 1): string => pagePath(`/ratings/${segment(key)}/`, page);
 export const aboutUrl = (): string => '/about/';

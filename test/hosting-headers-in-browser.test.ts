@@ -77,7 +77,7 @@ describeInBrowser('the built site under its own headers', () => {
 
   it('shows every kind of page and runs search with no CSP violation, script error or failed load', async () => {
     const pages = pageOfEachType(site);
-    for (const kind of ['home', 'verdict', 'seed', 'rating', 'about'] as const) {
+    for (const kind of ['home', 'verdict', 'seed', 'seeds', 'rating', 'about'] as const) {
       expect(await visit(site, pages[kind]), pages[kind]).toEqual([]);
     }
     let results = 0;

@@ -1,9 +1,9 @@
 // Listings paginate at 50 with stable URLs, so the home page of a 10,000-verdict archive stays small.
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model.ts';
-import { PAGE_SIZE, paginate, SiteData } from '../src/eleventy/site-data.ts';
+import { PAGE_SIZE, paginate, SIDE_SEEDS, SiteData } from '../src/eleventy/site-data.ts';
 import { readSiteSettings, siteMeta } from '../src/eleventy/site-meta.ts';
-import type { Verdict } from '../src/types.ts';
+import type { Seed, Verdict } from '../src/types.ts';
 import { repoRoot } from './support/site.ts';
 
 describe('paginated listings', () => {
@@ -43,5 +43,25 @@ describe('paginated listings', () => {
     expect(ratingPages.flatMap((p) => p.items).every((v) => v.rating === first)).toBe(true);
     // A rating nobody has used still gets its page.
     expect(data.ratingPages.filter((p) => p.level.key === model.scale.levels.at(-1)!.key)).toHaveLength(1);
+  });
+
+  it('lists every seed once at /seeds/, /seeds/page/2/, ... in id order, and names only the most checked few on the home page', () => {
+    const model = buildModel({ root: repoRoot });
+    const template = model.seeds[0]!;
+    const seeds: Seed[] = [];
+    for (let i = 0; i < 120; i++) seeds.push({ ...template, id: `s-${String(119 - i).padStart(3, '0')}` });
+    seeds.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const anchored = model.verdicts.filter((v) => !v.draft && v.anchor);
+    // s-005 carries three verdicts, s-002 two, s-100 one: the side column lists them first, then the rest by id
+    const on = (seed: string, v: Verdict): Verdict => ({ ...v, anchor: { ...v.anchor!, seed }, appearances: [] });
+    const verdicts = [on('s-005', anchored[0]!), on('s-005', { ...anchored[1]!, slug: 'x1' }), on('s-005', { ...anchored[2]!, slug: 'x2' }), on('s-002', { ...anchored[0]!, slug: 'y1' }), on('s-002', { ...anchored[1]!, slug: 'y2' }), on('s-100', { ...anchored[0]!, slug: 'z1' })];
+    const data = new SiteData();
+    data.update({ model: { ...model, seeds, seedsById: new Map(seeds.map((s) => [s.id, s])), verdicts }, site: siteMeta(readSiteSettings(repoRoot)), pathPrefix: '/', inputDir: `${repoRoot}/content`, redirects: [], css: '' });
+
+    expect(data.seedIndexPages.map((p) => p.url)).toEqual(['/seeds/', '/seeds/page/2/', '/seeds/page/3/']);
+    expect(data.seedIndexPages.map((p) => p.items.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 20]);
+    expect(data.seedIndexPages.flatMap((p) => p.items.map((s) => s.seed.id))).toEqual(seeds.map((s) => s.id));
+    expect(data.topSeeds.map((s) => s.seed.id)).toEqual(['s-005', 's-002', 's-100', 's-000', 's-001', 's-003', 's-004', 's-006', 's-007', 's-008']);
+    expect(data.topSeeds).toHaveLength(SIDE_SEEDS);
   });
 });

@@ -52,6 +52,7 @@ describe('the sample site', () => {
       'index.html',
       'about/index.html',
       'search/index.html',
+      'seeds/index.html',
       '404.html',
       'feed.xml',
       'sitemap.xml',
@@ -145,18 +146,33 @@ describe('the sample site', () => {
     );
   });
 
-  it('lists the newest verdicts first on the home page, with counts per rating and links to every seed', () => {
+  it('lists the newest verdicts first on the home page, with counts per rating, the most checked seeds and a link to all', () => {
     const home = readPage(site, 'index.html');
     const titles = findAll(find(home, (e) => attr(e, 'class') === 'verdict-list')!, byTag('h3')).map(text);
     const newest = [...published].sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1));
     expect(titles).toEqual(newest.slice(0, 50).map((v) => v.title));
     const hrefs = findAll(home, byTag('a')).map((a) => attr(a, 'href'));
-    for (const seed of model.seeds) expect(hrefs).toContain(`/seeds/${seed.id}/`);
+    expect(hrefs).toContain('/seeds/');
+    const side = findAll(find(home, (e) => attr(e, 'class') === 'seed-list')!, byTag('li'));
+    expect(side.length).toBe(Math.min(10, model.seeds.length));
     const counts = findAll(find(home, (e) => attr(e, 'class') === 'rating-counts')!, byTag('li')).map(text);
     for (const level of model.scale.levels) {
       const n = published.filter((v) => v.rating === level.key).length;
       expect(counts.some((c) => c.includes(level.label) && c.includes(`${n} verdict`))).toBe(true);
     }
+  });
+
+  it('lists every seed at /seeds/ with its title, outlet and reviewed share, and the sitemap names the index', () => {
+    const index = readPage(site, 'seeds/index.html');
+    const items = findAll(find(index, (e) => attr(e, 'class') === 'seed-list')!, byTag('li'));
+    expect(items.map((li) => attr(findAll(li, byTag('a'))[0]!, 'href'))).toEqual(model.seeds.map((s) => `/seeds/${s.id}/`));
+    model.seeds.forEach((seed, i) => {
+      const line = text(items[i]!);
+      expect(line).toContain(seed.meta.title?.trim() || seed.id);
+      expect(line).toContain(seed.meta.outlet ?? 'Outlet not stated');
+      expect(line).toMatch(/\d+% reviewed/);
+    });
+    expect(fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8')).toMatch(/<loc>[^<]*\/seeds\/<\/loc>/);
   });
 
   it('publishes an Atom feed whose updated date is the newest verdict date (no build time)', () => {

@@ -5,6 +5,7 @@ import {
   claimReviewFeedUrl,
   feedUrl,
   homeUrl,
+  seedIndexUrl,
   notFoundUrl,
   passageId,
   ratingUrl,
@@ -22,6 +23,8 @@ describe('site URLs', () => {
     expect(verdictUrl('peskov-definitely')).toBe('/verdicts/peskov-definitely/');
     expect(seedUrl('001_9340af456b0c9be9')).toBe('/seeds/001_9340af456b0c9be9/');
     expect(seedUrl('001', 'passage-x')).toBe('/seeds/001/#passage-x');
+    expect(seedIndexUrl()).toBe('/seeds/');
+    expect(seedIndexUrl(2)).toBe('/seeds/page/2/');
     expect(ratingUrl('false')).toBe('/ratings/false/');
     expect(ratingUrl('false', 3)).toBe('/ratings/false/page/3/');
     expect(aboutUrl()).toBe('/about/');

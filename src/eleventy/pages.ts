@@ -49,6 +49,18 @@ const PAGES: { file: string; data: Data }[] = [
       eleventyComputed: { pageTitle: (d: { seedPage: SeedPage }) => `Source text: ${d.seedPage.title}` },
     },
   },
+  {
+    file: 'seeds.njk',
+    data: {
+      layout: 'layouts/base.njk',
+      pagination: { data: 'fc.seedIndexPages', size: 1, alias: 'listing', addAllPagesToCollections: true },
+      permalink: '{{ listing.url }}',
+      eleventyComputed: {
+        pageTitle: (d: { listing: Listing<SeedPage> }) =>
+          d.listing.number === 1 ? 'Source texts' : `Source texts, page ${d.listing.number} of ${d.listing.total}`,
+      },
+    },
+  },
   { file: 'search.njk', data: { layout: 'layouts/base.njk', permalink: searchUrl(), pageTitle: 'Search' } },
   { file: '404.njk', data: { layout: 'layouts/base.njk', permalink: notFoundUrl(), pageTitle: 'Page not found', ...NOT_LISTED } },
   { file: 'sitemap.njk', data: { ...RAW, permalink: sitemapUrl() } },

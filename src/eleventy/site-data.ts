@@ -3,7 +3,7 @@
 import type { Model, RatingLevel, Seed, SiteMeta, Source, Verdict } from '../types.ts';
 import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../highlights.ts';
 import type { HighlightedParagraph, MarginNote } from '../highlights.ts';
-import { absoluteUrl, homeUrl, ratingUrl, seedUrl, verdictUrl } from '../urls.ts';
+import { absoluteUrl, homeUrl, ratingUrl, seedIndexUrl, seedUrl, verdictUrl } from '../urls.ts';
 import { redirectPage, redirectsFile, type Redirect } from '../redirects.ts';
 import { headersFile } from '../headers.ts';
 import { passageContext, type PassageContext } from '../passage-context.ts';
@@ -13,6 +13,8 @@ import { claimReview, claimReviewFeed, jsonLdScript, safeJson } from '../claimre
 import { bySlug, compareText as compare, newestFirst } from '../order.ts';
 
 export const PAGE_SIZE = 50;
+/** Seeds named in the home page's side column; the /seeds/ index lists them all. */
+export const SIDE_SEEDS = 10;
 
 export interface Listing<T> {
   /** 1-based. */
@@ -116,6 +118,10 @@ export class SiteData {
   homePages: Listing<Verdict>[] = [];
   ratingPages: RatingPage[] = [];
   seedPages: SeedPage[] = [];
+  /** /seeds/, /seeds/page/2/, ...: every seed in id order, PAGE_SIZE a page. */
+  seedIndexPages: Listing<SeedPage>[] = [];
+  /** The SIDE_SEEDS most fact-checked seeds (ties by id), for the home page's side column. */
+  topSeeds: SeedPage[] = [];
   /** Rating levels with the number of published verdicts for each, in the scale's order. */
   ratingCounts: { level: RatingLevel; count: number; url: string }[] = [];
   private levels = new Map<string, RatingLevel>();
@@ -151,6 +157,8 @@ export class SiteData {
       }
     }
     this.seedPages = model.seeds.map((seed) => this.seedPage(seed));
+    this.seedIndexPages = paginate(this.seedPages, PAGE_SIZE, seedIndexUrl);
+    this.topSeeds = [...this.seedPages].sort((a, b) => b.verdictCount - a.verdictCount || compare(a.seed.id, b.seed.id)).slice(0, SIDE_SEEDS);
 
     // Counted once per build: every listing page shows them (a getter re-counted all verdicts on each page).
     const counts = new Map<string, number>();
@@ -249,6 +257,10 @@ export class SiteData {
   sitemapUrls(pages: { url?: string | false }[]): string[] {
     const paths = pages.map((p) => p.url).filter((url): url is string => typeof url === 'string' && url.endsWith('/'));
     return [...new Set(paths)].sort(compare).map((url) => this.absoluteUrl(url));
+  }
+
+  seedIndexUrl(page?: number): string {
+    return seedIndexUrl(page);
   }
 
   ratingUrl(key: string): string {

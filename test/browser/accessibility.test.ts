@@ -38,7 +38,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   }
 
   it('has every page type to check', () => {
-    expect(Object.values(pageOfEachType(site))).toHaveLength(7);
+    expect(Object.values(pageOfEachType(site))).toHaveLength(8);
   });
 
   it('finds no violation on a page of each type at desktop and phone widths, nor on any verdict or seed page', async () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { buildAndServe, type TestSite } from './support/built-site.ts';
+import { buildAndServe, isSeedPage, type TestSite } from './support/built-site.ts';
 import { fragmentTargetInView, watchErrors } from './support/page-checks.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -79,7 +79,7 @@ describeInBrowser('a reader on the sample site', () => {
 
   it('offers a skip link as the first Tab stop, which moves the focus to the main content', async () => {
     const { page, errors } = await openPage();
-    for (const path of [site.pages.find((p) => p.startsWith('/seeds/'))!, site.pages.find((p) => p.startsWith('/verdicts/'))!]) {
+    for (const path of [site.pages.find(isSeedPage)!, site.pages.find((p) => p.startsWith('/verdicts/'))!]) {
       await page.goto(site.url(path));
       await page.keyboard.press('Tab');
       const skip = page.locator(':focus');
@@ -158,7 +158,7 @@ describeInBrowser('a reader on the sample site', () => {
     expect(notice).toMatch(/Search needs JavaScript/);
     const listed = await page.locator('main a[href*="/verdicts/"]').count();
     expect(listed).toBe(site.pages.filter((p) => p.startsWith('/verdicts/')).length);
-    expect(await page.locator('main a[href*="/seeds/"]').count()).toBe(site.pages.filter((p) => p.startsWith('/seeds/')).length);
+    expect(await page.locator('main a[href*="/seeds/"]').count()).toBe(site.pages.filter(isSeedPage).length);
     await page.context().close();
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { attr, find, findAll, readPage, text } from '../support/site.ts';
 import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { buildAndServe, type TestSite } from './support/built-site.ts';
+import { buildAndServe, isSeedPage, type TestSite } from './support/built-site.ts';
 import { watchErrors } from './support/page-checks.ts';
 import { serveSite, type ServedSite } from './support/static-server.ts';
 
@@ -21,7 +21,7 @@ interface Probe {
 /** Per seed page: its first highlighted passage, that passage's verdict and the longest word in it. */
 function probes(site: TestSite): Probe[] {
   return site.pages
-    .filter((p) => p.startsWith('/seeds/'))
+    .filter(isSeedPage)
     .map((seedPage) => {
       const doc = readPage(site.dir, `${seedPage.slice(1)}index.html`);
       const mark = find(doc, (e) => e.tagName === 'mark')!;

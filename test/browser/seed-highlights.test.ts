@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from '../support/site.ts';
 import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { buildAndServe, type TestSite } from './support/built-site.ts';
+import { buildAndServe, isSeedPage, type TestSite } from './support/built-site.ts';
 
 interface Highlight {
   id: string;
@@ -92,7 +92,7 @@ for (const [name, root] of [
       await site?.close();
     });
 
-    const seedPages = () => site.pages.filter((p) => p.startsWith('/seeds/'));
+    const seedPages = () => site.pages.filter(isSeedPage);
 
     it('writes each highlighted verdict\'s rating in words, and lets the reader reach every verdict over any highlighted text', async () => {
       let marks = 0;

@@ -83,8 +83,13 @@ export async function buildAndServe(options: { root?: string; pathPrefix?: strin
   return { ...served, dir, pages };
 }
 
+/** Whether a site path is one seed's page, not the index of all seeds (`/seeds/`, `/seeds/page/<n>/`). */
+export function isSeedPage(sitePath: string): boolean {
+  return sitePath.startsWith('/seeds/') && sitePath !== '/seeds/' && !/^\/seeds\/page\/\d+\/$/.test(sitePath);
+}
+
 /** One page of each kind the site publishes (site paths without the prefix); the 404 page as a reader meets it. */
-export function pageOfEachType(site: TestSite): Record<'home' | 'verdict' | 'seed' | 'rating' | 'about' | 'search' | 'notFound', string> {
+export function pageOfEachType(site: TestSite): Record<'home' | 'verdict' | 'seed' | 'seeds' | 'rating' | 'about' | 'search' | 'notFound', string> {
   const first = (prefix: string) => {
     const page = site.pages.find((p) => p.startsWith(prefix) && p !== prefix);
     if (!page) throw new Error(`the build has no ${prefix}… page`);
@@ -93,7 +98,8 @@ export function pageOfEachType(site: TestSite): Record<'home' | 'verdict' | 'see
   return {
     home: '/',
     verdict: first('/verdicts/'),
-    seed: first('/seeds/'),
+    seed: site.pages.find(isSeedPage) ?? first('/seeds/'),
+    seeds: '/seeds/',
     rating: first('/ratings/'),
     about: '/about/',
     search: '/search/',
