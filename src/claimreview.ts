@@ -130,8 +130,8 @@ const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
  * JSON that can sit inside `<script type="application/ld+json">`: `<`, `>`, `&`, U+2028 and U+2029 are
  * written as \u escapes (same value to any JSON parser), so no `</script>` or `<!--` can end the element.
  */
-export function safeJson(value: Json, indent?: number): string {
-  const json = JSON.stringify(value, null, indent);
+export function safeJson(value: Json): string {
+  const json = JSON.stringify(value);
   return json.replace(UNSAFE_IN_SCRIPT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -248,9 +248,9 @@ export class SiteData {
     return jsonLdScript(claimReview(verdict, this.model, this.site, this.pathPrefix));
   }
 
-  /** /claimreview.json: a schema.org DataFeed of every published verdict's ClaimReview. */
+  /** /claimreview.json: a schema.org DataFeed of every published verdict's ClaimReview, compact (aggregators parse it; `jq .` pretty-prints it). */
   get claimReviewFeedJson(): string {
-    return safeJson(claimReviewFeed(this.model, this.site, this.pathPrefix), 2);
+    return safeJson(claimReviewFeed(this.model, this.site, this.pathPrefix));
   }
 
   /** Absolute URLs of every HTML page in the collection (404 and redirects are not in it), sorted. */
