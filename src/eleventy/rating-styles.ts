@@ -26,8 +26,10 @@ export function tint(colour: string, amount = 0.16): string {
 export function ratingStyles(scale: RatingScale): string {
   const rules: string[] = ['', '/* Rating colours, generated from the rating scale. */'];
   for (const level of scale.levels) {
-    if (!HEX.test(level.colour)) continue;
     const key = cssString(level.key);
+    // A seed page's rating pin shows its label as generated text (it adds no text to the seed).
+    rules.push(`.pin[data-rating=${key}]::before { content: ${cssString(level.label)}; }`);
+    if (!HEX.test(level.colour)) continue;
     const colour = level.colour.toLowerCase();
     rules.push(`[data-rating=${key}] { --rating: ${colour}; --rating-tint: ${tint(colour)}; }`);
   }
