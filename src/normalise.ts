@@ -13,9 +13,16 @@ import type { Seed } from './types.ts';
 
 export interface NormalisedText {
   text: string;
-  /** Per normalised index: original [start, end) of the segment it came from. */
-  starts: Int32Array;
-  ends: Int32Array;
+  /**
+   * The offset map, in pieces (so a 10 MB seed that is mostly plain text costs a few thousand entries, not ten
+   * million): piece p holds normalised [at[p], at[p + 1]) (the last one up to the end of the text) and came from
+   * original [from[p], to[p]). In a copied piece each character came from the one original character at the same
+   * distance from the piece's start; otherwise the piece is one segment and each of its characters came from all of it.
+   */
+  at: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  copied: Uint8Array;
 }
 
 export interface NormaliseOptions {
@@ -133,40 +140,130 @@ function lowTable(foldCase: boolean): { codes: Int32Array; outputs: SegmentOutpu
   return { codes, outputs };
 }
 
-const lowTables = { plain: lowTable(false), folded: lowTable(true) };
+// Plain ASCII that a slice of the original can stand for (itself, or lowercased when folding case): runs of it are
+// copied whole instead of segment by segment. A space joins a run only after a visible character, because a run of
+// whitespace collapses to one space.
+function copyable(foldCase: boolean): Uint8Array {
+  const table = new Uint8Array(0x80);
+  for (let c = 0x21; c < 0x7f; c++) {
+    const ch = String.fromCharCode(c);
+    table[c] = normaliseSegment(ch, foldCase) === (foldCase ? ch.toLowerCase() : ch) ? 1 : 0;
+  }
+  return table;
+}
+
+const lowTables = {
+  plain: { ...lowTable(false), copyable: copyable(false) },
+  folded: { ...lowTable(true), copyable: copyable(true) },
+};
 
 const SEGMENT_CACHE_LIMIT = 100_000;
 const segmentCaches = { plain: new Map<string, SegmentOutput>(), folded: new Map<string, SegmentOutput>() };
 
-const utf16 = new TextDecoder('utf-16le');
+/** Collects the offset map's pieces, joining one-for-one characters into copied runs. */
+class PieceMap {
+  at = new Int32Array(1024);
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  copied = new Uint8Array(1024);
+  count = 0;
+  /** Normalised characters mapped so far. */
+  length = 0;
 
-function decode(units: Uint16Array, wellFormed: boolean): string {
-  // TextDecoder is fast but would replace lone surrogates, which only a malformed original can contain.
-  if (wellFormed) return utf16.decode(units);
-  const parts: string[] = [];
-  const CHUNK = 8192;
-  for (let i = 0; i < units.length; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]));
+  private push(from: number, to: number, outputs: number, copied: boolean): void {
+    if (this.count === this.at.length) {
+      const capacity = this.count * 2;
+      this.at = grown(this.at, capacity);
+      this.from = grown(this.from, capacity);
+      this.to = grown(this.to, capacity);
+      this.copied = grown(this.copied, capacity);
+    }
+    this.at[this.count] = this.length;
+    this.from[this.count] = from;
+    this.to[this.count] = to;
+    this.copied[this.count++] = copied ? 1 : 0;
+    this.length += outputs;
   }
-  return parts.join('');
+
+  /** Original [from, to) gives one normalised character per original character. */
+  copy(from: number, to: number): void {
+    const last = this.count - 1;
+    if (last >= 0 && this.copied[last] === 1 && this.to[last] === from) {
+      this.to[last] = to;
+      this.length += to - from;
+    } else {
+      this.push(from, to, to - from, true);
+    }
+  }
+
+  /** The segment at original [from, to) gives `outputs` normalised characters. */
+  segment(from: number, to: number, outputs: number): void {
+    if (outputs === 1 && to === from + 1) this.copy(from, to);
+    else if (outputs > 0) this.push(from, to, outputs, false);
+  }
+
+  /** The last normalised character (a space) also covers original characters up to `to`. */
+  extendLast(to: number): void {
+    const last = this.count - 1;
+    if (this.copied[last] === 1) {
+      const end = this.to[last] as number;
+      if (end - (this.from[last] as number) === 1) {
+        this.copied[last] = 0;
+      } else {
+        this.to[last] = end - 1;
+        this.length -= 1;
+        this.push(end - 1, end, 1, false);
+      }
+    }
+    this.to[this.count - 1] = to;
+  }
+
+  done(text: string): NormalisedText {
+    const n = this.count;
+    return { text, at: this.at.subarray(0, n), from: this.from.subarray(0, n), to: this.to.subarray(0, n), copied: this.copied.subarray(0, n) };
+  }
 }
 
 /** The normalised view of `original` with its offset map. */
 export function normalise(original: string, options: NormaliseOptions = {}): NormalisedText {
-  const mode = options.foldCase ? 'folded' : 'plain';
-  const { codes, outputs } = lowTables[mode];
+  const foldCase = options.foldCase === true;
+  const mode = foldCase ? 'folded' : 'plain';
+  const { codes, outputs, copyable } = lowTables[mode];
   const cache = segmentCaches[mode];
   const n = original.length;
-  let capacity = n + 16;
-  let units = new Uint16Array(capacity);
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let length = 0;
+  const map = new PieceMap();
+  // Built by concatenation: V8 joins the pieces once, when the text is first searched.
+  let text = '';
   let inSpace = false;
-  let wellFormed = true;
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
+    if (c < 0x80 && (copyable[c] === 1 || (c === 32 && !inSpace))) {
+      // A run of copyable characters, spaces only after a visible one.
+      let j = i + 1;
+      let space = c === 32;
+      while (j < n) {
+        const d = original.charCodeAt(j);
+        if (d < 0x80 && copyable[d] === 1) space = false;
+        else if (d === 32 && !space) space = true;
+        else break;
+        j++;
+      }
+      // A combining mark (or joiner) after the run belongs to the run's last character: leave that one to the
+      // segment path.
+      if (j < n && original.charCodeAt(j) >= LOW && continuesSegment(original, j)) {
+        j--;
+        space = original.charCodeAt(j - 1) === 32;
+      }
+      if (j > i) {
+        const run = original.slice(i, j);
+        text += foldCase ? run.toLowerCase() : run;
+        map.copy(i, j);
+        inSpace = space;
+        i = j;
+        continue;
+      }
+    }
     let j = i + 1;
     let code = MANY_CODE;
     let result: SegmentOutput | undefined;
@@ -175,52 +272,36 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
       if (code === MANY_CODE) result = outputs[c];
     } else {
       j = segmentEnd(original, i);
-      if (c >= 0xd800 && c <= 0xdfff && codePointLength(original, i) === 1) wellFormed = false;
       const segment = original.slice(i, j);
       result = cache.get(segment);
       if (result === undefined) {
-        result = normaliseSegment(segment, mode === 'folded');
+        result = normaliseSegment(segment, foldCase);
         if (cache.size >= SEGMENT_CACHE_LIMIT) cache.clear();
         cache.set(segment, result);
       }
       if (result === SPACE) code = SPACE_CODE;
       else if (result === DROP) code = DROP_CODE;
     }
-    if (length + 8 >= capacity || (typeof result === 'string' && length + result.length >= capacity)) {
-      capacity = capacity * 2 + (typeof result === 'string' ? result.length : 0);
-      units = grown(units, capacity);
-      starts = grown(starts, capacity);
-      ends = grown(ends, capacity);
-    }
     if (code >= 0) {
-      units[length] = code;
-      starts[length] = i;
-      ends[length++] = j;
+      text += String.fromCharCode(code);
+      map.segment(i, j, 1);
       inSpace = false;
     } else if (code === SPACE_CODE) {
       if (inSpace) {
-        ends[length - 1] = j;
+        map.extendLast(j);
       } else {
-        units[length] = 32;
-        starts[length] = i;
-        ends[length++] = j;
+        text += ' ';
+        map.segment(i, j, 1);
         inSpace = true;
       }
     } else if (typeof result === 'string') {
-      for (let k = 0; k < result.length; k++) {
-        units[length] = result.charCodeAt(k);
-        starts[length] = i;
-        ends[length++] = j;
-      }
+      text += result;
+      map.segment(i, j, result.length);
       inSpace = false;
     }
     i = j;
   }
-  return {
-    text: decode(units.subarray(0, length), wellFormed),
-    starts: starts.subarray(0, length),
-    ends: ends.subarray(0, length),
-  };
+  return map.done(text);
 }
 
 /** The normalised form of a quote (or prefix/suffix): as `normalise`, without leading or trailing space. */
@@ -231,19 +312,43 @@ export function normaliseQuote(quote: string, options: NormaliseOptions = {}): s
   return text.slice(from, to);
 }
 
+/** The piece that holds normalised index `i` (0 <= i < text length). */
+function pieceOf(n: NormalisedText, i: number): number {
+  let lo = 0;
+  let hi = n.at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((n.at[mid] as number) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Original [start, end) of the segment that normalised character `i` came from. */
+export function originalSegment(n: NormalisedText, i: number): { start: number; end: number } {
+  const p = pieceOf(n, i);
+  const from = n.from[p] as number;
+  if (n.copied[p] === 1) {
+    const start = from + i - (n.at[p] as number);
+    return { start, end: start + 1 };
+  }
+  return { start: from, end: n.to[p] as number };
+}
+
 /** Original [start, end) covered by the normalised range [start, end). */
 export function toOriginal(n: NormalisedText, start: number, end: number): { start: number; end: number } {
   const length = n.text.length;
+  if (length === 0) return { start: 0, end: 0 };
   if (end <= start) {
-    const at = start < length ? (n.starts[start] ?? 0) : length > 0 ? (n.ends[length - 1] ?? 0) : 0;
+    const at = start < length ? originalSegment(n, start).start : originalSegment(n, length - 1).end;
     return { start: at, end: at };
   }
-  return { start: n.starts[start] ?? 0, end: n.ends[Math.min(end, length) - 1] ?? 0 };
+  return { start: start < length ? originalSegment(n, start).start : 0, end: originalSegment(n, Math.min(end, length) - 1).end };
 }
 
 /** Whether normalised index `i` is the first output of a segment (or the end of the text): a match may start or end there. */
 export function isSegmentBoundary(n: NormalisedText, i: number): boolean {
-  return i <= 0 || i >= n.text.length || n.starts[i] !== n.starts[i - 1];
+  return i <= 0 || i >= n.text.length || originalSegment(n, i).start !== originalSegment(n, i - 1).start;
 }
 
 const views = new WeakMap<Seed, { plain?: NormalisedText; folded?: NormalisedText }>();
@@ -255,11 +360,10 @@ export function seedView(seed: Seed, foldCase = false): NormalisedText {
     entry = {};
     views.set(seed, entry);
   }
-  const key = foldCase ? 'folded' : 'plain';
-  let view = entry[key];
-  if (!view) {
-    view = normalise(seed.text, { foldCase });
-    entry[key] = view;
+  if (!foldCase) {
+    entry.plain ??= normalise(seed.text);
+    return entry.plain;
   }
-  return view;
+  entry.folded ??= normalise(seed.text, { foldCase: true });
+  return entry.folded;
 }

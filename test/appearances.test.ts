@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../src/anchor.ts';
 import { AppearanceIndex } from '../src/appearances.ts';
 import { positionAt } from '../src/lines.ts';
-import { normalise, normaliseQuote } from '../src/normalise.ts';
+import { normalise, normaliseQuote, originalSegment } from '../src/normalise.ts';
 import type { Anchor, Seed } from '../src/types.ts';
 import { makeSeed, sampleSeed } from './make-seed.ts';
 
@@ -24,10 +24,10 @@ function everyOccurrence(seeds: Seed[], passage: string): Array<{ seed: string; 
     const view = normalise(seed.text);
     for (let at = view.text.indexOf(passage); at !== -1; at = view.text.indexOf(passage, at + 1)) {
       const end = at + passage.length;
-      const aligned = (i: number) => i === 0 || i === view.text.length || view.starts[i] !== view.starts[i - 1];
+      const aligned = (i: number) => i === 0 || i === view.text.length || originalSegment(view, i).start !== originalSegment(view, i - 1).start;
       const word = (i: number) => /[\p{L}\p{N}\p{M}]/u.test(view.text[i] ?? '');
       const wholeWords = !(word(at) && word(at - 1)) && !(word(end - 1) && word(end));
-      if (aligned(at) && aligned(end) && wholeWords) found.push({ seed: seed.id, start: view.starts[at] ?? 0 });
+      if (aligned(at) && aligned(end) && wholeWords) found.push({ seed: seed.id, start: originalSegment(view, at).start });
     }
   }
   return found;
