@@ -351,6 +351,42 @@ export function isSegmentBoundary(n: NormalisedText, i: number): boolean {
   return i <= 0 || i >= n.text.length || originalSegment(n, i).start !== originalSegment(n, i - 1).start;
 }
 
+/**
+ * The case-folded view derived from the plain one, when folding changes no segment's length: then both views share
+ * the offset map and only the text differs. Lowercasing the whole text at once equals folding segment by segment
+ * for ASCII; every segment with other output is checked against its own folding (the final-sigma rule and NFC after
+ * lowercasing are what could differ), and any difference means undefined (build the folded view from scratch).
+ */
+export function foldedFrom(original: string, plain: NormalisedText): NormalisedText | undefined {
+  const text = plain.text.toLowerCase();
+  if (text.length !== plain.text.length) return undefined;
+  const cache = segmentCaches.folded;
+  const other = /[^\0-\x7f]/g;
+  for (let match = other.exec(plain.text); match; match = other.exec(plain.text)) {
+    const p = pieceOf(plain, match.index);
+    let vs = match.index;
+    let ve = vs + 1;
+    let start = (plain.from[p] as number) + vs - (plain.at[p] as number);
+    let end = start + 1;
+    if (plain.copied[p] !== 1) {
+      vs = plain.at[p] as number;
+      ve = p + 1 < plain.at.length ? (plain.at[p + 1] as number) : text.length;
+      start = plain.from[p] as number;
+      end = plain.to[p] as number;
+    }
+    const segment = original.slice(start, end);
+    let folded = cache.get(segment);
+    if (folded === undefined) {
+      folded = normaliseSegment(segment, true);
+      if (cache.size >= SEGMENT_CACHE_LIMIT) cache.clear();
+      cache.set(segment, folded);
+    }
+    if (folded !== text.slice(vs, ve)) return undefined;
+    other.lastIndex = ve;
+  }
+  return { text, at: plain.at, from: plain.from, to: plain.to, copied: plain.copied };
+}
+
 const views = new WeakMap<Seed, { plain?: NormalisedText; folded?: NormalisedText }>();
 
 /** The seed's normalised view (case-folded when asked), computed once per seed object. */
@@ -364,6 +400,6 @@ export function seedView(seed: Seed, foldCase = false): NormalisedText {
     entry.plain ??= normalise(seed.text);
     return entry.plain;
   }
-  entry.folded ??= normalise(seed.text, { foldCase: true });
+  entry.folded ??= foldedFrom(seed.text, seedView(seed)) ?? normalise(seed.text, { foldCase: true });
   return entry.folded;
 }
