@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSegmentBoundary, normalise, normaliseQuote, seedView, toOriginal } from '../src/normalise.ts';
+import { foldedFrom, isSegmentBoundary, normalise, normaliseQuote, originalSegment, seedView, toOriginal } from '../src/normalise.ts';
 import { makeSeed } from './make-seed.ts';
 
 describe('normalised view and its offset map', () => {
@@ -74,6 +74,24 @@ describe('normalised view and its offset map', () => {
         expect(normalise(original.slice(start, end)).text).toBe(n.text.slice(i, j));
       }
     }
+  });
+
+  it('derives the case-folded view from the plain one only where that gives exactly the folded view', () => {
+    const same = (original: string) => {
+      const derived = foldedFrom(original, normalise(original));
+      const built = normalise(original, { foldCase: true });
+      if (!derived) return false;
+      expect(derived.text).toBe(built.text);
+      for (let i = 0; i < built.text.length; i++) expect(originalSegment(derived, i)).toEqual(originalSegment(built, i));
+      return true;
+    };
+    expect(same('\u201CZ\u00FCrich\u201D \u2014 \u0141ukasz said\u2026\r\n\r\nCAF\u00C9 e\u0301 \u00C9TAT  \u00A0ok')).toBe(true);
+    // Whole-text lowercasing reads Σ at a word's end as final ς; folding it alone gives σ.
+    expect(same('\u039F\u0394\u039F\u03A3 x')).toBe(false);
+    // İ lowercases to two characters: the map differs.
+    expect(same('\u0130ZM\u0130R')).toBe(false);
+    const seed = makeSeed('s', '\u039F\u0394\u039F\u03A3 and \u0130ZMIR');
+    expect(seedView(seed, true).text).toBe(normalise(seed.text, { foldCase: true }).text);
   });
 
   it('trims the quote after normalising it', () => {
