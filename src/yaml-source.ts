@@ -25,21 +25,29 @@ const MAX_INDENT = 256;
 /** Alias expansions allowed when converting to plain values (stops "billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
-function nestingProblem(source: string, lines: LineCounter): YamlProblem | undefined {
+/** Line starts of `source`, for positions reported before (or without) the parser's own count. */
+function countLines(source: string): LineCounter {
+  const lines = new LineCounter();
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
+function nestingProblem(source: string): YamlProblem | undefined {
   let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
+  const brackets = /[[\]{}]/g;
+  for (let match = brackets.exec(source); match; match = brackets.exec(source)) {
+    const c = source.charCodeAt(match.index);
     if (c === 0x5b || c === 0x7b) {
       if (++depth > MAX_FLOW_DEPTH) {
-        const { line, col } = lines.linePos(i);
+        const { line, col } = countLines(source).linePos(match.index);
         return { severity: 'error', message: `YAML nested more than ${MAX_FLOW_DEPTH} levels deep was refused`, line, column: col };
       }
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+    } else if (depth > 0) depth--;
   }
   const indent = /^(?:[ \t]|[-?:](?=[ \t]))*/gm;
   for (let match = indent.exec(source); match; match = indent.exec(source)) {
     if (match[0].length > MAX_INDENT) {
-      const { line } = lines.linePos(match.index);
+      const { line } = countLines(source).linePos(match.index);
       return { severity: 'error', message: `YAML indented more than ${MAX_INDENT} columns deep was refused`, line, column: 1 };
     }
     if (match[0].length === 0) indent.lastIndex++;
@@ -64,12 +72,10 @@ function hint(code: string, message: string): string {
  * (the first one only: later ones are usually its echoes).
  */
 export function parseYaml(source: string): { ok: true; yaml: ParsedYaml } | { ok: false; problem: YamlProblem } {
-  const lines = new LineCounter();
-  // The LineCounter is filled by the parser; for the pre-check, index the source ourselves.
-  const precheck = new LineCounter();
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) precheck.addNewLine(i + 1);
-  const tooDeep = nestingProblem(source, precheck);
+  const tooDeep = nestingProblem(source);
   if (tooDeep) return { ok: false, problem: tooDeep };
+  // Filled by the parser.
+  const lines = new LineCounter();
 
   // logLevel 'error': the parser's warnings are reported as problems, never printed to the console.
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
@@ -82,8 +88,9 @@ export function parseYaml(source: string): { ok: true; yaml: ParsedYaml } | { ok
     return { ok: false, problem: { severity: 'error', message: `YAML syntax error: ${hint(error.code, error.message)}`, ...at(error.pos[0]) } };
   }
   try {
-    // Callers read the nodes; converting once is what enforces the alias limit on the whole document.
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Callers read the nodes; converting once is what enforces the alias limit on the whole document. Without a
+    // "*" anywhere there is no alias to expand, and nothing else in the core schema makes conversion fail.
+    if (source.includes('*')) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (caught) {
     const message = caught instanceof ReferenceError && /alias/i.test(caught.message)
       ? `YAML aliases expand to too many nodes (over ${MAX_ALIAS_COUNT}); write the values out instead`
