@@ -65,7 +65,7 @@ export function formatReport(header: Header, rows: Row[]): string {
     const timeRatio = ratio(row.ms, base?.ms);
     const cpuRatio = ratio(row.cpuMs, base?.cpuMs);
     const rssRatio = ratio(row.rss, base?.rss);
-    const verdict = row.failure ? `**failed**: ${row.failure.replaceAll('|', '/')}` : row.target ? (row.target.met ? 'met' : '**missed**') : '';
+    const verdict = row.failure ? `${row.failure.startsWith('skipped') ? '' : '**failed**: '}${row.failure.replaceAll('|', '/')}` : row.target ? (row.target.met ? 'met' : '**missed**') : '';
     lines.push(
       `| ${row.name}${row.note ? ` (${row.note})` : ''} | ${row.runs} | ${row.ms === undefined ? '—' : seconds(row.ms)} | ${row.cpuMs === undefined ? '—' : seconds(row.cpuMs)} | ${megabytes(row.rss)} | ${timeRatio} | ${cpuRatio} | ${rssRatio} | ${row.target?.text ?? ''} | ${verdict} |`,
     );

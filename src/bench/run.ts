@@ -216,10 +216,17 @@ async function main(): Promise<void> {
       rows.push(pagefind);
     }
 
-    const built = join(scratch, 'built');
-    const whole = () => runMeasured(TSX, [BUILD, '--root', project, '--output', built], { cwd: project, env });
-    rows.push(summarise('`npm run build`, whole (check, Eleventy, Pagefind, swap)', await series('npm run build', 1, whole), { baseline }));
-    rmSync(built, { recursive: true, force: true });
+    // The whole build and the watch server run the same Eleventy build again: when it failed (e.g. out
+    // of heap at the scale size), they would only fail the same way, after as long.
+    const skipped = builds.failure ? `skipped: the site build failed (${builds.failure.split(':')[0]})` : undefined;
+    const wholeName = '`npm run build`, whole (check, Eleventy, Pagefind, swap)';
+    if (skipped) rows.push({ name: wholeName, runs: 0, failure: skipped });
+    else {
+      const built = join(scratch, 'built');
+      const whole = () => runMeasured(TSX, [BUILD, '--root', project, '--output', built], { cwd: project, env });
+      rows.push(summarise(wholeName, await series('npm run build', 1, whole), { baseline }));
+      rmSync(built, { recursive: true, force: true });
+    }
 
     if (editable) {
       const edits = options.runs;
@@ -234,8 +241,8 @@ async function main(): Promise<void> {
         startTimeoutMs: 30 * 60_000,
         env,
       });
-      log(`watch mode, the site as npm start runs it: ${edits} edits of ${editable.file}`);
-      const watch = await watched('one-verdict rebuild (npm start)', {
+      if (!skipped) log(`watch mode, the site as npm start runs it: ${edits} edits of ${editable.file}`);
+      const watch: WatchResult | Row = skipped ? { name: 'one-verdict rebuild (npm start)', runs: 0, failure: skipped } : await watched('one-verdict rebuild (npm start)', {
         root: project,
         command: TSX,
         args: [ELEVENTY, SITE_CONFIG, '--serve', '--quiet'],
