@@ -1,7 +1,9 @@
 // The build itself, for `npm run build`: Eleventy into `<output>.partial-<pid>`, Pagefind over it, then
 // a swap into `<output>`. Nothing is written to the output folder until everything has succeeded, and a
 // build killed in the middle of the swap is undone by the next build (see recoverKilledBuilds).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export interface BuildOptions {
@@ -143,22 +145,38 @@ async function runEleventy(options: BuildOptions, outputDir: string): Promise<vo
   }
 }
 
-async function runPagefind(site: string): Promise<number> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new BuildFailure(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length > 0) throw new BuildFailure(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-    const outputPath = path.join(site, 'pagefind');
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new BuildFailure(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    // `added.page_count` counts every HTML file read; only pages marked data-pagefind-body are in the index.
-    const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  } finally {
-    await pagefind.close();
+/** The binary in Pagefind's platform package (`@pagefind/linux-x64`, ...), found as Pagefind's own npm wrapper finds it. */
+function pagefindBinary(): string {
+  const override = process.env['PAGEFIND_BINARY_PATH'];
+  if (override) return override;
+  const require = createRequire(import.meta.url);
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const suffix = platform === 'windows' ? '.exe' : '';
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return require.resolve(`@pagefind/${platform}-${process.arch}/bin/${name}${suffix}`);
+    } catch {
+      // try the next name
+    }
   }
+  throw new BuildFailure(`Pagefind has no binary for ${platform}-${process.arch} here: run npm ci again, or set PAGEFIND_BINARY_PATH.`);
+}
+
+/**
+ * Runs Pagefind's own binary (shipped in its npm package) to completion: once the process has exited, every
+ * file of the index is on disk. Through the Node API a build under load once swapped in a site whose
+ * `pagefind-modular-ui.css` differed from another build's.
+ */
+function runPagefind(site: string): number {
+  const run = spawnSync(pagefindBinary(), ['--site', site, '--output-subdir', 'pagefind', '--silent'], {
+    encoding: 'utf8',
+    windowsHide: true,
+  });
+  if (run.error) throw new BuildFailure(`Pagefind could not start: ${run.error.message}`);
+  if (run.status !== 0) throw new BuildFailure(`Pagefind could not index the site (exit status ${run.status ?? run.signal}): ${(run.stderr || run.stdout).trim()}`);
+  // Pagefind reads every HTML file; only pages marked data-pagefind-body are in the index.
+  const entry = JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 /**
@@ -199,7 +217,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   for (const signal of Object.keys(signals)) process.on(signal, onSignal);
   try {
     await runEleventy(options, partial);
-    const indexed = await runPagefind(partial);
+    const indexed = runPagefind(partial);
     const pages = countHtml(partial);
     swapIn(partial, options.output);
     return { pages, indexed };
