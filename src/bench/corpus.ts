@@ -6,7 +6,7 @@
 // typography is rendered one character for one character, an offset inside a paragraph is the same
 // in both; only paragraph starts differ, and both are recorded.
 
-import { headline, personName, renderTypography, sentence, type Typography } from './prose.ts';
+import { distinctive, headline, personName, renderTypography, sentence, type Typography } from './prose.ts';
 import { Random } from './random.ts';
 
 export interface CorpusOptions {
@@ -202,11 +202,17 @@ function spanInParagraph(r: Random, seed: SyntheticSeed, p: number, minChars: nu
   let from = 0;
   let to = s.length;
   if (r.chance(0.5)) {
+    // A part of the sentence, as long as it names someone or a figure (else the whole sentence).
     const words = s.split(' ');
-    const n = r.int(Math.min(7, words.length), Math.min(20, words.length));
-    const first = r.int(0, words.length - n);
-    from = words.slice(0, first).join(' ').length + (first > 0 ? 1 : 0);
-    to = from + words.slice(first, first + n).join(' ').length;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const n = r.int(Math.min(7, words.length), Math.min(20, words.length));
+      const first = r.int(0, words.length - n);
+      const part = words.slice(first, first + n).join(' ');
+      if (!distinctive(part)) continue;
+      from = words.slice(0, first).join(' ').length + (first > 0 ? 1 : 0);
+      to = from + part.length;
+      break;
+    }
   }
   if (to - from < minChars) return undefined;
   return { seed, start: sentenceStart + from, end: sentenceStart + to };
@@ -235,7 +241,7 @@ function crossParagraphChoice(r: Random, seeds: SyntheticSeed[]): Choice | undef
   const start = boundary - before.slice(-r.int(3, 6)).join(' ').length;
   const end = boundary + 1 + after.slice(0, r.int(3, 6)).join(' ').length;
   const choice = { seed, start, end };
-  return unique(choice) ? choice : undefined;
+  return distinctive(seed.canonical.slice(start, end)) && unique(choice) ? choice : undefined;
 }
 
 /**

@@ -105,6 +105,16 @@ export function personName(r: Random): string {
   return person(r);
 }
 
+const DISTINCTIVE = new RegExp(`\\d\\.\\d|\\d{3}|\\b(?:${FIRST.join('|')}) (?:${LAST.join('|')})\\b`);
+
+/**
+ * Whether a span carries a precise figure (three digits or a decimal) or a full name: what an editor
+ * quotes, and what keeps a span of templated prose from being a stock phrase of thousands of seeds.
+ */
+export function distinctive(canonical: string): boolean {
+  return DISTINCTIVE.test(canonical);
+}
+
 export interface Typography {
   curlyQuotes: boolean;
   dash: '-' | '\u2013' | '\u2014';
