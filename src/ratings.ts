@@ -52,16 +52,16 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
     problem(`${parsed.problem.message}.`, parsed.problem.line, parsed.problem.column);
     return { scale: scale(), problems };
   }
-  const { doc, positionOf } = parsed.yaml;
-  if (!isSeq(doc.contents) || doc.contents.items.length === 0) {
-    const { line, column } = positionOf(doc.contents);
+  const { contents, positionOf } = parsed.yaml;
+  if (!isSeq(contents) || contents.items.length === 0) {
+    const { line, column } = positionOf(contents);
     problem('the scale must be a non-empty list of levels from best to worst, each with key, label, description, value and colour.', line, column);
     return { scale: scale(), problems };
   }
 
   const firstLine = new Map<string, number>();
   let previousValue: { value: number; key: string } | undefined;
-  for (const item of doc.contents.items) {
+  for (const item of contents.items) {
     const at = positionOf(item as never);
     if (!isMap(item)) {
       problem('each level must be a map with key, label, description, value and colour.', at.line, at.column);

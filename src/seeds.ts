@@ -70,14 +70,14 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
     problem('error', 'seed-invalid', `${parsed.problem.message}.`, parsed.problem.line, parsed.problem.column);
     return {};
   }
-  const { doc, positionOf } = parsed.yaml;
-  if (!isMap(doc.contents)) {
-    const { line, column } = positionOf(doc.contents);
+  const { contents, positionOf } = parsed.yaml;
+  if (!isMap(contents)) {
+    const { line, column } = positionOf(contents);
     problem('error', 'seed-invalid', `seed metadata must be a map of fields (${META_FIELDS.join(', ')}).`, line, column);
     return {};
   }
   const meta: SeedMeta = {};
-  for (const pair of doc.contents.items as Pair[]) {
+  for (const pair of contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const { line, column } = positionOf((pair.value ?? pair.key) as never);
     const value = isScalar(pair.value) ? pair.value.value : pair.value;

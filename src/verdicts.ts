@@ -1,7 +1,6 @@
-// Verdicts: content/verdicts/<slug>.md, YAML front matter (gray-matter, with the `yaml` package as its
-// engine so every value keeps its source position) and a Markdown explanation. All field validation.
-import matter from 'gray-matter';
-import { isAlias, isMap, isScalar, isSeq, type Document, type Pair } from 'yaml';
+// Verdicts: content/verdicts/<slug>.md, YAML front matter (read with source positions for every value, see
+// yaml-source.ts) and a Markdown explanation. All field validation.
+import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { CORRECTION_FIELDS, MAX_LIST_ITEMS, SEED_ID_PATTERN, SLUG_PATTERN, SOURCE_FIELDS, VERDICT_FIELDS, type FieldDefinition } from './fields.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
@@ -58,22 +57,20 @@ function locateFrontMatter(text: string): { closeLine: number; closeOffset: numb
   return { closeLine, closeOffset: found.index + 1 };
 }
 
-/** Runs gray-matter with our YAML engine; returns the engine's parse and the Markdown body. */
-function splitWithGrayMatter(text: string): { yaml: ReturnType<typeof parseYaml> | undefined; body: string } {
-  let yaml: ReturnType<typeof parseYaml> | undefined;
-  // Passing options also keeps gray-matter from caching results by input string.
-  const file = matter(text, {
-    language: 'yaml',
-    engines: {
-      yaml: (source: string) => {
-        // With CRLF endings the block ends in the "\r" of the line before the closing "---"; YAML would keep
-        // it in the last value. Dropping it moves no offset.
-        yaml = parseYaml(source.replace(/\r$/, ''));
-        return {};
-      },
-    },
-  });
-  return { yaml, body: file.content };
+/**
+ * The YAML between the two "---" lines and the Markdown after them, split exactly as gray-matter (the
+ * front matter reader Eleventy uses for the same files) splits them; no YAML when the block holds only
+ * blank and comment lines, as gray-matter then calls no parser.
+ */
+function splitFrontMatter(text: string, closeOffset: number): { yamlSource: string | undefined; body: string } {
+  // From just after the opening "---" to the line break before the closing one. With CRLF endings that
+  // ends in the "\r" of the last field's line, which YAML would keep in its value: dropping it moves no offset.
+  const block = text.slice(3, closeOffset - 1).replace(/\r$/, '');
+  let body = text.slice(closeOffset + 3);
+  if (body.startsWith('\r')) body = body.slice(1);
+  if (body.startsWith('\n')) body = body.slice(1);
+  const empty = block.replace(/^\s*#[^\n]+/gm, '').trim() === '';
+  return { yamlSource: empty ? undefined : block, body };
 }
 
 interface Reporter {
@@ -84,9 +81,9 @@ type Shape = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'other
 
 /**
  * Parses and validates one verdict's text (BOM already removed). `file` is project-relative.
- * Never throws on bad content.
+ * Never throws on bad content. `fastPath: false` forces the `yaml` parser (to compare both paths).
  */
-export function parseVerdict(file: string, source: string): ParsedVerdict {
+export function parseVerdict(file: string, source: string, { fastPath = true } = {}): ParsedVerdict {
   const text = source.replace(/^\uFEFF/, '');
   const problems: Problem[] = [];
   const valid = new Set<string>();
@@ -114,14 +111,15 @@ export function parseVerdict(file: string, source: string): ParsedVerdict {
     report.problem('frontmatter-invalid', 'error', start, `the front matter is ${(located.closeOffset / MEGABYTE).toFixed(1)} MB, over the ${FRONT_MATTER_LIMIT / MEGABYTE} MB limit; it was not parsed.`);
     return result;
   }
-  const { yaml, body } = splitWithGrayMatter(text);
+  const { yamlSource, body } = splitFrontMatter(text, located.closeOffset);
+  const yaml = yamlSource === undefined ? undefined : parseYaml(yamlSource, { fastPath });
   if (yaml && !yaml.ok) {
     report.problem('frontmatter-invalid', 'error', yaml.problem, `${yaml.problem.message}.`);
     return result;
   }
   for (const warning of yaml?.yaml.warnings ?? []) report.problem('frontmatter-invalid', 'warning', warning, `${warning.message}.`);
 
-  const contents = yaml?.yaml.doc.contents;
+  const contents = yaml?.yaml.contents;
   if (contents && !isMap(contents)) {
     const what = isSeq(contents) ? 'a list' : 'a single value';
     report.problem('frontmatter-invalid', 'error', yaml!.yaml.positionOf(contents), `the front matter must be a map of fields ("title: ...", one per line), not ${what}.`);
@@ -136,9 +134,8 @@ export function parseVerdict(file: string, source: string): ParsedVerdict {
 
 function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, report: Reporter, result: ParsedVerdict): Verdict {
   const { valid } = result;
-  const doc = yaml?.doc;
   const positionOf = (node: unknown) => yaml?.positionOf(node as never) ?? { line: 1, column: 1 };
-  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc as Document) : node);
+  const resolve = (node: unknown): unknown => (yaml ? yaml.resolve(node) : node);
   const shape = (raw: unknown): Shape => {
     const node = resolve(raw);
     if (node === null || node === undefined) return { kind: 'empty' };
@@ -185,7 +182,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
 
   const known = new Map(VERDICT_FIELDS.map((field) => [field.name, field]));
   const given = new Map<string, { value: unknown; at: Position }>();
-  for (const pair of pairsOf(doc?.contents)) {
+  for (const pair of pairsOf(yaml?.contents)) {
     verdict.positions[pair.name] = pair.at;
     if (!known.has(pair.name)) {
       report.problem('field-unknown', 'warning', positionOf(pair.key), `unknown field ${shown(pair.name)}; it is ignored.${didYouMean(pair.name, known.keys())}`);

@@ -1,6 +1,7 @@
 // YAML with source positions and resource limits, for front matter, seed metadata and the scale.
-import { isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Position } from './types.ts';
+import { readPlainYaml } from './yaml-fast-path.ts';
 
 export interface YamlProblem {
   severity: 'error' | 'warning';
@@ -10,7 +11,10 @@ export interface YamlProblem {
 }
 
 export interface ParsedYaml {
-  doc: Document.Parsed;
+  /** The document's root node; null when it is empty. */
+  contents: Node | null;
+  /** The node an alias stands for; any other node as it is. */
+  resolve(node: unknown): unknown;
   /** The text that was parsed (node ranges are offsets into it). */
   source: string;
   /** Position of a node in the parsed text (1-based line and column). */
@@ -28,6 +32,7 @@ const MAX_ALIAS_COUNT = 100;
 /** Line starts of `source`, for positions reported before (or without) the parser's own count. */
 function countLines(source: string): LineCounter {
   const lines = new LineCounter();
+  lines.addNewLine(0);
   for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
   return lines;
 }
@@ -69,11 +74,30 @@ function hint(code: string, message: string): string {
 
 /**
  * Parses one YAML document keeping positions. Syntax errors come back at the parser's own line
- * (the first one only: later ones are usually its echoes).
+ * (the first one only: later ones are usually its echoes). Plain documents take the fast path
+ * (src/yaml-fast-path.ts) unless `fastPath` is false.
  */
-export function parseYaml(source: string): { ok: true; yaml: ParsedYaml } | { ok: false; problem: YamlProblem } {
+export function parseYaml(source: string, { fastPath = true } = {}): { ok: true; yaml: ParsedYaml } | { ok: false; problem: YamlProblem } {
   const tooDeep = nestingProblem(source);
   if (tooDeep) return { ok: false, problem: tooDeep };
+  const plain = fastPath ? readPlainYaml(source) : undefined;
+  if (plain) {
+    let lines: LineCounter | undefined;
+    return {
+      ok: true,
+      yaml: {
+        contents: plain.contents,
+        resolve: (node) => node,
+        source,
+        warnings: [],
+        positionOf: (node, fallbackOffset = 0) => {
+          lines ??= countLines(source);
+          const { line, col } = lines.linePos(node?.range?.[0] ?? fallbackOffset);
+          return { line, column: col };
+        },
+      },
+    };
+  }
   // Filled by the parser.
   const lines = new LineCounter();
 
@@ -101,7 +125,8 @@ export function parseYaml(source: string): { ok: true; yaml: ParsedYaml } | { ok
   return {
     ok: true,
     yaml: {
-      doc,
+      contents: doc.contents,
+      resolve: (node) => (isAlias(node) ? node.resolve(doc) : node),
       source,
       warnings,
       positionOf: (node, fallbackOffset = 0) => at(node?.range?.[0] ?? fallbackOffset),
