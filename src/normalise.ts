@@ -221,6 +221,12 @@ class PieceMap {
     this.to[this.count - 1] = to;
   }
 
+  /** Empties the map for another text (the quote path reuses one map and never calls done). */
+  reset(): void {
+    this.count = 0;
+    this.length = 0;
+  }
+
   done(text: string): NormalisedText {
     const n = this.count;
     return { text, at: this.at.subarray(0, n), from: this.from.subarray(0, n), to: this.to.subarray(0, n), copied: this.copied.subarray(0, n) };
@@ -229,12 +235,20 @@ class PieceMap {
 
 /** The normalised view of `original` with its offset map. */
 export function normalise(original: string, options: NormaliseOptions = {}): NormalisedText {
+  const map = new PieceMap();
+  return map.done(normaliseInto(map, original, options));
+}
+
+/** Scratch map for `normaliseQuote`, which needs only the text: one map instead of four typed arrays per call. */
+const quoteMap = new PieceMap();
+
+/** Normalises `original` into `map`; returns the normalised text. */
+function normaliseInto(map: PieceMap, original: string, options: NormaliseOptions): string {
   const foldCase = options.foldCase === true;
   const mode = foldCase ? 'folded' : 'plain';
   const { codes, outputs, copyable } = lowTables[mode];
   const cache = segmentCaches[mode];
   const n = original.length;
-  const map = new PieceMap();
   // Built by concatenation: V8 joins the pieces once, when the text is first searched.
   let text = '';
   let inSpace = false;
@@ -304,12 +318,13 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
     }
     i = j;
   }
-  return map.done(text);
+  return text;
 }
 
 /** The normalised form of a quote (or prefix/suffix): as `normalise`, without leading or trailing space. */
 export function normaliseQuote(quote: string, options: NormaliseOptions = {}): string {
-  const text = normalise(quote, options).text;
+  quoteMap.reset();
+  const text = normaliseInto(quoteMap, quote, options);
   const from = text.startsWith(' ') ? 1 : 0;
   const to = text.endsWith(' ') && text.length > from ? text.length - 1 : text.length;
   return text.slice(from, to);
