@@ -11,26 +11,28 @@ import { loadSeeds } from './seeds.ts';
 import { didYouMean } from './suggest.ts';
 import type { Model, Position, Problem, QuoteSelector, Seed, Verdict } from './types.ts';
 import { shown } from './values.ts';
-import { loadVerdict, VERDICTS_DIR, type ParsedVerdict } from './verdicts.ts';
+import { loadVerdict, VERDICTS_DIR, type ParseCache, type ParsedVerdict } from './verdicts.ts';
 
 export { ModelSetupError } from './errors.ts';
 
 /**
- * Anchoring results kept across rebuilds of the same project (watch mode, benchmark): an entry is reused
- * while its seed's bytes and the verdict's selector are unchanged. Entries a rebuild no longer needs are dropped.
+ * Work kept across rebuilds of the same project (watch mode): a verdict's parse while its file's text is
+ * unchanged, an anchor while its seed's bytes and the verdict's selector are, the appearance index while
+ * every seed is. Entries a rebuild no longer needs are dropped.
  */
-export interface AnchorCache {
+export interface ModelCache {
+  verdicts: ParseCache;
   anchors: Map<string, AnchorResult>;
   appearances?: { key: string; index: AppearanceIndex };
 }
 
-export function createAnchorCache(): AnchorCache {
-  return { anchors: new Map() };
+export function createModelCache(): ModelCache {
+  return { verdicts: new Map(), anchors: new Map() };
 }
 
 export interface ModelOptions {
   root: string;
-  cache?: AnchorCache;
+  cache?: ModelCache;
 }
 
 export interface CheckedModel extends Model {
@@ -137,9 +139,13 @@ export function buildModel(options: ModelOptions): CheckedModel {
   const ratingKeys = scale.levels.map((level) => level.key);
 
   const files = verdictFiles(root, problems);
-  const parsed = files.map((file) => loadVerdict(root, file));
-
   const cache = options.cache;
+  const parsed = files.map((file) => loadVerdict(root, file, cache?.verdicts));
+  if (cache) {
+    const current = new Set(files);
+    for (const file of cache.verdicts.keys()) if (!current.has(file)) cache.verdicts.delete(file);
+  }
+
   const usedCacheKeys = new Set<string>();
   let appearances: AppearanceIndex | undefined;
   const appearanceIndex = (): AppearanceIndex => {
@@ -158,6 +164,11 @@ export function buildModel(options: ModelOptions): CheckedModel {
     problems.push(...result.problems);
     const verdict = result.verdict;
     if (!verdict) continue;
+    // A parse reused from the cache still carries the previous build's anchor.
+    if (verdict.anchor) {
+      verdict.anchor = undefined;
+      verdict.appearances = [];
+    }
     const at = (name: string): Position => verdict.positions[name] ?? { line: 1, column: 1 };
     const problem = (position: Position, rule: Problem['rule'], message: string, severity: Problem['severity'] = 'error') =>
       problems.push({ file: verdict.file, line: position.line, column: position.column, severity, rule, message });

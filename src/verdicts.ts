@@ -484,8 +484,11 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
   return verdict;
 }
 
+/** Earlier parses by project-relative path, reused while the file's text is unchanged (watch mode). */
+export type ParseCache = Map<string, { text: string; parsed: ParsedVerdict }>;
+
 /** Reads and parses one verdict file (project-relative path). */
-export function loadVerdict(root: string, file: string): ParsedVerdict {
+export function loadVerdict(root: string, file: string, cache?: ParseCache): ParsedVerdict {
   const read = readTextFile(`${root}/${file}`, VERDICT_SIZE_LIMIT);
   if (!read.ok) {
     return {
@@ -496,5 +499,9 @@ export function loadVerdict(root: string, file: string): ParsedVerdict {
       redirectItems: [],
     };
   }
-  return parseVerdict(file, read.text);
+  const cached = cache?.get(file);
+  if (cached?.text === read.text) return cached.parsed;
+  const parsed = parseVerdict(file, read.text);
+  cache?.set(file, { text: read.text, parsed });
+  return parsed;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel, createAnchorCache, ModelSetupError } from '../src/model.ts';
+import { buildModel, createModelCache, ModelSetupError } from '../src/model.ts';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
 
 afterAll(removeProjects);
@@ -82,7 +82,7 @@ describe('buildModel', () => {
 
   it('reuses cached anchors across rebuilds until the seed bytes change', () => {
     const root = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/x.md': verdictText() });
-    const cache = createAnchorCache();
+    const cache = createModelCache();
     const first = buildModel({ root, cache }).verdicts[0]!.anchor;
     const second = buildModel({ root, cache }).verdicts[0]!.anchor;
     expect(second).toBe(first);
@@ -92,6 +92,31 @@ describe('buildModel', () => {
     expect(third).not.toBe(first);
     expect(third?.line).toBe(first!.line + 2);
     expect(cache.anchors.size).toBe(1);
+  });
+
+  it('re-parses across rebuilds only the verdict files whose text changed, and forgets deleted ones', () => {
+    const root = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/x.md': verdictText(), 'content/verdicts/y.md': verdictText({ rating: 'rating: false' }) });
+    const cache = createModelCache();
+    const [x1, y1] = buildModel({ root, cache }).verdicts;
+    writeFileSync(join(root, 'content/verdicts/y.md'), verdictText({ rating: 'rating: misleading' }));
+    const [x2, y2] = buildModel({ root, cache }).verdicts;
+    expect(x2).toBe(x1);
+    expect(y2).not.toBe(y1);
+    expect(y2!.rating).toBe('misleading');
+    rmSync(join(root, 'content/verdicts/x.md'));
+    expect(buildModel({ root, cache }).verdicts.map((v) => v.slug)).toEqual(['y']);
+    expect([...cache.verdicts.keys()]).toEqual(['content/verdicts/y.md']);
+  });
+
+  it('drops a reused verdict\'s anchor when its seed no longer holds the quote', () => {
+    const root = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/x.md': verdictText() });
+    const cache = createModelCache();
+    expect(buildModel({ root, cache }).verdicts[0]!.anchor).toBeDefined();
+    writeFileSync(join(root, 'seeds/alpha.txt'), 'A different text altogether, about something else.\n');
+    const rebuilt = buildModel({ root, cache });
+    expect(rebuilt.verdicts[0]!.anchor).toBeUndefined();
+    expect(rebuilt.verdicts[0]!.appearances).toEqual([]);
+    expect(rebuilt.problems.map((p) => p.rule)).toContain('quote-not-found');
   });
 
   it.each([

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CollectionItem, UserConfig } from '@11ty/eleventy';
-import { buildModel, createAnchorCache } from '../model.ts';
+import { buildModel, createModelCache } from '../model.ts';
 import { countBySeverity, formatText, summary } from '../report.ts';
 import { collectRedirects } from '../redirects.ts';
 import { aboutUrl } from '../urls.ts';
@@ -39,8 +39,8 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   const includes = path.join(options.toolRoot, '_includes');
   const fc = new SiteData();
   eleventyConfig.addGlobalData('fc', fc);
-  // Watch mode re-anchors only the verdicts whose quote or seed changed.
-  const cache = createAnchorCache();
+  // Watch mode re-parses only the verdicts whose file changed, and re-anchors only those whose quote or seed did.
+  const cache = createModelCache();
 
   eleventyConfig.on('eleventy.before', ({ directories }) => {
     const inputDir = path.resolve(directories.input);
