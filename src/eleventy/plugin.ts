@@ -104,5 +104,5 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
       .sort((a, b) => newestFirst(entry(b), entry(a))),
   );
 
-  registerPages(eleventyConfig, includes);
+  registerPages(eleventyConfig);
 }
