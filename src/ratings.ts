@@ -1,7 +1,6 @@
 // The rating scale: data in content/_data/ratings.yml (a newsroom can replace it), validated here.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { ModelSetupError } from './errors.ts';
 import { SLUG_PATTERN } from './fields.ts';
 import { didYouMean } from './suggest.ts';
@@ -9,6 +8,7 @@ import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Problem, RatingLevel, RatingScale } from './types.ts';
 import { shown } from './values.ts';
 import { parseYaml, textValue } from './yaml-source.ts';
+import type { YamlNode } from './yaml-tree.ts';
 
 export const SCALE_FILE = 'content/_data/ratings.yml';
 const LEVEL_FIELDS = ['key', 'label', 'description', 'value', 'colour'] as const;
@@ -53,7 +53,7 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
     return { scale: scale(), problems };
   }
   const { contents, positionOf } = parsed.yaml;
-  if (!isSeq(contents) || contents.items.length === 0) {
+  if (contents?.kind !== 'seq' || contents.items.length === 0) {
     const { line, column } = positionOf(contents);
     problem('the scale must be a non-empty list of levels from best to worst, each with key, label, description, value and colour.', line, column);
     return { scale: scale(), problems };
@@ -62,15 +62,15 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
   const firstLine = new Map<string, number>();
   let previousValue: { value: number; key: string } | undefined;
   for (const item of contents.items) {
-    const at = positionOf(item as never);
-    if (!isMap(item)) {
+    const at = positionOf(item);
+    if (item.kind !== 'map') {
       problem('each level must be a map with key, label, description, value and colour.', at.line, at.column);
       continue;
     }
-    const fields = new Map<string, { node: unknown; line: number; column: number }>();
-    for (const pair of item.items as Pair[]) {
-      const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const position = positionOf((pair.value ?? pair.key) as never);
+    const fields = new Map<string, { node: YamlNode | null; line: number; column: number }>();
+    for (const pair of item.pairs) {
+      const name = pair.name;
+      const position = positionOf(pair.value ?? pair.key);
       if (!(LEVEL_FIELDS as readonly string[]).includes(name)) {
         problem(`unknown field ${shown(name)} in a scale level.${didYouMean(name, LEVEL_FIELDS)}`, position.line, position.column, 'warning', 'field-unknown');
         continue;
@@ -79,8 +79,7 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
     }
     const text = (name: string) => {
       const field = fields.get(name);
-      const value = isScalar(field?.node) ? field.node.value : undefined;
-      const result = textValue(value, field?.node)?.trim();
+      const result = textValue(field?.node)?.trim();
       return result === '' ? undefined : result;
     };
     const where = (name: string) => fields.get(name) ?? at;
@@ -108,8 +107,8 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
     let value: number | null = null;
     const valueNode = fields.get('value')?.node;
     if (!fields.has('value')) fail('value', `the scale ${label} has no value: give a number, or "value: null" for a rating outside the numeric scale.`);
-    else if (valueNode === null || (isScalar(valueNode) && valueNode.value === null)) value = null;
-    else if (isScalar(valueNode) && typeof valueNode.value === 'number' && Number.isFinite(valueNode.value)) value = valueNode.value;
+    else if (valueNode === null || (valueNode?.kind === 'scalar' && valueNode.value === null)) value = null;
+    else if (valueNode?.kind === 'scalar' && typeof valueNode.value === 'number' && Number.isFinite(valueNode.value)) value = valueNode.value;
     else fail('value', `the value of scale ${label} must be a number or null.`);
     if (value !== null && previousValue && value >= previousValue.value) {
       fail('value', `the scale runs from best to worst, but ${label} has value ${value}, not lower than "${previousValue.key}" (${previousValue.value}).`);

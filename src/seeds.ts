@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, type Pair } from 'yaml';
 import { SEED_ID_PATTERN } from './fields.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
@@ -71,16 +70,16 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
     return {};
   }
   const { contents, positionOf } = parsed.yaml;
-  if (!isMap(contents)) {
+  if (contents?.kind !== 'map') {
     const { line, column } = positionOf(contents);
     problem('error', 'seed-invalid', `seed metadata must be a map of fields (${META_FIELDS.join(', ')}).`, line, column);
     return {};
   }
   const meta: SeedMeta = {};
-  for (const pair of contents.items as Pair[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const { line, column } = positionOf((pair.value ?? pair.key) as never);
-    const value = isScalar(pair.value) ? pair.value.value : pair.value;
+  for (const pair of contents.pairs) {
+    const key = pair.name;
+    const { line, column } = positionOf(pair.value ?? pair.key);
+    const value = pair.value?.kind === 'scalar' ? pair.value.value : pair.value;
     if (!(META_FIELDS as readonly string[]).includes(key)) {
       problem('warning', 'field-unknown', `unknown seed metadata field ${shown(key)}.${didYouMean(key, META_FIELDS)} Known fields: ${META_FIELDS.join(', ')}.`, line, column);
       continue;

@@ -1,12 +1,12 @@
 // Verdicts: content/verdicts/<slug>.md, YAML front matter (read with source positions for every value, see
 // yaml-source.ts) and a Markdown explanation. All field validation.
-import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { CORRECTION_FIELDS, MAX_LIST_ITEMS, SEED_ID_PATTERN, SLUG_PATTERN, SOURCE_FIELDS, VERDICT_FIELDS, type FieldDefinition } from './fields.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Correction, Position, Problem, RuleId, Severity, Source, Verdict } from './types.ts';
 import { isIsoDate, shown, urlProblem } from './values.ts';
 import { parseYaml, textValue, type ParsedYaml, type YamlProblem } from './yaml-source.ts';
+import type { YamlNode } from './yaml-tree.ts';
 
 export const VERDICTS_DIR = 'content/verdicts';
 export const VERDICT_SIZE_LIMIT = 4 * MEGABYTE;
@@ -120,8 +120,8 @@ export function parseVerdict(file: string, source: string, { fastPath = true } =
   for (const warning of yaml?.yaml.warnings ?? []) report.problem('frontmatter-invalid', 'warning', warning, `${warning.message}.`);
 
   const contents = yaml?.yaml.contents;
-  if (contents && !isMap(contents)) {
-    const what = isSeq(contents) ? 'a list' : 'a single value';
+  if (contents && contents.kind !== 'map') {
+    const what = contents.kind === 'seq' ? 'a list' : 'a single value';
     report.problem('frontmatter-invalid', 'error', yaml!.yaml.positionOf(contents), `the front matter must be a map of fields ("title: ...", one per line), not ${what}.`);
     return result;
   }
@@ -134,27 +134,23 @@ export function parseVerdict(file: string, source: string, { fastPath = true } =
 
 function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, report: Reporter, result: ParsedVerdict): Verdict {
   const { valid } = result;
-  const positionOf = (node: unknown) => yaml?.positionOf(node as never) ?? { line: 1, column: 1 };
-  const resolve = (node: unknown): unknown => (yaml ? yaml.resolve(node) : node);
-  const shape = (raw: unknown): Shape => {
-    const node = resolve(raw);
+  const positionOf = (node: YamlNode | null | undefined) => yaml?.positionOf(node) ?? { line: 1, column: 1 };
+  const shape = (node: YamlNode | null | undefined): Shape => {
     if (node === null || node === undefined) return { kind: 'empty' };
-    if (isSeq(node)) return { kind: 'other', described: 'a list' };
-    if (isMap(node)) return { kind: 'other', described: 'a map' };
-    if (isScalar(node)) {
-      if (node.value === null || node.value === '') return { kind: 'empty' };
-      const text = textValue(node.value, node);
-      if (text !== undefined) return { kind: 'text', text };
-    }
-    return { kind: 'other', described: 'a value of another type' };
+    if (node.kind === 'seq') return { kind: 'other', described: 'a list' };
+    if (node.kind === 'map') return { kind: 'other', described: 'a map' };
+    if (node.value === null || node.value === '') return { kind: 'empty' };
+    const text = textValue(node);
+    return text === undefined ? { kind: 'other', described: 'a value of another type' } : { kind: 'text', text };
   };
-  const pairsOf = (map: unknown): { name: string; key: unknown; value: unknown; at: Position }[] =>
-    isMap(map)
-      ? (map.items as Pair[]).map((pair) => ({
-          name: isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
-          key: pair.key,
-          value: pair.value,
-          at: positionOf(isScalar(pair.value) && pair.value.value === null && pair.value.range?.[0] === pair.value.range?.[1] ? pair.key : (pair.value ?? pair.key)),
+  const pairsOf = (map: YamlNode | null | undefined): { name: string; key: YamlNode; value: YamlNode | null; at: Position }[] =>
+    map?.kind === 'map'
+      ? map.pairs.map(({ name, key, value }) => ({
+          name,
+          key,
+          value,
+          // An empty value (`claim:`) is reported at its key.
+          at: positionOf(value?.kind === 'scalar' && value.value === null && value.start === value.end ? key : (value ?? key)),
         }))
       : [];
 
@@ -181,7 +177,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
   };
 
   const known = new Map(VERDICT_FIELDS.map((field) => [field.name, field]));
-  const given = new Map<string, { value: unknown; at: Position }>();
+  const given = new Map<string, { value: YamlNode | null; at: Position }>();
   for (const pair of pairsOf(yaml?.contents)) {
     verdict.positions[pair.name] = pair.at;
     if (!known.has(pair.name)) {
@@ -192,7 +188,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
   }
 
   /** A text value, or undefined after reporting why there is none. */
-  const text = (field: FieldDefinition | undefined, raw: unknown, at: Position, label: string, rules: { missing: RuleId; invalid: RuleId } = { missing: 'field-missing', invalid: 'field-invalid' }): string | undefined => {
+  const text = (field: FieldDefinition | undefined, raw: YamlNode | null, at: Position, label: string, rules: { missing: RuleId; invalid: RuleId } = { missing: 'field-missing', invalid: 'field-invalid' }): string | undefined => {
     const value = shape(raw);
     if (value.kind === 'text' && value.text.trim() !== '') return value.text;
     if (value.kind === 'text') {
@@ -204,23 +200,22 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     }
     return undefined;
   };
-  const date = (field: FieldDefinition | undefined, raw: unknown, at: Position, label: string): string | undefined => {
+  const date = (field: FieldDefinition | undefined, raw: YamlNode | null, at: Position, label: string): string | undefined => {
     const value = text(field, raw, at, label, { missing: 'field-missing', invalid: 'date-invalid' });
     if (value === undefined) return undefined;
     if (isIsoDate(value)) return value;
     report.problem('date-invalid', 'error', at, `${label} must be a real date written YYYY-MM-DD (for example 2024-03-01), not ${shown(value)}.`);
     return undefined;
   };
-  const list = (raw: unknown, at: Position, label: string, example: string): { raw: unknown; at: Position; index: number }[] | undefined => {
-    const node = resolve(raw);
-    if (isSeq(node)) {
+  const list = (node: YamlNode | null, at: Position, label: string, example: string): { raw: YamlNode; at: Position; index: number }[] | undefined => {
+    if (node?.kind === 'seq') {
       if (node.items.length > MAX_LIST_ITEMS) {
         report.problem('field-invalid', 'error', at, `${label} has ${node.items.length} items, over the limit of ${MAX_LIST_ITEMS}; shorten the list.`);
         return undefined;
       }
       return node.items.map((item, index) => ({ raw: item, at: positionOf(item), index }));
     }
-    if (shape(raw).kind === 'empty') return [];
+    if (shape(node).kind === 'empty') return [];
     report.problem('field-invalid', 'error', at, `${label} must be a list, for example ${example}.`);
     return undefined;
   };
@@ -229,10 +224,9 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
    * `quote: He was #1 in polls` is the quote "He was": YAML reads " #" as the start of a comment. Legal,
    * but in a verdict almost always a value cut short, and a short quote can anchor to the wrong words.
    */
-  const warnOfCutComment = (raw: unknown, at: Position, label: string, value: string): void => {
-    const node = resolve(raw);
-    if (!isScalar(node) || node.type !== 'PLAIN' || !node.range || !yaml) return;
-    const end = node.range[1];
+  const warnOfCutComment = (node: YamlNode | null, at: Position, label: string, value: string): void => {
+    if (node?.kind !== 'scalar' || !node.plain || !yaml) return;
+    const { end } = node;
     const lineEnd = yaml.source.indexOf('\n', end);
     if (!/^[ \t]+#/.test(yaml.source.slice(end, lineEnd === -1 ? undefined : lineEnd))) return;
     report.problem('field-invalid', 'warning', at, `${label} ends where " #" begins: YAML reads the rest of the line as a comment, so the value is ${shown(value)}. Put the whole value in quotes if the # belongs to it.`);
@@ -286,8 +280,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
         break;
       }
       case 'boolean': {
-        const node = resolve(raw);
-        if (isScalar(node) && typeof node.value === 'boolean') store(field.name, node.value);
+        if (raw?.kind === 'scalar' && typeof raw.value === 'boolean') store(field.name, raw.value);
         else {
           report.problem('field-invalid', 'error', at, `${label} must be true or false.`);
           fail();
@@ -297,7 +290,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
       case 'text-or-text-list':
       case 'text-list':
       case 'slug-list': {
-        const single = field.type === 'text-or-text-list' && !isSeq(resolve(raw));
+        const single = field.type === 'text-or-text-list' && raw?.kind !== 'seq';
         const items = single ? [{ raw, at, index: -1 }] : list(raw, at, label, `${field.name}: [first, second]`);
         if (items === undefined) {
           fail();
@@ -363,11 +356,10 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     if (ok) valid.add(field.name);
   }
 
-  function subFields(raw: unknown, index: number, at: Position, listName: string, allowed: readonly FieldDefinition[]) {
+  function subFields(node: YamlNode, index: number, at: Position, listName: string, allowed: readonly FieldDefinition[]) {
     verdict.itemPositions[`${listName}.${index}`] = at;
-    const node = resolve(raw);
-    if (!isMap(node)) return undefined;
-    const fields = new Map<string, { value: unknown; at: Position }>();
+    if (node.kind !== 'map') return undefined;
+    const fields = new Map<string, { value: YamlNode | null; at: Position }>();
     for (const pair of pairsOf(node)) {
       if (!allowed.some((field) => field.name === pair.name)) {
         const names = allowed.map((field) => field.name);
@@ -387,7 +379,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     };
   }
 
-  function readSource(raw: unknown, index: number, at: Position): Source | undefined {
+  function readSource(raw: YamlNode, index: number, at: Position): Source | undefined {
     const label = `source ${index + 1}`;
     const fields = subFields(raw, index, at, 'sources', SOURCE_FIELDS);
     if (!fields) {
@@ -450,7 +442,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     };
   }
 
-  function readCorrection(raw: unknown, index: number, at: Position): Correction | undefined {
+  function readCorrection(raw: YamlNode, index: number, at: Position): Correction | undefined {
     const label = `correction ${index + 1}`;
     const fields = subFields(raw, index, at, 'corrections', CORRECTION_FIELDS);
     if (!fields) {

@@ -1,7 +1,7 @@
 // The fast path for plain front matter: js-yaml reads it about seven times faster than the `yaml`
 // package builds a Document, and its listener reports where every node starts and ends. From those
-// events this builds the same node objects (`Scalar`, `YAMLMap`, `YAMLSeq`, `Pair` with source ranges)
-// that `yaml` would, so validation reads one kind of tree whichever parser ran.
+// events this builds the tree (src/yaml-tree.ts) that `yaml`'s Document converts to, with the same
+// values and offsets, so validation cannot tell which parser ran.
 //
 // Only documents both parsers read alike take this path: anything that is not plain mappings, lists
 // and scalars (anchors, aliases, tags, directives, explicit or merge keys, tabs, flow collections
@@ -9,16 +9,20 @@
 // js-yaml refuses, is left to `yaml`, whose errors and warnings
 // are the ones editors see. test/yaml-fast-path.test.ts proves both paths give the same result.
 import jsYaml from 'js-yaml';
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { emptyScalar, type YamlNode, type YamlPair } from './yaml-tree.ts';
 
 /** Node properties (&anchor, !tag), aliases (*name) or explicit keys (? ) where a node may start. */
 const NODE_PROPERTY = /(?:^|[\s,[{])[&*!?]/;
-/** Directives, merge keys, tabs, lone carriage returns and lines of only spaces (read differently in block scalars). */
-const NOT_PLAIN = /^%|<<|\t|\r(?!\n)|^ +\r?$/m;
+/**
+ * Directives, merge keys, tabs, lone carriage returns, lines of only spaces (read differently in block
+ * scalars), a "#" right after a quote (js-yaml takes it for a comment; YAML requires a space first),
+ * and byte order marks, other control characters and Unicode line separators.
+ */
+const NOT_PLAIN = /^%|<<|\t|\r(?!\n)|^ +\r?$|["']#|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/m;
 
 interface Frame {
   open: number;
-  children: (Node | null)[];
+  children: YamlNode[];
 }
 
 function skipSpaceAndComments(source: string, from: number): number {
@@ -40,61 +44,43 @@ function trimEnd(source: string, to: number): number {
   return i;
 }
 
-function scalarType(first: string | undefined): Scalar.Type {
-  if (first === '"') return 'QUOTE_DOUBLE';
-  if (first === "'") return 'QUOTE_SINGLE';
-  if (first === '|') return 'BLOCK_LITERAL';
-  if (first === '>') return 'BLOCK_FOLDED';
-  return 'PLAIN';
-}
-
 class NotPlain extends Error {}
 
-/** The node `yaml` would build for what js-yaml just closed. */
-function toNode(source: string, frame: Frame, kind: string | null, result: unknown, close: number): Node | null {
+/** The node for what js-yaml just closed, as `yaml` would have placed it. */
+function toNode(source: string, frame: Frame, kind: string | null, result: unknown, close: number): YamlNode {
   if (kind === null) {
     // No content (`claim:` then a new line): `yaml` gives an empty plain scalar where the value would start.
     if (frame.children.length > 0) throw new NotPlain();
-    const empty = new Scalar(null);
-    empty.type = 'PLAIN';
-    empty.source = '';
-    empty.range = [frame.open, frame.open, frame.open];
-    return empty;
+    return emptyScalar(frame.open);
   }
   const start = skipSpaceAndComments(source, frame.open);
+  const first = source[start];
   if (kind === 'scalar') {
-    const scalar = new Scalar(result);
-    scalar.type = scalarType(source[start]);
+    const block = first === '|' || first === '>';
     // An explicit indentation indicator (|2): the two parsers disagree on lines of spaces under it.
-    if (scalar.type.startsWith('BLOCK') && /^[|>][-+]?[1-9]/.test(source.slice(start, start + 3))) throw new NotPlain();
-    const end = scalar.type === 'PLAIN' ? trimEnd(source, close) : close;
+    if (block && /^[|>][-+]?[1-9]/.test(source.slice(start, start + 3))) throw new NotPlain();
+    const plain = !block && first !== '"' && first !== "'";
+    const end = plain ? trimEnd(source, close) : close;
+    // A quoted or plain value over several lines: js-yaml accepts continuation lines YAML finds under-indented.
+    if (!block && source.slice(start, end).includes('\n')) throw new NotPlain();
     // As `yaml` keeps it: the text as written for plain scalars, the decoded string for quoted ones.
-    scalar.source = typeof result === 'string' ? result : source.slice(start, end);
-    scalar.range = [start, end, close];
-    return scalar;
+    return { kind: 'scalar', value: result, source: typeof result === 'string' ? result : source.slice(start, end), plain, start, end };
   }
-  const flow = source[start] === '[' || source[start] === '{';
-  if (flow && source.slice(start, close).includes('\n')) throw new NotPlain();
+  if ((first === '[' || first === '{') && source.slice(start, close).includes('\n')) throw new NotPlain();
+  const { children } = frame;
   if (kind === 'sequence') {
-    if (!Array.isArray(result) || result.length !== frame.children.length) throw new NotPlain();
-    const seq = new YAMLSeq();
-    seq.items = frame.children;
-    if (flow) seq.flow = true;
-    seq.range = [start, close, close];
-    return seq;
+    if (!Array.isArray(result) || result.length !== children.length) throw new NotPlain();
+    return { kind: 'seq', items: children, start };
   }
   if (kind === 'mapping') {
-    const { children } = frame;
     if (children.length % 2 !== 0 || result === null || typeof result !== 'object' || Object.keys(result).length !== children.length / 2) throw new NotPlain();
-    const map = new YAMLMap();
+    const pairs: YamlPair[] = [];
     for (let i = 0; i < children.length; i += 2) {
-      const key = children[i];
-      if (!(key instanceof Scalar) || key.value === null) throw new NotPlain();
-      map.items.push(new Pair(key, children[i + 1]));
+      const key = children[i]!;
+      if (key.kind !== 'scalar' || key.value === null) throw new NotPlain();
+      pairs.push({ name: String(key.value), key, value: children[i + 1]! });
     }
-    if (flow) map.flow = true;
-    map.range = [start, close, close];
-    return map;
+    return { kind: 'map', pairs, start };
   }
   throw new NotPlain();
 }
@@ -103,10 +89,10 @@ function toNode(source: string, frame: Frame, kind: string | null, result: unkno
  * The document's root node, as `yaml` would build it, or undefined when the fast path does not apply
  * (the caller then parses with `yaml`). Never throws.
  */
-export function readPlainYaml(source: string): { contents: Node | null } | undefined {
+export function readPlainYaml(source: string): { contents: YamlNode } | undefined {
   if (NODE_PROPERTY.test(source) || NOT_PLAIN.test(source)) return undefined;
   const stack: Frame[] = [];
-  let root = null as Node | null;
+  let root = undefined as YamlNode | undefined;
   try {
     jsYaml.load(source, {
       schema: jsYaml.CORE_SCHEMA,
@@ -125,6 +111,6 @@ export function readPlainYaml(source: string): { contents: Node | null } | undef
     return undefined;
   }
   // An empty document or a lone value: rare in front matter, and left to `yaml` to report.
-  if (stack.length > 0 || !(root instanceof YAMLMap || root instanceof YAMLSeq)) return undefined;
+  if (stack.length > 0 || root === undefined || root.kind === 'scalar') return undefined;
   return { contents: root };
 }

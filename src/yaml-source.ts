@@ -1,7 +1,8 @@
 // YAML with source positions and resource limits, for front matter, seed metadata and the scale.
-import { isAlias, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Position } from './types.ts';
 import { readPlainYaml } from './yaml-fast-path.ts';
+import { fromDocument, type YamlNode } from './yaml-tree.ts';
 
 export interface YamlProblem {
   severity: 'error' | 'warning';
@@ -12,13 +13,11 @@ export interface YamlProblem {
 
 export interface ParsedYaml {
   /** The document's root node; null when it is empty. */
-  contents: Node | null;
-  /** The node an alias stands for; any other node as it is. */
-  resolve(node: unknown): unknown;
+  contents: YamlNode | null;
   /** The text that was parsed (node ranges are offsets into it). */
   source: string;
   /** Position of a node in the parsed text (1-based line and column). */
-  positionOf(node: Node | null | undefined, fallbackOffset?: number): Position;
+  positionOf(node: YamlNode | null | undefined, fallbackOffset?: number): Position;
   warnings: YamlProblem[];
 }
 
@@ -87,12 +86,11 @@ export function parseYaml(source: string, { fastPath = true } = {}): { ok: true;
       ok: true,
       yaml: {
         contents: plain.contents,
-        resolve: (node) => node,
         source,
         warnings: [],
         positionOf: (node, fallbackOffset = 0) => {
           lines ??= countLines(source);
-          const { line, col } = lines.linePos(node?.range?.[0] ?? fallbackOffset);
+          const { line, col } = lines.linePos(node?.start ?? fallbackOffset);
           return { line, column: col };
         },
       },
@@ -125,11 +123,10 @@ export function parseYaml(source: string, { fastPath = true } = {}): { ok: true;
   return {
     ok: true,
     yaml: {
-      contents: doc.contents,
-      resolve: (node) => (isAlias(node) ? node.resolve(doc) : node),
+      contents: fromDocument(doc),
       source,
       warnings,
-      positionOf: (node, fallbackOffset = 0) => at(node?.range?.[0] ?? fallbackOffset),
+      positionOf: (node, fallbackOffset = 0) => at(node?.start ?? fallbackOffset),
     },
   };
 }
@@ -139,9 +136,10 @@ export function parseYaml(source: string, { fastPath = true } = {}): { ok: true;
  * directive) timestamps as written (`rating: false`, `seed: 003`, `date: 2024-03-01`), never as YAML's
  * reading of them. Undefined for anything else (lists, maps, null, binary).
  */
-export function textValue(value: unknown, node: unknown): string | undefined {
+export function textValue(node: YamlNode | null | undefined): string | undefined {
+  if (node?.kind !== 'scalar') return undefined;
+  const { value } = node;
   if (typeof value === 'string') return value;
   const readable = typeof value === 'number' || typeof value === 'boolean' || value instanceof Date;
-  if (readable && isScalar(node) && typeof node.source === 'string') return node.source;
-  return undefined;
+  return readable ? node.source : undefined;
 }
