@@ -28,16 +28,22 @@ const BUILD = join(REPO, 'src', 'cli', 'build.ts');
 const SITE_CONFIG = '--config=eleventy.config.ts';
 const BASELINE_CONFIG = '--config=eleventy.config.mjs';
 
-const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--keep] [--random S] [--node-options=...]
+const MEASURES = ['check', 'site', 'pagefind', 'build', 'watch', 'needle'] as const;
+type Measure = (typeof MEASURES)[number];
+
+const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--only LIST] [--keep] [--random S] [--node-options=...]
   --seeds N      seeds to generate (default 1000; the reference size is 1000 seeds, 10000 verdicts)
   --verdicts M   verdicts to generate (default 10 per seed)
   --runs K       runs per measure, the median is reported (default 3; 1 from 50000 verdicts up)
+  --only LIST    comma-separated measures to run (default all): ${MEASURES.join(', ')}
+                 (site is the site build and its bare-Eleventy baseline; pagefind needs site)
   --keep         keep the generated projects and print where they are
   --random S     PRNG seed of the corpus (default 20240923)
   --node-options=...  NODE_OPTIONS for every measured process, site and baseline alike
                  (e.g. --node-options=--max-old-space-size=8192 when the scale size runs out of heap)`;
 
 interface Options {
+  measures: Set<Measure>;
   seeds: number;
   verdicts: number;
   runs: number;
@@ -51,6 +57,7 @@ const FLAGS = {
   verdicts: { type: 'string' },
   runs: { type: 'string' },
   random: { type: 'string' },
+  only: { type: 'string' },
   'node-options': { type: 'string' },
   keep: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
@@ -76,9 +83,14 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${raw}".`);
     return n;
   };
+  const only = values.only?.split(',').map((name) => name.trim()) ?? [...MEASURES];
+  const unknown = only.find((name) => !(MEASURES as readonly string[]).includes(name));
+  if (unknown !== undefined) throw new UsageError(`--only: unknown measure "${unknown}" (measures: ${MEASURES.join(', ')}).`);
+  if (only.includes('pagefind') && !only.includes('site')) throw new UsageError('--only: pagefind indexes the site build\'s output; add site.');
   const seeds = count('seeds', values.seeds, 1000, 1);
   const verdicts = count('verdicts', values.verdicts, seeds * 10, 1);
   return {
+    measures: new Set(only as Measure[]),
     seeds,
     verdicts,
     runs: count('runs', values.runs, verdicts >= 50_000 ? 1 : 3, 1),
@@ -150,6 +162,20 @@ async function watched(name: string, options: WatchOptions): Promise<WatchResult
   }
 }
 
+async function needleRows(dir: string, runs: number): Promise<Row[]> {
+  log('one quote against a 10 MB seed');
+  try {
+    const needle = await measureNeedle(dir, runs);
+    const size = `${(needle.seedBytes / 1024 ** 2).toFixed(0)} MB`;
+    return needle.cases.flatMap((c): Row[] => [
+      { name: `one quote vs ${size} seed: ${c.name}, first quote`, ms: c.cold, runs, note: c.anchored ? `anchored, ${c.method}` : 'not anchored', target: { text: '< 100 ms', met: c.cold < 100 } },
+      { name: `one quote vs ${size} seed: ${c.name}, next quote`, ms: c.warm, runs, target: { text: '< 100 ms', met: c.warm < 100 } },
+    ]);
+  } catch (error) {
+    return [{ name: 'one quote vs 10 MB seed', runs: 0, failure: message(error) }];
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const facts = await machine();
@@ -176,16 +202,20 @@ async function main(): Promise<void> {
     corpus.verdicts.length = 0;
     const rows: Row[] = [];
 
-    const check = summarise('`check`', await series('check', options.runs, () => runMeasured(TSX, [CHECK, '--root', project], { cwd: project, env })));
-    check.target = { text: '< 2 s', met: check.ms !== undefined && check.ms < 2000 };
-    rows.push(check);
+    const measured = (measure: Measure) => options.measures.has(measure);
+
+    if (measured('check')) {
+      const check = summarise('`check`', await series('check', options.runs, () => runMeasured(TSX, [CHECK, '--root', project], { cwd: project, env })));
+      check.target = { text: '< 2 s', met: check.ms !== undefined && check.ms < 2000 };
+      rows.push(check);
+    }
 
     const siteOut = join(project, '_site');
     const baseOut = join(base, '_site');
     const builds: Series = { results: [] };
     const baselines: Series = { results: [] };
     // Interleaved, so drift in the machine's speed hits both sides alike.
-    for (let run = 1; run <= options.runs; run++) {
+    for (let run = 1; measured('site') && run <= options.runs; run++) {
       const build = () => {
         rmSync(siteOut, { recursive: true, force: true });
         return runMeasured(TSX, [ELEVENTY, SITE_CONFIG, '--quiet', `--output=${siteOut}`], { cwd: project, env });
@@ -203,10 +233,10 @@ async function main(): Promise<void> {
       text: '≤ 1.25× time, ≤ 1.5× RSS',
       met: site.ms !== undefined && baseline.ms !== undefined && site.ms <= 1.25 * baseline.ms && (site.rss ?? Infinity) <= 1.5 * (baseline.rss ?? 0),
     };
-    rows.push(site, { ...baseline, baseline });
-    const sitePages = builds.failure ? 0 : countFiles(siteOut, '.html');
+    if (measured('site')) rows.push(site, { ...baseline, baseline });
+    const sitePages = measured('site') && !builds.failure ? countFiles(siteOut, '.html') : 0;
 
-    if (!builds.failure) {
+    if (measured('pagefind') && !builds.failure) {
       const index = () => {
         rmSync(join(siteOut, 'pagefind'), { recursive: true, force: true });
         return runMeasured(PAGEFIND, ['--site', siteOut], { cwd: project, env });
@@ -220,7 +250,9 @@ async function main(): Promise<void> {
     // of heap at the scale size), they would only fail the same way, after as long.
     const skipped = builds.failure ? `skipped: the site build failed (${builds.failure.split(':')[0]})` : undefined;
     const wholeName = '`npm run build`, whole (check, Eleventy, Pagefind, swap)';
-    if (skipped) rows.push({ name: wholeName, runs: 0, failure: skipped });
+    if (!measured('build')) {
+      // not asked for
+    } else if (skipped) rows.push({ name: wholeName, runs: 0, failure: skipped });
     else {
       const built = join(scratch, 'built');
       const whole = () => runMeasured(TSX, [BUILD, '--root', project, '--output', built], { cwd: project, env });
@@ -228,7 +260,7 @@ async function main(): Promise<void> {
       rmSync(built, { recursive: true, force: true });
     }
 
-    if (editable) {
+    if (measured('watch') && editable) {
       const edits = options.runs;
       log(`watch mode, bare Eleventy --serve: ${edits} edits of verdicts/${editable.slug}.md`);
       const floor = await watched('bare Eleventy --serve', {
@@ -267,20 +299,7 @@ async function main(): Promise<void> {
       if ('startMs' in watch) rows.push({ name: 'npm start: first build while serving', ms: watch.startMs, runs: 1 });
     }
 
-    log('one quote against a 10 MB seed');
-    try {
-      const needle = await measureNeedle(join(scratch, 'needle'), options.runs);
-      const size = `${(needle.seedBytes / 1024 ** 2).toFixed(0)} MB`;
-      for (const c of needle.cases) {
-        const outcome = c.anchored ? `anchored, ${c.method}` : 'not anchored';
-        rows.push(
-          { name: `one quote vs ${size} seed: ${c.name}, first quote`, ms: c.cold, runs: options.runs, note: outcome, target: { text: '< 100 ms', met: c.cold < 100 } },
-          { name: `one quote vs ${size} seed: ${c.name}, next quote`, ms: c.warm, runs: options.runs, target: { text: '< 100 ms', met: c.warm < 100 } },
-        );
-      }
-    } catch (error) {
-      rows.push({ name: 'one quote vs 10 MB seed', runs: 0, failure: message(error) });
-    }
+    if (measured('needle')) rows.push(...(await needleRows(join(scratch, 'needle'), options.runs)));
 
     console.log(
       formatReport(
