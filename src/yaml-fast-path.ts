@@ -4,10 +4,10 @@
 // values and offsets, so validation cannot tell which parser ran.
 //
 // Only documents both parsers read alike take this path: anything that is not plain mappings, lists
-// and scalars (anchors, aliases, tags, directives, explicit or merge keys, tabs, flow collections
-// over several lines, and the few spellings fuzzing found the two read differently), and anything
-// js-yaml refuses, is left to `yaml`, whose errors and warnings
-// are the ones editors see. test/yaml-fast-path.test.ts proves both paths give the same result.
+// and one-line scalars (anchors, aliases, tags, directives, explicit or merge keys, tabs, multi-line
+// flow collections, and the spellings fuzzing found the two read differently), and anything js-yaml
+// refuses, is left to `yaml`, whose errors and warnings are the ones editors see.
+// test/yaml-fast-path.test.ts fuzzes both paths against each other.
 import jsYaml from 'js-yaml';
 import { emptyScalar, type YamlNode, type YamlPair } from './yaml-tree.ts';
 
