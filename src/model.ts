@@ -7,6 +7,7 @@ import { AppearanceIndex } from './appearances.ts';
 import { ModelSetupError } from './errors.ts';
 import { loadScale } from './ratings.ts';
 import { sortProblems } from './report.ts';
+import { releaseSeedViews } from './normalise.ts';
 import { loadSeeds } from './seeds.ts';
 import { didYouMean } from './suggest.ts';
 import type { Model, Position, Problem, QuoteSelector, Seed, Verdict } from './types.ts';
@@ -209,6 +210,9 @@ export function buildModel(options: ModelOptions): CheckedModel {
   }
   if (cache) {
     for (const key of cache.anchors.keys()) if (!usedCacheKeys.has(key)) cache.anchors.delete(key);
+  } else {
+    // Without a cache nothing anchors against these seeds again; a site build holds them to the end.
+    releaseSeedViews(seeds);
   }
 
   problems.push(...slugCollisions(parsed), ...linksOutOfProject(root));

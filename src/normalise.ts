@@ -407,6 +407,11 @@ export function foldedFrom(original: string, plain: NormalisedText): NormalisedT
 
 const views = new WeakMap<Seed, { plain?: NormalisedText; folded?: NormalisedText }>();
 
+/** Frees the seeds' views (a few times the seed's size each) once nothing will anchor against them. */
+export function releaseSeedViews(seeds: Iterable<Seed>): void {
+  for (const seed of seeds) views.delete(seed);
+}
+
 /** The seed's normalised view (case-folded when asked), computed once per seed object. */
 export function seedView(seed: Seed, foldCase = false): NormalisedText {
   let entry = views.get(seed);
