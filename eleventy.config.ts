@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { feedPlugin } from '@11ty/eleventy-plugin-rss';
-import factcheckPlugin from './src/eleventy/plugin.ts';
+import factcheckPlugin, { FEED_COLLECTION, FEED_ENTRIES } from './src/eleventy/plugin.ts';
 import { readSiteSettings } from './src/eleventy/site-meta.ts';
 import { feedUrl } from './src/urls.ts';
 
@@ -24,7 +24,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(feedPlugin, {
     type: 'atom',
     outputPath: feedUrl(),
-    collection: { name: 'verdicts', limit: 50 },
+    collection: { name: FEED_COLLECTION, limit: FEED_ENTRIES },
     metadata: {
       language: site.language,
       title: site.title,

@@ -15,6 +15,10 @@ import { siteMeta, type SiteSettings } from './site-meta.ts';
 import { registerPages } from './pages.ts';
 import { ratingStyles } from './rating-styles.ts';
 
+/** The Atom feed lists the FEED_ENTRIES newest verdicts, from the collection FEED_COLLECTION. */
+export const FEED_COLLECTION = 'feedVerdicts';
+export const FEED_ENTRIES = 50;
+
 /** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
 export class ContentErrors extends Error {
   override name = 'ContentErrors';
@@ -95,13 +99,16 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   // search.js and the site icon (a page naming no icon makes browsers ask for /favicon.ico, a 404).
   for (const folder of ['js', 'icons']) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, folder))]: 'assets' });
 
-  // The feed's entries: published verdicts, oldest first (the feed template reverses them to newest first).
+  // The feed's entries: the newest published verdicts, oldest first (the feed template reverses them).
+  // Only those: Eleventy looks up every item of every collection with a linear search over all pages
+  // (TemplateMap.populateCollectionsWithContent), so a collection of all 10000 verdicts cost ~0.5 s.
   const entry = (item: CollectionItem) => ({ date: item.date.toISOString(), slug: String(item.data['verdictSlug']) });
-  eleventyConfig.addCollection('verdicts', (api) =>
+  eleventyConfig.addCollection(FEED_COLLECTION, (api) =>
     api
       .getAll()
       .filter((item) => typeof item.data['verdictSlug'] === 'string')
-      .sort((a, b) => newestFirst(entry(b), entry(a))),
+      .sort((a, b) => newestFirst(entry(b), entry(a)))
+      .slice(-FEED_ENTRIES),
   );
 
   registerPages(eleventyConfig);
