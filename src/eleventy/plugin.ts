@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CollectionItem, UserConfig } from '@11ty/eleventy';
-import { buildModel, createModelCache } from '../model.ts';
+import { buildModel, createModelCache, type ModelCache } from '../model.ts';
 import { countBySeverity, formatText, summary } from '../report.ts';
 import { collectRedirects } from '../redirects.ts';
 import { aboutUrl } from '../urls.ts';
@@ -43,10 +43,12 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   const includes = path.join(options.toolRoot, '_includes');
   const fc = new SiteData();
   eleventyConfig.addGlobalData('fc', fc);
-  // Watch mode re-parses only the verdicts whose file changed, and re-anchors only those whose quote or seed did.
-  const cache = createModelCache();
+  // Watch mode (npm start) re-parses only the verdicts whose file changed, and re-anchors only those whose
+  // quote or seed did; a one-shot build keeps nothing, so the seeds' normalised views are freed early.
+  let cache: ModelCache | undefined;
 
-  eleventyConfig.on('eleventy.before', ({ directories }) => {
+  eleventyConfig.on('eleventy.before', ({ directories, runMode }) => {
+    if (runMode !== 'build') cache ??= createModelCache();
     const inputDir = path.resolve(directories.input);
     const model = buildModel({ root: path.dirname(inputDir), cache });
     const problems = model.problems;
