@@ -25,12 +25,16 @@ export interface VerdictPageData {
   verdictSlug: string;
 }
 
-/** The data Eleventy gets for a verdict's Markdown file. Drafts get no page and stay out of collections. */
-export function verdictPageData(verdict: Verdict): VerdictPageData {
+/**
+ * The data Eleventy gets for a verdict's Markdown file. Drafts get no page. Only the feed's entries are in
+ * Eleventy's collections: the pages list verdicts from the model, and Eleventy finds each collection item
+ * with a linear search over all templates, quadratic in the number of verdicts.
+ */
+export function verdictPageData(verdict: Verdict, { inFeed }: { inFeed: boolean }): VerdictPageData {
   return {
     layout: verdict.draft ? false : 'layouts/verdict.njk',
     permalink: verdict.draft ? false : verdictUrl(verdict.slug),
-    eleventyExcludeFromCollections: verdict.draft,
+    eleventyExcludeFromCollections: verdict.draft || !inFeed,
     title: verdict.title,
     date: verdict.date,
     verdictSlug: verdict.slug,

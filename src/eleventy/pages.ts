@@ -18,7 +18,8 @@ const PAGES: { file: string; data: Data }[] = [
   {
     file: 'home.njk',
     data: {
-      pagination: { data: 'fc.homePages', size: 1, alias: 'listing', addAllPagesToCollections: true },
+      pagination: { data: 'fc.homePages', size: 1, alias: 'listing' },
+      ...NOT_LISTED,
       permalink: (d: { listing: Listing<unknown> }) => d.listing.url,
       eleventyComputed: {
         pageTitle: (d: { listing: Listing<Verdict> }) =>
@@ -29,7 +30,8 @@ const PAGES: { file: string; data: Data }[] = [
   {
     file: 'rating.njk',
     data: {
-      pagination: { data: 'fc.ratingPages', size: 1, alias: 'listing', addAllPagesToCollections: true },
+      pagination: { data: 'fc.ratingPages', size: 1, alias: 'listing' },
+      ...NOT_LISTED,
       permalink: (d: { listing: Listing<unknown> }) => d.listing.url,
       eleventyComputed: {
         pageTitle: (d: { listing: RatingPage }) =>
@@ -40,7 +42,8 @@ const PAGES: { file: string; data: Data }[] = [
   {
     file: 'seed.njk',
     data: {
-      pagination: { data: 'fc.seedPages', size: 1, alias: 'seedPage', addAllPagesToCollections: true },
+      pagination: { data: 'fc.seedPages', size: 1, alias: 'seedPage' },
+      ...NOT_LISTED,
       permalink: (d: { seedPage: SeedPage }) => d.seedPage.url,
       eleventyComputed: { pageTitle: (d: { seedPage: SeedPage }) => `Source text: ${d.seedPage.title}` },
     },
@@ -48,7 +51,8 @@ const PAGES: { file: string; data: Data }[] = [
   {
     file: 'seeds.njk',
     data: {
-      pagination: { data: 'fc.seedIndexPages', size: 1, alias: 'listing', addAllPagesToCollections: true },
+      pagination: { data: 'fc.seedIndexPages', size: 1, alias: 'listing' },
+      ...NOT_LISTED,
       permalink: (d: { listing: Listing<unknown> }) => d.listing.url,
       eleventyComputed: {
         pageTitle: (d: { listing: Listing<SeedPage> }) =>

@@ -10,14 +10,14 @@ import { aboutUrl } from '../urls.ts';
 import { newestFirst } from '../order.ts';
 import { createMarkdown } from './markdown.ts';
 import { parsePageFrontMatter, verdictPageData, verdictSlugOf } from './front-matter.ts';
-import { SiteData } from './site-data.ts';
+import { FEED_ENTRIES, SiteData } from './site-data.ts';
 import { siteMeta, type SiteSettings } from './site-meta.ts';
 import { registerPages } from './pages.ts';
 import { ratingStyles } from './rating-styles.ts';
 
 /** The Atom feed lists the FEED_ENTRIES newest verdicts, from the collection FEED_COLLECTION. */
 export const FEED_COLLECTION = 'feedVerdicts';
-export const FEED_ENTRIES = 50;
+export { FEED_ENTRIES };
 
 /** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
 export class ContentErrors extends Error {
@@ -69,7 +69,7 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
         if (slug === undefined) return parsePageFrontMatter(text, fc.inputDir, file);
         const verdict = fc.anyVerdict(slug);
         if (!verdict) throw new Error(`${file} is not in the model; run \`npm run check\`.`);
-        return verdictPageData(verdict);
+        return verdictPageData(verdict, { inFeed: fc.feedSlugs.has(slug) });
       },
     },
   });
@@ -101,9 +101,7 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   // search.js and the site icon (a page naming no icon makes browsers ask for /favicon.ico, a 404).
   for (const folder of ['js', 'icons']) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, folder))]: 'assets' });
 
-  // The feed's entries: the newest published verdicts, oldest first (the feed template reverses them).
-  // Only those: Eleventy looks up every item of every collection with a linear search over all pages
-  // (TemplateMap.populateCollectionsWithContent), so a collection of all 10000 verdicts cost ~0.5 s.
+  // The feed's entries, oldest first (the feed template reverses them): the only verdicts in collections.
   const entry = (item: CollectionItem) => ({ date: item.date.toISOString(), slug: String(item.data['verdictSlug']) });
   eleventyConfig.addCollection(FEED_COLLECTION, (api) =>
     api

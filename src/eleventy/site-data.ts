@@ -13,6 +13,8 @@ import { claimReview, claimReviewFeed, jsonLdScript, safeJson } from '../claimre
 import { bySlug, compareText as compare, newestFirst } from '../order.ts';
 
 export const PAGE_SIZE = 50;
+/** The Atom feed's length: the newest published verdicts. */
+export const FEED_ENTRIES = 50;
 /** Seeds named in the home page's side column; the /seeds/ index lists them all. */
 export const SIDE_SEEDS = 10;
 
@@ -124,6 +126,8 @@ export class SiteData {
   topSeeds: SeedPage[] = [];
   /** Rating levels with the number of published verdicts for each, in the scale's order. */
   ratingCounts: { level: RatingLevel; count: number; url: string }[] = [];
+  /** Slugs of the FEED_ENTRIES newest verdicts, the only verdict pages in Eleventy's collections. */
+  feedSlugs = new Set<string>();
   private levels = new Map<string, RatingLevel>();
   private bySlug = new Map<string, Verdict>();
   private allBySlug = new Map<string, Verdict>();
@@ -138,6 +142,7 @@ export class SiteData {
     this.bySlug = new Map(this.published.map((v) => [v.slug, v]));
     this.newest = [...this.published].sort(newestFirst);
     this.homePages = paginate(this.newest, PAGE_SIZE, homeUrl);
+    this.feedSlugs = new Set(this.newest.slice(0, FEED_ENTRIES).map((v) => v.slug));
 
     this.ratingPages = [];
     for (const level of model.scale.levels) {
@@ -253,10 +258,14 @@ export class SiteData {
     return safeJson(claimReviewFeed(this.model, this.site, this.pathPrefix));
   }
 
-  /** Absolute URLs of every HTML page in the collection (404 and redirects are not in it), sorted. */
+  /**
+   * Absolute URLs of every HTML page, sorted: the model's pages (verdicts, seeds, listings) and the pages in
+   * Eleventy's collections (the editors' content pages, search; 404 and redirects are in neither).
+   */
   sitemapUrls(pages: { url?: string | false }[]): string[] {
-    const paths = pages.map((p) => p.url).filter((url): url is string => typeof url === 'string' && url.endsWith('/'));
-    return [...new Set(paths)].sort(compare).map((url) => this.absoluteUrl(url));
+    const listed = pages.map((p) => p.url).filter((url): url is string => typeof url === 'string' && url.endsWith('/'));
+    const model = [...this.published.map((v) => verdictUrl(v.slug)), ...[this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages].flat().map((p) => p.url)];
+    return [...new Set([...listed, ...model])].sort(compare).map((url) => this.absoluteUrl(url));
   }
 
   seedIndexUrl(page?: number): string {
