@@ -14,52 +14,28 @@ type Data = Record<string, unknown>;
 
 const NOT_LISTED = { eleventyExcludeFromCollections: true };
 
+/**
+ * One page per item of a SiteData list (`fc.<list>`), at the item's own URL, titled by `title`. Kept out of
+ * Eleventy's collections: the site lists pages from the model (see front-matter.ts).
+ */
+function pagePerItem<T extends { url: string }>(list: string, alias: string, title: (item: T) => string): Data {
+  return {
+    pagination: { data: `fc.${list}`, size: 1, alias },
+    ...NOT_LISTED,
+    permalink: (d: Record<string, T>) => d[alias]!.url,
+    eleventyComputed: { pageTitle: (d: Record<string, T>) => title(d[alias]!) },
+  };
+}
+
+/** "Title", or "Title, page 2 of 5" after the first page. */
+const numbered = (title: string, listing: Listing<unknown>) =>
+  listing.number === 1 ? title : `${title}, page ${listing.number} of ${listing.total}`;
+
 const PAGES: { file: string; data: Data }[] = [
-  {
-    file: 'home.njk',
-    data: {
-      pagination: { data: 'fc.homePages', size: 1, alias: 'listing' },
-      ...NOT_LISTED,
-      permalink: (d: { listing: Listing<unknown> }) => d.listing.url,
-      eleventyComputed: {
-        pageTitle: (d: { listing: Listing<Verdict> }) =>
-          d.listing.number === 1 ? 'Latest fact-checks' : `Latest fact-checks, page ${d.listing.number} of ${d.listing.total}`,
-      },
-    },
-  },
-  {
-    file: 'rating.njk',
-    data: {
-      pagination: { data: 'fc.ratingPages', size: 1, alias: 'listing' },
-      ...NOT_LISTED,
-      permalink: (d: { listing: Listing<unknown> }) => d.listing.url,
-      eleventyComputed: {
-        pageTitle: (d: { listing: RatingPage }) =>
-          `Rated “${d.listing.level.label}”` + (d.listing.number > 1 ? `, page ${d.listing.number} of ${d.listing.total}` : ''),
-      },
-    },
-  },
-  {
-    file: 'seed.njk',
-    data: {
-      pagination: { data: 'fc.seedPages', size: 1, alias: 'seedPage' },
-      ...NOT_LISTED,
-      permalink: (d: { seedPage: SeedPage }) => d.seedPage.url,
-      eleventyComputed: { pageTitle: (d: { seedPage: SeedPage }) => `Source text: ${d.seedPage.title}` },
-    },
-  },
-  {
-    file: 'seeds.njk',
-    data: {
-      pagination: { data: 'fc.seedIndexPages', size: 1, alias: 'listing' },
-      ...NOT_LISTED,
-      permalink: (d: { listing: Listing<unknown> }) => d.listing.url,
-      eleventyComputed: {
-        pageTitle: (d: { listing: Listing<SeedPage> }) =>
-          d.listing.number === 1 ? 'Source texts' : `Source texts, page ${d.listing.number} of ${d.listing.total}`,
-      },
-    },
-  },
+  { file: 'home.njk', data: pagePerItem<Listing<Verdict>>('homePages', 'listing', (l) => numbered('Latest fact-checks', l)) },
+  { file: 'rating.njk', data: pagePerItem<RatingPage>('ratingPages', 'listing', (l) => numbered(`Rated “${l.level.label}”`, l)) },
+  { file: 'seed.njk', data: pagePerItem<SeedPage>('seedPages', 'seedPage', (p) => `Source text: ${p.title}`) },
+  { file: 'seeds.njk', data: pagePerItem<Listing<SeedPage>>('seedIndexPages', 'listing', (l) => numbered('Source texts', l)) },
   { file: 'search.njk', data: { permalink: searchUrl(), pageTitle: 'Search' } },
   { file: '404.njk', data: { permalink: notFoundUrl(), pageTitle: 'Page not found', ...NOT_LISTED } },
   { file: 'sitemap.njk', data: { ...NOT_LISTED, permalink: sitemapUrl() } },
