@@ -43,7 +43,10 @@ export default function (eleventyConfig: UserConfig) {
     dir: {
       input,
       includes: path.relative(path.resolve(input), path.join(toolRoot, '_includes')),
-      data: '_data',
+      // Content is data, never code: Eleventy reads no global data files at all (a `_data/eleventyComputed.json`
+      // would run template code on every page). The model reads content/_data/ itself and checks it; the
+      // templates get everything through the plugin's `fc` global. This folder does not exist.
+      data: path.relative(path.resolve(input), path.join(toolRoot, 'src', 'eleventy', 'no-global-data')),
     },
   };
 }

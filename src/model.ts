@@ -5,10 +5,12 @@ import { join, resolve } from 'node:path';
 import { anchorQuote, type AnchorResult } from './anchor.ts';
 import { AppearanceIndex } from './appearances.ts';
 import { ModelSetupError } from './errors.ts';
+import { loadContent } from './content-files.ts';
 import { loadScale } from './ratings.ts';
 import { sortProblems } from './report.ts';
 import { releaseSeedViews } from './normalise.ts';
 import { loadSeeds } from './seeds.ts';
+import { loadSiteSettings } from './site-settings.ts';
 import { didYouMean } from './suggest.ts';
 import type { Model, Position, Problem, QuoteSelector, Seed, Verdict } from './types.ts';
 import { shown } from './values.ts';
@@ -67,7 +69,7 @@ function refuseLinkedFolders(root: string): void {
 }
 
 /** Files the loaders read themselves; they refuse a link with their own message. */
-const READ_BY_LOADERS = /^(?:seeds\/[^/]+\.(?:txt|yml)|content\/verdicts\/[^/]+\.md|content\/_data\/ratings\.yml)$/;
+const READ_BY_LOADERS = /^(?:seeds\/[^/]+\.(?:txt|yml)|content\/verdicts\/[^/]+\.md|content\/_data\/(?:ratings\.yml|site\.json))$/;
 
 /**
  * Every other symbolic link under seeds/ and content/ (a folder, a content page, a data file): Eleventy would
@@ -132,6 +134,10 @@ export function buildModel(options: ModelOptions): CheckedModel {
   const problems: Problem[] = [];
   const { scale, problems: scaleProblems } = loadScale(root);
   problems.push(...scaleProblems);
+  const site = loadSiteSettings(root);
+  problems.push(...site.problems);
+  const content = loadContent(root);
+  problems.push(...content.problems);
   const loaded = loadSeeds(root);
   problems.push(...loaded.problems);
   const seeds = loaded.seeds;
@@ -223,8 +229,10 @@ export function buildModel(options: ModelOptions): CheckedModel {
     seedsById,
     scale,
     verdicts,
+    pages: content.pages,
+    ...(site.settings ? { site: site.settings } : {}),
     problems: sortProblems(problems),
-    files: [scale.file, ...loaded.files, ...files].sort(),
+    files: [...new Set([scale.file, ...loaded.files, ...files, ...content.files])].sort(),
   };
 }
 

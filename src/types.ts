@@ -1,6 +1,8 @@
 // The content model shared by the core, the Eleventy plugin and the CLI commands.
 // Offsets are UTF-16 code-unit offsets into `Seed.text` (a JavaScript string index),
 // lines and columns are 1-based, and every path is project-relative with `/` separators.
+import type { ContentPage } from './content-files.ts';
+import type { SiteSettings } from './site-settings.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -23,7 +25,12 @@ export type RuleId =
   | 'scale-invalid'
   | 'correction-missing'
   | 'published-removed'
-  | 'seed-changed';
+  | 'seed-changed'
+  | 'site-invalid'
+  | 'data-file-unknown'
+  | 'content-file-unknown'
+  | 'permalink-invalid'
+  | 'url-collision';
 
 /** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
 export interface Problem {
@@ -189,6 +196,10 @@ export interface Model {
   scale: RatingScale;
   /** Every verdict that could be read, drafts included, sorted by slug. */
   verdicts: Verdict[];
+  /** The editors' own Markdown pages (content/about.md...), sorted by file. */
+  pages: ContentPage[];
+  /** content/_data/site.json, when the project has a valid one (the build then falls back to the tool's). */
+  site?: SiteSettings;
   /** Sorted by file, line, column, rule. */
   problems: Problem[];
 }

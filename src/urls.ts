@@ -68,3 +68,51 @@ export function absoluteUrl(site: Pick<SiteMeta, 'url'>, path: string, pathPrefi
   const root = `${base.origin}${base.pathname.replace(/\/+$/, '')}${prefixPath(pathPrefix)}`;
   return `${root}${path}`;
 }
+
+/**
+ * Every path the site itself owns: exact files, and folders whose every URL is generated. A content page
+ * (content/*.md) may not be written at or under one of them, nor may two pages share a URL: on a static host
+ * the last file written wins, and a page at /assets/search.js would silently replace the search script.
+ * Folders are reserved whole, including ones for pages a later version adds.
+ */
+export const SITE_OWNED: readonly { path: string; what: string; folder: boolean }[] = [
+  { path: homeUrl(), what: 'the home page', folder: false },
+  { path: '/page/', what: 'the pages of the newest fact-checks', folder: true },
+  { path: '/verdicts/', what: 'the fact-check pages', folder: true },
+  { path: '/seeds/', what: 'the source text pages', folder: true },
+  { path: '/ratings/', what: 'the rating pages', folder: true },
+  { path: '/claimants/', what: 'the claimant pages', folder: true },
+  { path: '/topics/', what: 'the topic pages', folder: true },
+  { path: '/outlets/', what: 'the outlet pages', folder: true },
+  { path: '/assets/', what: "the site's scripts, styles and icons", folder: true },
+  { path: '/pagefind/', what: 'the search index', folder: true },
+  { path: searchUrl(), what: 'the search page', folder: false },
+  { path: notFoundUrl(), what: 'the "page not found" page', folder: false },
+  { path: feedUrl(), what: 'the Atom feed', folder: false },
+  { path: sitemapUrl(), what: 'the sitemap', folder: false },
+  { path: claimReviewFeedUrl(), what: 'the ClaimReview data feed', folder: false },
+  { path: '/robots.txt', what: 'robots.txt', folder: false },
+  { path: '/annotations.jsonld', what: 'the Web Annotation export', folder: false },
+  { path: '/favicon.ico', what: 'the site icon', folder: false },
+  { path: '/_headers', what: "the hosts' headers file", folder: false },
+  { path: '/_redirects', what: "the hosts' redirects file", folder: false },
+];
+
+/** The file a page URL is written to, relative to the output folder: `/about/` -> `about/index.html`. */
+export function outputFileOf(url: string): string {
+  return (url.endsWith('/') ? `${url}index.html` : url).slice(1);
+}
+
+/**
+ * What the site itself writes at `url` (a site path), or undefined when the path is free for a content page.
+ * Compared without letter case: on case-insensitive file systems /Assets/ and /assets/ are one folder.
+ */
+export function siteOwnerOf(url: string): string | undefined {
+  const file = outputFileOf(url).toLowerCase();
+  for (const owned of SITE_OWNED) {
+    const ownedFile = outputFileOf(owned.path).toLowerCase();
+    if (file === ownedFile) return owned.what;
+    if (owned.folder && file.startsWith(owned.path.slice(1).toLowerCase())) return owned.what;
+  }
+  return undefined;
+}

@@ -36,13 +36,16 @@ function slugAdvice(stem: string): string {
 }
 
 /** Where the front matter sits in the text, or why it cannot be read. */
-function locateFrontMatter(text: string): { closeLine: number; closeOffset: number } | { problem: YamlProblem } {
+export function locateFrontMatter(
+  text: string,
+  missing = 'a verdict must begin with front matter: a line "---", the fields (title, seed, quote, rating, sources, author, date), and another line "---".',
+): { closeLine: number; closeOffset: number } | { problem: YamlProblem } {
   const at = (line: number, message: string) => ({ problem: { severity: 'error' as const, line, column: 1, message } });
   const firstLine = /^[^\r\n]*/.exec(text)![0];
   if (!/^---[ \t]*$/.test(firstLine)) {
     return firstLine.startsWith('---')
       ? at(1, `the front matter must open with a line of exactly "---" (this one reads "${firstLine.slice(0, 40)}").`)
-      : at(1, 'a verdict must begin with front matter: a line "---", the fields (title, seed, quote, rating, sources, author, date), and another line "---".');
+      : at(1, missing);
   }
   // gray-matter closes the front matter at the first line that begins with "---".
   const close = /\n---/g;
@@ -62,7 +65,7 @@ function locateFrontMatter(text: string): { closeLine: number; closeOffset: numb
  * front matter reader Eleventy uses for the same files) splits them; no YAML when the block holds only
  * blank and comment lines, as gray-matter then calls no parser.
  */
-function splitFrontMatter(text: string, closeOffset: number): { yamlSource: string | undefined; body: string } {
+export function splitFrontMatter(text: string, closeOffset: number): { yamlSource: string | undefined; body: string } {
   // From just after the opening "---" to the line break before the closing one. With CRLF endings that
   // ends in the "\r" of the last field's line, which YAML would keep in its value: dropping it moves no offset.
   const block = text.slice(3, closeOffset - 1).replace(/\r$/, '');

@@ -1,10 +1,10 @@
 // Front matter as Eleventy sees it. A verdict's own YAML is read by the model (src/verdicts.ts) and
 // nowhere else: for content/verdicts/<slug>.md Eleventy gets only data computed from the model (layout,
 // permalink, title, date). So an editor's `permalink:`, `layout:` or `eleventyComputed:` cannot move or
-// overwrite a page, and there is no second YAML parser with other rules for verdicts. Other Markdown
-// pages (content/about.md) are parsed with the same `yaml` package the model uses.
+// overwrite a page, and there is no second YAML parser with other rules for verdicts. The same holds for
+// the editors' other Markdown pages (content/about.md): the model reads and checks them (content-files.ts).
 import path from 'node:path';
-import YAML from 'yaml';
+import type { ContentPage } from '../content-files.ts';
 import type { Verdict } from '../types.ts';
 import { verdictUrl } from '../urls.ts';
 
@@ -41,39 +41,13 @@ export function verdictPageData(verdict: Verdict, { inFeed }: { inFeed: boolean 
   };
 }
 
-/** The layout of a content page unless its front matter names one: about.md also lists the rating scale. */
-export function pageLayout(inputDir: string, filePath: string): string {
-  const relative = path.relative(path.resolve(inputDir), path.resolve(filePath)).split(path.sep).join('/');
-  return relative === 'about.md' ? 'layouts/about.njk' : 'layouts/page.njk';
-}
-
-/**
- * What a content page's front matter may set. Any other key would steer Eleventy itself: `templateEngineOverride:
- * njk` runs the page's Markdown as a template (code), `permalinkBypassOutputDir` writes beside the project.
- */
-const PAGE_FIELDS: Record<string, RegExp | undefined> = {
-  title: undefined,
-  description: undefined,
-  layout: /^layouts\/[a-z0-9-]+\.njk$/,
-  // A site path such as /about/: no "." or ".." segment, so the page cannot be written outside the site.
-  permalink: /^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/?)*$/,
-};
-
-/** A content page's front matter (a YAML mapping, or nothing), with its default layout. */
-export function parsePageFrontMatter(text: string, inputDir: string, filePath: string): Record<string, unknown> {
-  const data: unknown = YAML.parse(text);
-  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-    throw new Error(`${filePath}: the front matter must be a YAML mapping (key: value lines).`);
-  }
-  for (const [key, value] of Object.entries(data ?? {})) {
-    if (!Object.hasOwn(PAGE_FIELDS, key)) {
-      throw new Error(`${filePath}: the front matter field "${key}" is not allowed on a content page (allowed: ${Object.keys(PAGE_FIELDS).join(', ')}).`);
-    }
-    const pattern = PAGE_FIELDS[key];
-    const allowed = typeof value === 'string' ? pattern?.test(value) !== false : pattern === undefined || (key === 'permalink' && value === false);
-    if (!allowed) {
-      throw new Error(`${filePath}: "${key}" must look like ${key === 'layout' ? 'layouts/page.njk' : '/about/ (a site path without "." or ".." parts)'}, not ${JSON.stringify(value)}.`);
-    }
-  }
-  return { layout: pageLayout(inputDir, filePath), ...(data as Record<string, unknown> | null) };
+/** The data Eleventy gets for a content page: its checked fields (src/content-files.ts), the layout the tool chooses and its URL. */
+export function contentPageData(page: ContentPage): Record<string, string> {
+  return {
+    // about.md also lists the rating scale.
+    layout: page.file === 'content/about.md' ? 'layouts/about.njk' : 'layouts/page.njk',
+    permalink: page.url,
+    title: page.title,
+    ...(page.description !== undefined ? { description: page.description } : {}),
+  };
 }

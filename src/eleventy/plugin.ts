@@ -2,6 +2,7 @@
 // the build with check's messages when the content has errors, and hands the templates a SiteData.
 import fs from 'node:fs';
 import path from 'node:path';
+import YAML from 'yaml';
 import type { CollectionItem, UserConfig } from '@11ty/eleventy';
 import { buildModel, createModelCache, type ModelCache } from '../model.ts';
 import { countBySeverity, formatText, summary } from '../report.ts';
@@ -9,7 +10,8 @@ import { collectRedirects } from '../redirects.ts';
 import { aboutUrl } from '../urls.ts';
 import { newestFirst } from '../order.ts';
 import { createMarkdown } from './markdown.ts';
-import { parsePageFrontMatter, verdictPageData, verdictSlugOf } from './front-matter.ts';
+import { contentPageData, verdictPageData, verdictSlugOf } from './front-matter.ts';
+import type { ContentPage } from '../content-files.ts';
 import { FEED_ENTRIES, SiteData } from './site-data.ts';
 import { siteMeta, type SiteSettings } from './site-meta.ts';
 import { registerPages } from './pages.ts';
@@ -46,6 +48,7 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   // Watch mode (npm start) re-parses only the verdicts whose file changed, and re-anchors only those whose
   // quote or seed did; a one-shot build keeps nothing, so the seeds' normalised views are freed early.
   let cache: ModelCache | undefined;
+  let pagesByPath = new Map<string, ContentPage>();
 
   eleventyConfig.on('eleventy.before', ({ directories, runMode }) => {
     if (runMode !== 'build') cache ??= createModelCache();
@@ -55,6 +58,7 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     if (countBySeverity(problems, 'error') > 0) throw new ContentErrors(formatText(problems), summary(problems, model.files.length));
     // Warnings do not stop a build, but an editor running it should still see them.
     if (problems.length > 0) process.stderr.write(formatText(problems));
+    pagesByPath = new Map(model.pages.map((page) => [path.resolve(model.root, page.file), page]));
     const redirects = collectRedirects(model.verdicts);
     const css = fs.readFileSync(path.join(includes, 'css', 'site.css'), 'utf8') + ratingStyles(model.scale);
     fc.update({ model, site: siteMeta(options.site, eleventyConfig.pathPrefix), pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css });
@@ -66,7 +70,13 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
       yaml: (text, engineOptions) => {
         const file = engineOptions?.filePath ?? '';
         const slug = verdictSlugOf(fc.inputDir, file);
-        if (slug === undefined) return parsePageFrontMatter(text, fc.inputDir, file);
+        // The tool's own layouts and page templates (trusted code, in _includes/).
+        if (path.resolve(file).startsWith(includes + path.sep)) return YAML.parse(text) as Record<string, unknown>;
+        if (slug === undefined) {
+          const page = pagesByPath.get(path.resolve(file));
+          if (!page) throw new Error(`${file} is not a content page the model read; run \`npm run check\`.`);
+          return contentPageData(page);
+        }
         const verdict = fc.anyVerdict(slug);
         if (!verdict) throw new Error(`${file} is not in the model; run \`npm run check\`.`);
         return verdictPageData(verdict, { inFeed: fc.feedSlugs.has(slug) });
@@ -95,6 +105,9 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     }
   });
 
+  // Only the model's pages are built from content/: never a data file or a template an editor wrote
+  // (`npm run check` reports those as errors; ignoring them here is the second lock on the same door).
+  for (const pattern of ['content/_data/**', 'content/**/*.njk', 'content/**/.*']) eleventyConfig.ignores.add(pattern);
   eleventyConfig.setLibrary('md', createMarkdown());
   eleventyConfig.addWatchTarget('seeds/');
   eleventyConfig.addWatchTarget(path.join(includes, 'css'));
