@@ -61,12 +61,15 @@ function explain(error: unknown): Error {
   if (content) return new BuildFailure(content.summary ?? 'The content has errors.', content.report);
   const setup = chain.find((e) => e.name === 'ModelSetupError');
   if (setup) return setup as Error;
+  // Eleventy wraps the cause in errors that say where ("Having trouble rendering njk template ./x"): the
+  // outermost says where, the innermost what. One line of both, with nothing that could forge another line.
   const messages: string[] = [];
   for (const e of chain) {
-    const message = String(e.message ?? '').trim();
+    const message = String(e.message ?? '').replace(/\s+/g, ' ').trim();
     if (message && !messages.some((m) => m.includes(message))) messages.push(message);
   }
-  return new BuildFailure(messages.join('\n  caused by: ') || String(error));
+  const [outer, inner] = [messages[0], messages.at(-1)];
+  return new BuildFailure(outer === undefined ? String(error).replace(/\s+/g, ' ') : outer === inner ? outer : `${outer}: ${inner}`);
 }
 
 function isAlive(pid: number): boolean {
@@ -173,7 +176,10 @@ function runPagefind(site: string): number {
     windowsHide: true,
   });
   if (run.error) throw new BuildFailure(`Pagefind could not start: ${run.error.message}`);
-  if (run.status !== 0) throw new BuildFailure(`Pagefind could not index the site (exit status ${run.status ?? run.signal}): ${(run.stderr || run.stdout).trim()}`);
+  if (run.status !== 0) {
+    const said = (run.stderr || run.stdout).split('\n').find((line) => line.trim() !== '')?.trim() ?? 'no message';
+    throw new BuildFailure(`Pagefind could not index the site (exit status ${run.status ?? run.signal}): ${said}`);
+  }
   // Pagefind reads every HTML file; only pages marked data-pagefind-body are in the index.
   const entry = JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);

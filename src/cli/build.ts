@@ -66,5 +66,9 @@ main().catch((error: unknown) => {
   }
   if (error instanceof ModelSetupError) fail(error.message, 2);
   if (process.env['BUILD_DEBUG']) console.error(error);
-  fail(`${(error as Error)?.message ?? String(error)} (the previous site was left as it was).`, 1);
+  // Content errors are caught above by the same model `npm run check` runs; anything else is a gap in check.
+  const hint = error instanceof BuildFailure
+    ? 'hint: npm run check passed this content, so check missed what broke the build; please report this line with the file it names (BUILD_DEBUG=1 prints the stack trace).'
+    : 'hint: this is a bug in factcheck-site, not in your content; BUILD_DEBUG=1 prints the stack trace.';
+  fail(`${(error as Error)?.message ?? String(error)} (the previous site was left as it was).\n${hint}`, 1);
 });

@@ -24,6 +24,8 @@ export { FEED_ENTRIES };
 /** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
 export class ContentErrors extends Error {
   override name = 'ContentErrors';
+  /** Read by Eleventy's error handler (`npm start`): the report is the whole message, a stack trace would only hide it. */
+  readonly skipOriginalStack = true;
   constructor(
     /** One line per problem, exactly as `npm run check` prints them on stdout. */
     readonly report: string,
