@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model.ts';
 import type { Problem } from '../src/types.ts';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
-import { listFiles, runBuild, tempDir } from './support/site.ts';
+import { listFiles, repoRoot, runBuild, tempDir } from './support/site.ts';
 
 afterAll(removeProjects);
 
@@ -52,6 +52,17 @@ describe('content/_data/ holds only the files the tool reads', () => {
     expect(run.stdout).toMatch(/^content\/_data\/eleventyComputed\.json:1:1: error: .*\[data-file-unknown\]$/m);
     expect(run.stderr).not.toMatch(/at .*\.(js|ts):\d+/);
     expect(fs.existsSync(output)).toBe(false);
+  });
+});
+
+describe("Eleventy's own global data", () => {
+  it('is read from a folder that does not exist: the second lock behind check', async () => {
+    const { default: configure } = await import('../eleventy.config.ts');
+    const calls = new Proxy({}, { get: () => () => undefined }) as Parameters<typeof configure>[0];
+    const { dir } = configure(Object.assign(calls, { pathPrefix: '/', ignores: new Set<string>() }));
+    const data = path.resolve(repoRoot, dir.input, dir.data);
+    expect(path.relative(repoRoot, data)).not.toMatch(/^content/);
+    expect(fs.existsSync(data)).toBe(false);
   });
 });
 
