@@ -7,6 +7,7 @@ import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Problem, Seed, SeedMeta, Span } from './types.ts';
 import { isIsoDate, shown, urlProblem } from './values.ts';
+import { canonicalLanguage, languageProblem } from './site-settings.ts';
 import { parseYaml } from './yaml-source.ts';
 
 export const SEED_SIZE_LIMIT = 64 * MEGABYTE;
@@ -95,11 +96,16 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
       problem('error', 'seed-invalid', `seed metadata field "${key}": ${badUrl}.`, line, column);
       continue;
     }
+    const badLanguage = field === 'language' ? languageProblem(value) : undefined;
+    if (badLanguage) {
+      problem('error', 'seed-invalid', `seed metadata field "language": ${badLanguage}. It becomes the lang attribute of the seed's text.`, line, column);
+      continue;
+    }
     if (field === 'published' && !isIsoDate(value)) {
       problem('error', 'date-invalid', `seed metadata field "published" must be a date written YYYY-MM-DD, not ${shown(value)}.`, line, column);
       continue;
     }
-    meta[field] = value;
+    meta[field] = field === 'language' ? canonicalLanguage(value) : value;
   }
   return meta;
 }
