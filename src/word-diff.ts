@@ -1,6 +1,6 @@
 // A word-level diff of two texts (two captures of a seed, a passage and its later words), with the offsets of
-// every piece in both texts. Words are runs of non-whitespace ("300,000", "“Definitely.”" are one word each);
-// runs of whitespace count as equal whatever they hold. The algorithm is the `diff` package's (Myers).
+// every piece in both texts. Words are runs of non-whitespace ("300,000", "“Definitely.”" are one word each), and
+// runs of whitespace are tokens too, so the pieces rebuild either text exactly. The algorithm is the `diff` package's (Myers).
 import { diffArrays } from 'diff';
 
 export interface DiffPiece {
@@ -19,16 +19,11 @@ function tokens(text: string): string[] {
   return text.match(/\s+|\S+/g) ?? [];
 }
 
-const isSpace = (token: string): boolean => /^\s/.test(token);
-
 /** The pieces in order, or undefined when the texts differ in more than MAX_EDIT_TOKENS words. */
 export function wordDiff(before: string, after: string): DiffPiece[] | undefined {
   const a = tokens(before);
   const b = tokens(after);
-  const parts = diffArrays(a, b, {
-    comparator: (x: string, y: string) => x === y || (isSpace(x) && isSpace(y)),
-    maxEditLength: MAX_EDIT_TOKENS,
-  });
+  const parts = diffArrays(a, b, { maxEditLength: MAX_EDIT_TOKENS });
   if (!parts) return undefined;
   const pieces: DiffPiece[] = [];
   let i = 0; // token index in a
@@ -57,6 +52,9 @@ function flat(text: string, max = 60): string {
   return JSON.stringify(one.length > max ? `${one.slice(0, max - 1)}…` : one);
 }
 
+const blank = (piece: DiffPiece, before: string, after: string): boolean =>
+  (piece.kind === 'added' ? after.slice(piece.newStart, piece.newEnd) : before.slice(piece.oldStart, piece.oldEnd)).trim() === '';
+
 /** The changed words of two texts for a message, e.g. `"300,000" -> "200,000"; "Definitely." removed`. */
 export function changedWords(before: string, after: string): string {
   const pieces = wordDiff(before, after);
@@ -64,7 +62,7 @@ export function changedWords(before: string, after: string): string {
   const changes: string[] = [];
   for (let n = 0; n < pieces.length; n++) {
     const piece = pieces[n]!;
-    if (piece.kind === 'same') continue;
+    if (piece.kind === 'same' || blank(piece, before, after)) continue;
     const next = pieces[n + 1];
     if (piece.kind === 'removed' && next?.kind === 'added') {
       changes.push(`${flat(before.slice(piece.oldStart, piece.oldEnd))} -> ${flat(after.slice(next.newStart, next.newEnd))}`);
