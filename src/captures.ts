@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { anchorQuote } from './anchor.ts';
 import { lineStarts } from './lines.ts';
-import { normaliseQuote } from './normalise.ts';
+import { normaliseQuote, seedView } from './normalise.ts';
 import { paragraphsOf, SEED_LINE_LIMIT, SEED_SIZE_LIMIT } from './seeds.ts';
 import { readTextFile } from './text-file.ts';
 import { changedWords } from './word-diff.ts';
@@ -165,7 +165,7 @@ export function passageFates(seed: Seed, verdict: Verdict, anchor: Anchor): Pass
 
 function seedHas(capture: Seed, text: string): boolean {
   const passage = normaliseQuote(text);
-  return passage !== '' && normaliseQuote(capture.text).includes(passage);
+  return passage !== '' && seedView(capture).text.includes(passage);
 }
 
 function flat(text: string, max = 60): string {

@@ -4,7 +4,8 @@
 // vanished later says so near the top and links to the diff.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
 import { attr, buildSite, byId, byTag, find, findAll, listFiles, readPage, repoRoot, text, type Element } from './support/site.ts';
 
 const fixture = path.join(repoRoot, 'test/fixtures/captures');
@@ -13,6 +14,7 @@ let site: string;
 beforeAll(async () => {
   site = await buildSite(fixture);
 });
+afterAll(removeProjects);
 
 const byClass = (name: string) => (e: Element) => (attr(e, 'class') ?? '').split(' ').includes(name);
 const hrefs = (page: Element) => findAll(page, byTag('a')).map((a) => attr(a, 'href'));
@@ -130,5 +132,20 @@ describe('captures on the site', () => {
     // A first capture with an article URL keeps it.
     const wall = JSON.parse(text(find(readPage(site, 'verdicts/wall-cost/index.html'), (e) => attr(e, 'type') === 'application/ld+json')!));
     expect(wall.itemReviewed.appearance[0].url).toBe('https://example.org/port-ellery/sea-wall');
+  });
+
+  it('escapes whatever a capture holds on the changes page', async () => {
+    const hostile = '<script>alert(1)</script> </del><img src=x onerror=alert(1)> &amp;';
+    const root = makeProject({
+      'seeds/alpha.txt': SEED_ALPHA,
+      'seeds/alpha@2024-03-05.txt': SEED_ALPHA.replace('Tuesday', `Tuesday ${hostile}`),
+      'content/verdicts/v.md': verdictText(),
+    });
+    const built = await buildSite(root);
+    const page = readPage(built, 'seeds/alpha/changes/index.html');
+    expect(findAll(page, (e) => e.tagName === 'script' && !attr(e, 'type')).length).toBe(0);
+    expect(findAll(page, byTag('img'))).toEqual([]);
+    const added = findAll(find(page, byClass('diff-text'))!, byTag('ins')).map(text).join('');
+    expect(added.trim()).toBe(hostile);
   });
 });
