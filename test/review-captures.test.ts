@@ -69,4 +69,22 @@ describe('review of captures', () => {
     // The new capture's changes are also check's warnings on the verdicts.
     expect(problems(run.stdout)).toMatch(/`content\/verdicts\/wall-cost\.md:4:8` the passage this verdict checked reads differently in the later capture seeds\/harbour&#64;2024-03-30\.txt/);
   });
+
+  it('fails when a new capture dated before a published verdict would move it off the text it checked', () => {
+    const repo = makeRepo('captures');
+    // wall-cost is dated 2024-03-02 and checked against the first capture (captured 2024-03-01).
+    write(repo, 'seeds/harbour@2024-03-02.txt', read(repo, 'seeds/harbour.txt').replace('300 homes', '350 homes'));
+    const run = review(repo);
+    expect(run.status).toBe(1);
+    expect(problems(run.stdout)).toContain(
+      '**error** `content/verdicts/wall-cost.md:10:7` this published verdict was checked against seeds/harbour.txt, but seeds/harbour&#64;2024-03-02.txt, dated on or before the verdict\'s date (2024-03-02), now makes it check seeds/harbour&#64;2024-03-02.txt instead. Add \\`capture: 2024-03-01\\` to keep it on the text it checked. \\[capture-changed\\]',
+    );
+    // Pinned, it stays where it was, and review passes.
+    edit(repo, 'content/verdicts/wall-cost.md', 'date: 2024-03-02', 'date: 2024-03-02\ncapture: 2024-03-01');
+    edit(repo, 'content/verdicts/sea-wall-vote.md', 'date: 2024-03-02', 'date: 2024-03-02\ncapture: 2024-03-01');
+    edit(repo, 'content/verdicts/consulted-in-spring.md', 'date: 2024-03-02', 'date: 2024-03-02\ncapture: 2024-03-01');
+    const pinned = review(repo);
+    expect(problems(pinned.stdout)).not.toContain('capture-changed');
+    expect(pinned.status).toBe(0);
+  });
 });

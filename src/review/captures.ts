@@ -104,6 +104,7 @@ export function reviewCaptures(base: Model, head: Model): CaptureReview {
       });
     }
   }
+  problems.push(...movedByNewCapture(base, head));
   const added: NewCapture[] = [];
   for (const [file, capture] of after) {
     if (before.has(file) || capture.captured === undefined) continue;
@@ -123,3 +124,32 @@ export function reviewCaptures(base: Model, head: Model): CaptureReview {
 export function captureLabel(capture: Seed): string {
   return captureDate(capture) ?? 'first capture';
 }
+
+/**
+ * A capture dated on or before a published verdict's date, added after it, would move the verdict to that
+ * capture without a word in the verdict: the text it checked must stay the text it is anchored in.
+ */
+function movedByNewCapture(base: Model, head: Model): Problem[] {
+  const before = new Map(base.verdicts.map((v) => [v.slug, v]));
+  const problems: Problem[] = [];
+  for (const verdict of head.verdicts) {
+    const old = before.get(verdict.slug);
+    if (!old || old.draft || !old.anchor || !verdict.anchor || old.capture !== verdict.capture || old.date !== verdict.date) continue;
+    if (old.seed !== verdict.seed || old.anchor.capture === verdict.anchor.capture) continue;
+    const from = old.anchor.capture === undefined ? `seeds/${old.seed}.txt` : captureFile(old.seed, old.anchor.capture);
+    const to = verdict.anchor.capture === undefined ? `seeds/${verdict.seed}.txt` : captureFile(verdict.seed, verdict.anchor.capture);
+    const position = verdict.positions['date'] ?? { line: 1, column: 1 };
+    const pin = old.anchor.capture ?? base.seedsById.get(old.seed)?.meta.captured;
+    problems.push({
+      file: verdict.file,
+      ...position,
+      severity: 'error',
+      rule: 'capture-changed',
+      message:
+        `this published verdict was checked against ${from}, but ${to}, dated on or before the verdict's date (${verdict.date}), now makes it check ${to} instead. ` +
+        (pin ? `Add \`capture: ${pin}\` to keep it on the text it checked.` : `Give the first capture's date as \`captured:\` in seeds/${verdict.seed}.yml and add \`capture:\` with it to keep the verdict on the text it checked.`),
+    });
+  }
+  return problems;
+}
+
