@@ -2,7 +2,9 @@
 // following Google's fact-check structured data: claimReviewed, reviewRating.alternateName, url and
 // author are required; itemReviewed (a Claim with author, appearance, firstAppearance) is recommended.
 import type { Model, Seed, SiteMeta, Verdict } from './types.ts';
-import { absoluteUrl, claimReviewFeedUrl, seedUrl, verdictUrl } from './urls.ts';
+import { absoluteUrl, claimReviewFeedUrl, verdictUrl } from './urls.ts';
+import { anchoredCapture } from './captures.ts';
+import { capturePageUrl } from './capture-pages.ts';
 import { compareText as compare, newestFirst } from './order.ts';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -20,6 +22,7 @@ function carriers(verdict: Verdict, model: ModelView): Seed[] {
   for (const id of verdict.appearances.map((a) => a.seed).sort(compare)) ids.add(id);
   return [...ids].flatMap((id) => {
     const seed = model.seedsById.get(id);
+    if (seed && id === verdict.anchor?.seed) return [anchoredCapture(seed, verdict.anchor)];
     return seed ? [seed] : [];
   });
 }
@@ -27,7 +30,8 @@ function carriers(verdict: Verdict, model: ModelView): Seed[] {
 function creativeWork(seed: Seed, site: SiteMeta, pathPrefix: string): JsonObject {
   const work: JsonObject = {
     '@type': 'CreativeWork',
-    url: isHttp(seed.meta.url) ? seed.meta.url : absoluteUrl(site, seedUrl(seed.id), pathPrefix),
+    // A later capture of the anchored seed (see carriers) stands for itself: its own page on this site.
+    url: isHttp(seed.meta.url) ? seed.meta.url : absoluteUrl(site, capturePageUrl(seed), pathPrefix),
   };
   if (seed.meta.title) work['headline'] = seed.meta.title;
   if (seed.meta.published) work['datePublished'] = seed.meta.published;

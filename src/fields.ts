@@ -35,6 +35,7 @@ export const VERDICT_FIELDS: readonly FieldDefinition[] = [
   { name: 'sources', required: true, type: 'source-list', description: 'At least one source: {title, url} with optional publisher, date, archived; or {seed: <id>} to cite another seed.' },
   { name: 'author', required: true, type: 'text-or-text-list', description: 'Reviewing editor(s): a name or a list of names.' },
   { name: 'date', required: true, type: 'date', description: 'Publication date of the verdict, YYYY-MM-DD.' },
+  { name: 'capture', required: false, type: 'date', description: 'Date of the capture of the seed that was checked, YYYY-MM-DD (seeds/<id>@<date>.txt, or `captured:` of the first); defaults to the capture current on `date`.' },
   { name: 'updated', required: false, type: 'date', description: 'Date of the last substantive change, YYYY-MM-DD.' },
   { name: 'corrections', required: false, type: 'correction-list', description: 'The public corrections log: a list of {date, note}.' },
   { name: 'draft', required: false, type: 'boolean', description: 'true keeps the verdict out of the published site (it is still checked).' },

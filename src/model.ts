@@ -4,6 +4,7 @@ import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { anchorQuote, type AnchorResult } from './anchor.ts';
 import { AppearanceIndex } from './appearances.ts';
+import { allCaptures, anchorIn, checkedCapture, fateProblems, loadCaptures, passageFates } from './captures.ts';
 import { ModelSetupError } from './errors.ts';
 import { loadContent } from './content-files.ts';
 import { loadScale } from './ratings.ts';
@@ -141,6 +142,8 @@ export function buildModel(options: ModelOptions): CheckedModel {
   const loaded = loadSeeds(root);
   problems.push(...loaded.problems);
   const seeds = loaded.seeds;
+  const captures = loadCaptures(root, seeds, loaded.rejected);
+  problems.push(...captures.problems);
   const seedsById = new Map(seeds.map((seed) => [seed.id, seed]));
   const rejectedSeeds = new Set(loaded.rejected);
   const ratingKeys = scale.levels.map((level) => level.key);
@@ -175,6 +178,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
     if (verdict.anchor) {
       verdict.anchor = undefined;
       verdict.appearances = [];
+      delete verdict.fates;
     }
     const at = (name: string): Position => verdict.positions[name] ?? { line: 1, column: 1 };
     const problem = (position: Position, rule: Problem['rule'], message: string, severity: Problem['severity'] = 'error') =>
@@ -198,17 +202,36 @@ export function buildModel(options: ModelOptions): CheckedModel {
       const seed = seedsById.get(verdict.seed);
       if (!seed) problem(at('seed'), 'seed-not-found', `the seed "${verdict.seed}" ${missingSeed(verdict.seed)}`);
       else if (anchorable(result)) {
-        const key = cacheKey(seed, verdict.selector);
-        let anchored = cache?.anchors.get(key);
-        if (!anchored) {
-          anchored = anchorQuote(seed, verdict.selector);
-          cache?.anchors.set(key, anchored);
+        const choice = checkedCapture(seed, verdict);
+        if (choice.problem) problem(at('capture'), choice.problem.rule, choice.problem.message);
+        const capture = choice.capture ?? seed;
+        let anchored: AnchorResult | undefined;
+        if (choice.capture) {
+          const key = cacheKey(capture, verdict.selector);
+          anchored = cache?.anchors.get(key);
+          if (!anchored) {
+            anchored = anchorQuote(capture, verdict.selector);
+            cache?.anchors.set(key, anchored);
+          }
+          usedCacheKeys.add(key);
         }
-        usedCacheKeys.add(key);
-        for (const note of anchored.notes) problem(at('quote'), note.rule, note.message, note.severity);
-        if (anchored.anchor) {
-          verdict.anchor = anchored.anchor;
-          verdict.appearances = appearanceIndex().find(anchored.anchor);
+        for (const note of anchored?.notes ?? []) {
+          // A published verdict must carry the seed's words: an approximate quote is an error there, a warning in a draft.
+          const misquote = !verdict.draft && note.rule === 'quote-approximate' && anchored?.anchor?.method === 'approximate';
+          const where = capture === seed ? '' : ` (checked against the later capture ${capture.file})`;
+          const message = misquote ? `${note.message} A published verdict must quote the seed exactly; this stays an error until it does.${where}` : `${note.message}${where}`;
+          problem(at('quote'), note.rule, message, misquote ? 'error' : note.severity);
+        }
+        if (anchored?.anchor) {
+          const anchor = anchorIn(capture, anchored.anchor);
+          verdict.anchor = anchor;
+          // Appearances are looked for in the first captures; a passage anchored in a later capture keeps only those in other seeds.
+          const found = appearanceIndex().find(anchor);
+          verdict.appearances = anchor.capture === undefined ? found : found.filter((a) => a.seed !== seed.id);
+          if (!verdict.draft && seed.captures) {
+            verdict.fates = passageFates(seed, verdict, anchor);
+            for (const note of fateProblems(anchor, verdict.fates)) problem(at('quote'), note.rule, note.message, note.severity);
+          }
         }
       }
     }
@@ -218,7 +241,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
     for (const key of cache.anchors.keys()) if (!usedCacheKeys.has(key)) cache.anchors.delete(key);
   } else {
     // Without a cache nothing anchors against these seeds again; a site build holds them to the end.
-    releaseSeedViews(seeds);
+    releaseSeedViews(seeds.flatMap(allCaptures));
   }
 
   problems.push(...slugCollisions(parsed), ...linksOutOfProject(root));
@@ -232,7 +255,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
     pages: content.pages,
     ...(site.settings ? { site: site.settings } : {}),
     problems: sortProblems(problems),
-    files: [...new Set([scale.file, ...loaded.files, ...files, ...content.files])].sort(),
+    files: [...new Set([scale.file, ...loaded.files, ...captures.files, ...files, ...content.files])].sort(),
   };
 }
 

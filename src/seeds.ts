@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isCaptureFile } from './captures.ts';
 import { SEED_ID_PATTERN } from './fields.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
@@ -25,7 +26,7 @@ export interface LoadedSeeds {
   files: string[];
 }
 
-const META_FIELDS = ['title', 'outlet', 'url', 'published', 'language', 'archived'] as const;
+const META_FIELDS = ['title', 'outlet', 'url', 'published', 'language', 'archived', 'captured'] as const;
 
 /** Non-blank lines as [start, end) spans; CRLF, LF and a lone CR all end a line (as in lines.ts). */
 export function paragraphsOf(text: string): Span[] {
@@ -101,8 +102,8 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
       problem('error', 'seed-invalid', `seed metadata field "language": ${badLanguage}. It becomes the lang attribute of the seed's text.`, line, column);
       continue;
     }
-    if (field === 'published' && !isIsoDate(value)) {
-      problem('error', 'date-invalid', `seed metadata field "published" must be a date written YYYY-MM-DD, not ${shown(value)}.`, line, column);
+    if ((field === 'published' || field === 'captured') && !isIsoDate(value)) {
+      problem('error', 'date-invalid', `seed metadata field "${field}" must be a date written YYYY-MM-DD, not ${shown(value)}.`, line, column);
       continue;
     }
     meta[field] = field === 'language' ? canonicalLanguage(value) : value;
@@ -121,7 +122,7 @@ export function loadSeeds(root: string): LoadedSeeds {
   const seenLowercase = new Map<string, string>();
 
   for (const name of names) {
-    if (!name.endsWith('.txt')) continue;
+    if (!name.endsWith('.txt') || isCaptureFile(name)) continue; // later captures: captures.ts
     const file = `seeds/${name}`;
     files.push(file);
     const id = name.slice(0, -'.txt'.length);

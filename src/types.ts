@@ -30,7 +30,12 @@ export type RuleId =
   | 'data-file-unknown'
   | 'content-file-unknown'
   | 'permalink-invalid'
-  | 'url-collision';
+  | 'url-collision'
+  | 'capture-invalid'
+  | 'capture-not-found'
+  | 'passage-changed'
+  | 'passage-removed'
+  | 'capture-changed';
 
 /** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
 export interface Problem {
@@ -52,6 +57,8 @@ export interface SeedMeta {
   language?: string;
   /** Absolute http(s) URL of an archived copy. */
   archived?: string;
+  /** ISO date (UTC) the first capture, `seeds/<id>.txt`, was taken. */
+  captured?: string;
 }
 
 /** A paragraph of a seed, as [start, end) offsets into `Seed.text` (no line breaks inside the range ends). */
@@ -72,6 +79,10 @@ export interface Seed {
   /** `seeds/<id>.yml` when present. */
   metaFile?: string;
   paragraphs: Span[];
+  /** Set on a later capture only (`seeds/<id>@<date>.txt`): its date, YYYY-MM-DD (UTC). The first capture's is `meta.captured`. */
+  captured?: string;
+  /** On the first capture only: every later capture of the same seed (same id and meta), oldest first. See captures.ts. */
+  captures?: Seed[];
 }
 
 export type AnchorMethod = 'exact' | 'normalised' | 'case' | 'approximate';
@@ -89,6 +100,22 @@ export interface Anchor {
   errors: number;
   /** The seed's own words at [start, end). */
   text: string;
+  /** The date of the later capture the offsets are in; absent for the first capture, `seeds/<id>.txt`. */
+  capture?: string;
+}
+
+/** What became of a published verdict's passage in one later capture of its seed. */
+export interface PassageFate {
+  /** The later capture's date and file. */
+  capture: string;
+  file: string;
+  kind: 'unchanged' | 'changed' | 'removed';
+  /** The capture's words where the passage now is (unchanged and changed; absent when it occurs several times). */
+  text?: string;
+  start?: number;
+  end?: number;
+  line?: number;
+  column?: number;
 }
 
 /** Another place where the anchored passage occurs (same normalised text). */
@@ -186,6 +213,10 @@ export interface Verdict {
   anchor?: Anchor;
   /** Every other place (in any seed, the anchor's seed included) where the anchored passage occurs. */
   appearances: Appearance[];
+  /** `capture:`, the date of the capture the editor checked (absent: the capture current on `date`). */
+  capture?: string;
+  /** Published verdicts: the passage in each capture of its seed later than the anchor's, oldest first. */
+  fates?: PassageFate[];
 }
 
 export interface Model {

@@ -15,6 +15,12 @@ export const verdictUrl = (slug: string): string => `/verdicts/${segment(slug)}/
 /** The seed page, optionally at one element id (a passage or a mark). */
 export const seedUrl = (id: string, fragment?: string): string =>
   `/seeds/${segment(id)}/${fragment ? `#${segment(fragment)}` : ''}`;
+/** A later capture of a seed, `/seeds/<id>/<YYYY-MM-DD>/` (the first capture is the seed page itself), optionally at one element id. */
+export const captureUrl = (id: string, date: string, fragment?: string): string =>
+  `/seeds/${segment(id)}/${segment(date)}/${fragment ? `#${segment(fragment)}` : ''}`;
+/** The word diff between consecutive captures of a seed, `/seeds/<id>/changes/`, optionally at one step. */
+export const seedChangesUrl = (id: string, fragment?: string): string =>
+  `/seeds/${segment(id)}/changes/${fragment ? `#${segment(fragment)}` : ''}`;
 /** `/seeds/` for page 1 of the index of every seed, `/seeds/page/<n>/` after it (a seed's own page is `/seeds/<id>/`). */
 export const seedIndexUrl = (page = 1): string => pagePath('/seeds/', page);
 /** `/ratings/<key>/` for page 1, `/ratings/<key>/page/<n>/` after it. */

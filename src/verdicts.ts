@@ -246,7 +246,7 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     else if (name === 'prefix') verdict.selector.prefix = value;
     else if (name === 'suffix') verdict.selector.suffix = value;
     else if (name === 'title' || name === 'seed' || name === 'claim' || name === 'rating' || name === 'date') verdict[name] = value;
-    else if (name === 'claimant' || name === 'updated') verdict[name] = value;
+    else if (name === 'claimant' || name === 'updated' || name === 'capture') verdict[name] = value;
   };
 
   for (const field of VERDICT_FIELDS) {

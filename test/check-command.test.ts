@@ -33,7 +33,7 @@ describe('npm run check', () => {
     expect(lines).toContain(
       'content/verdicts/rating-unknown.md:5:9: error: rating "flase" is not on the scale (content/_data/ratings.yml). Did you mean "false"? Valid ratings: accurate, mostly-accurate, mixed, misleading, false, unsupported. [rating-unknown]',
     );
-    expect(stderr).toBe('22 errors, 3 warnings in 23 files');
+    expect(stderr).toBe('23 errors, 2 warnings in 23 files');
     expect(status).toBe(1);
   });
 

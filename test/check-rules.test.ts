@@ -22,7 +22,7 @@ describe('check rules on the rules fixture', () => {
     ['seed-not-found', ['3:7 error seed-not-found', '7:11 error seed-not-found']],
     ['quote-not-found', ['4:8 error quote-not-found']],
     ['quote-ambiguous', ['4:8 error quote-ambiguous']],
-    ['quote-approximate', ['4:8 warning quote-approximate']],
+    ['quote-approximate', ['4:8 error quote-approximate']], // published: a misquote is an error (a draft's is a warning)
     ['context-changed', ['4:8 warning context-changed']],
     ['rating-unknown', ['5:9 error rating-unknown']],
     ['source-invalid', ['8:10 error source-invalid', '10:10 error source-invalid', '11:5 error source-invalid']],

@@ -1,6 +1,6 @@
 // `npm run new`: a verdict file anchored to the right occurrence, every required field present and
 // the editor's ones empty (check fails until they are filled), and an existing file never overwritten.
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -113,5 +113,16 @@ describe('npm run new', () => {
     }
     expect(existsSync(path.join(dir, 'escape.md'))).toBe(false);
     expect(read(dir, 'seeds/alpha.txt')).toBe(seedBefore);
+  });
+
+  it("always writes the seed's exact words: a misquote is replaced, and the capture current today is the one quoted", () => {
+    const dir = project();
+    const later = read(dir, 'seeds/alpha.txt').replace('for a hundred years', 'for a century');
+    writeFileSync(path.join(dir, 'seeds/alpha@2024-01-02.txt'), later);
+    const run = runCli('new', dir, ['--seed', 'alpha', '--quote', 'protect evry home in the town for a century', '--slug', 'century']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Wrote content/verdicts/century.md: quote from seeds/alpha@2024-01-02.txt line 5.');
+    expect(frontMatter(read(dir, 'content/verdicts/century.md')).quote).toBe('protect every home in the town for a century');
+    expect(read(dir, 'seeds/alpha@2024-01-02.txt')).toBe(later);
   });
 });

@@ -26,17 +26,17 @@ describe('review in CI', () => {
     const repo = makeRepo();
     edit(repo, 'content/verdicts/mayor-hundred-years.md', 'rating: misleading', 'rating: false'); // correction-missing
     edit(repo, 'content/verdicts/sea-wall-cost.md', /^title: /m, 'sorces: []\ntitle: '); // field-unknown, a problem check knows
-    write(repo, 'seeds/beta.txt', `${read(repo, 'seeds/beta.txt')}\nA closing line added later.\n`); // seed-changed
+    write(repo, 'seeds/beta.txt', `${read(repo, 'seeds/beta.txt')}\nA closing line added later.\n`); // capture-changed: smallest-catch is anchored in it
     const summary = path.join(tempDir(), 'summary.md');
     const reviewed = review(repo, ['--base', 'main', '--format=github'], { GITHUB_STEP_SUMMARY: summary });
     const checked = runCli('check', repo, ['--format=github']);
     const titles = (output: string) => [...output.matchAll(/^::\w+ .*,title=([\w-]+)::/gm)].map((m) => m[1]!).sort();
 
     expect(reviewed.status).toBe(1);
-    expect(titles(reviewed.stdout)).toEqual(['correction-missing', 'seed-changed']);
+    expect(titles(reviewed.stdout)).toEqual(['capture-changed', 'correction-missing']);
     expect(titles(checked.stdout)).toEqual(['field-unknown']);
     const listed = [...readFileSync(summary, 'utf8').matchAll(/^- \*\*\w+\*\* .* \\\[([\w-]+)\\\]$/gm)].map((m) => m[1]!).sort();
-    expect(listed).toEqual(['correction-missing', 'field-unknown', 'seed-changed']);
+    expect(listed).toEqual(['capture-changed', 'correction-missing', 'field-unknown']);
   });
 
   it('compares against a branch of a shallow clone once it is fetched, and says what to fetch before', () => {

@@ -7,6 +7,7 @@ import { anchorQuote } from '../anchor.ts';
 import { ModelSetupError } from '../errors.ts';
 import { InputError, parseOptions, runCommand, UsageError } from './command.ts';
 import { SLUG_PATTERN } from '../fields.ts';
+import { captureOn, loadCaptures } from '../captures.ts';
 import { loadSeeds } from '../seeds.ts';
 import { didYouMean } from '../suggest.ts';
 import { occurrencesOf, selectorFor, slugFromQuote, verdictTemplate } from '../scaffold.ts';
@@ -56,9 +57,13 @@ function run(argv: string[]): number {
     return 0;
   }
   if (!existsSync(path.join(opts.root, 'seeds'))) throw new ModelSetupError(`No seeds/ folder in ${opts.root}: run this in the project folder (or pass --root).`);
-  const { seeds } = loadSeeds(opts.root);
-  const seed = seeds.find((s) => s.id === opts.seed);
-  if (!seed) throw new InputError(`There is no seed "${opts.seed}" in seeds/.${didYouMean(opts.seed, seeds.map((s) => s.id))}`);
+  const { seeds, rejected } = loadSeeds(opts.root);
+  const first = seeds.find((s) => s.id === opts.seed);
+  if (!first) throw new InputError(`There is no seed "${opts.seed}" in seeds/.${didYouMean(opts.seed, seeds.map((s) => s.id))}`);
+  // The verdict is dated today, so check builds it against the capture current today: quote that one's words.
+  loadCaptures(opts.root, seeds, rejected);
+  const today = new Date().toISOString().slice(0, 10);
+  const seed = captureOn(first, today);
 
   const occurrences = occurrencesOf(seed, opts.quote);
   let selector;
@@ -95,7 +100,7 @@ function run(argv: string[]): number {
   const dir = path.join(opts.root, VERDICTS_DIR);
   const relative = `${VERDICTS_DIR}/${slug}.md`;
   mkdirSync(dir, { recursive: true });
-  const text = verdictTemplate({ seed: seed.id, selector, date: new Date().toISOString().slice(0, 10) });
+  const text = verdictTemplate({ seed: seed.id, selector, date: today });
   let fd: number;
   try {
     fd = openSync(path.join(dir, `${slug}.md`), 'wx');

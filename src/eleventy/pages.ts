@@ -4,11 +4,12 @@
 // over an empty template: Eleventy compiles a layout once, but a paginated template's own content and
 // string permalink once per page (1000 compiles of the seed page at 1000 seeds).
 import type { UserConfig } from '@11ty/eleventy';
-import type { Listing, RatingPage, SeedPage } from './site-data.ts';
+import type { ChangesPage, Listing, RatingPage, SeedPage } from './site-data.ts';
 import type { Redirect } from '../redirects.ts';
 import type { Verdict } from '../types.ts';
 import { claimReviewFeedUrl, notFoundUrl, searchUrl, sitemapUrl } from '../urls.ts';
 import { redirectPagePath } from '../redirects.ts';
+import { readableDate } from './site-data.ts';
 
 type Data = Record<string, unknown>;
 
@@ -31,10 +32,13 @@ function pagePerItem<T extends { url: string }>(list: string, alias: string, tit
 const numbered = (title: string, listing: Listing<unknown>) =>
   listing.number === 1 ? title : `${title}, page ${listing.number} of ${listing.total}`;
 
-const PAGES: { file: string; data: Data }[] = [
+/** `layout` (in _includes/pages/) when the page shares another page's markup; `file` otherwise. */
+const PAGES: { file: string; layout?: string; data: Data }[] = [
   { file: 'home.njk', data: pagePerItem<Listing<Verdict>>('homePages', 'listing', (l) => numbered('Latest fact-checks', l)) },
   { file: 'rating.njk', data: pagePerItem<RatingPage>('ratingPages', 'listing', (l) => numbered(`Rated “${l.level.label}”`, l)) },
   { file: 'seed.njk', data: pagePerItem<SeedPage>('seedPages', 'seedPage', (p) => `Source text: ${p.title}`) },
+  { file: 'capture.njk', layout: 'seed.njk', data: pagePerItem<SeedPage>('capturePages', 'seedPage', (p) => `Source text: ${p.title}, captured ${readableDate(p.capture!)}`) },
+  { file: 'changes.njk', data: pagePerItem<ChangesPage>('changesPages', 'changesPage', (p) => `What changed in ${p.title}`) },
   { file: 'seeds.njk', data: pagePerItem<Listing<SeedPage>>('seedIndexPages', 'listing', (l) => numbered('Source texts', l)) },
   { file: 'search.njk', data: { permalink: searchUrl(), pageTitle: 'Search' } },
   { file: '404.njk', data: { permalink: notFoundUrl(), pageTitle: 'Page not found', ...NOT_LISTED } },
@@ -54,5 +58,5 @@ const PAGES: { file: string; data: Data }[] = [
 ];
 
 export function registerPages(eleventyConfig: UserConfig): void {
-  for (const page of PAGES) eleventyConfig.addTemplate(`factcheck-site/${page.file}`, '', { ...page.data, layout: `pages/${page.file}` });
+  for (const page of PAGES) eleventyConfig.addTemplate(`factcheck-site/${page.file}`, '', { ...page.data, layout: `pages/${page.layout ?? page.file}` });
 }

@@ -11,6 +11,10 @@ import { originalPassageUrl } from '../text-fragment.ts';
 import { seedTextHtml } from './seed-html.ts';
 import { claimReview, claimReviewFeed, jsonLdScript, safeJson } from '../claimreview.ts';
 import { bySlug, compareText as compare, newestFirst } from '../order.ts';
+import { anchoredCapture } from '../captures.ts';
+import { captureLinks, capturePageUrl, changeSteps, passageNotices, type CaptureLink, type ChangeStep, type PassageNotice } from '../capture-pages.ts';
+import { diffHtml } from './changes-html.ts';
+import { seedChangesUrl } from '../urls.ts';
 
 export const PAGE_SIZE = 50;
 /** The Atom feed's length: the newest published verdicts. */
@@ -42,6 +46,19 @@ export interface SeedPage {
   /** e.g. "12%" */
   reviewed: string;
   verdictCount: number;
+  /** A seed with later captures: every capture, and its changes page. */
+  captures?: CaptureLink[];
+  changesUrl?: string;
+  /** A later capture's page: the capture's date (the first capture's page is the seed page itself). */
+  capture?: string;
+}
+
+/** `/seeds/<id>/changes/`: the word diff of each pair of consecutive captures. */
+export interface ChangesPage {
+  seed: Seed;
+  title: string;
+  url: string;
+  steps: ChangeStep[];
 }
 
 export interface Appears {
@@ -120,6 +137,9 @@ export class SiteData {
   homePages: Listing<Verdict>[] = [];
   ratingPages: RatingPage[] = [];
   seedPages: SeedPage[] = [];
+  /** The pages of the later captures of every seed that has some, by seed id then date. */
+  capturePages: SeedPage[] = [];
+  changesPages: ChangesPage[] = [];
   /** /seeds/, /seeds/page/2/, ...: every seed in id order, PAGE_SIZE a page. */
   seedIndexPages: Listing<SeedPage>[] = [];
   /** The SIDE_SEEDS most fact-checked seeds (ties by id), for the home page's side column. */
@@ -154,7 +174,9 @@ export class SiteData {
 
     this.verdictsBySeed = new Map();
     for (const verdict of this.published) {
-      const seeds = new Set([verdict.anchor!.seed, ...verdict.appearances.map((a) => a.seed)]);
+      // A passage anchored in a later capture is highlighted on that capture's page (key `<id>@<date>`).
+      const anchor = verdict.anchor!;
+      const seeds = new Set([anchor.capture === undefined ? anchor.seed : `${anchor.seed}@${anchor.capture}`, ...verdict.appearances.map((a) => a.seed)]);
       for (const id of seeds) {
         const list = this.verdictsBySeed.get(id) ?? [];
         list.push(verdict);
@@ -162,6 +184,14 @@ export class SiteData {
       }
     }
     this.seedPages = model.seeds.map((seed) => this.seedPage(seed));
+    const withCaptures = model.seeds.filter((seed) => seed.captures);
+    this.capturePages = withCaptures.flatMap((seed) => seed.captures!.map((capture) => this.seedPage(capture, seed)));
+    this.changesPages = withCaptures.map((seed) => ({
+      seed,
+      title: seedTitle(seed),
+      url: seedChangesUrl(seed.id),
+      steps: changeSteps(seed, this.published.filter((v) => v.anchor!.seed === seed.id)),
+    }));
     this.seedIndexPages = paginate(this.seedPages, PAGE_SIZE, seedIndexUrl);
     this.topSeeds = [...this.seedPages].sort((a, b) => b.verdictCount - a.verdictCount || compare(a.seed.id, b.seed.id)).slice(0, SIDE_SEEDS);
 
@@ -176,18 +206,42 @@ export class SiteData {
     return this.allBySlug.get(slug);
   }
 
-  private seedPage(seed: Seed): SeedPage {
-    const verdicts = this.verdictsBySeed.get(seed.id) ?? [];
+  /** The page of a seed's first capture (`seed`), or of one of its later captures (`seed` with `first`). */
+  private seedPage(seed: Seed, first?: Seed): SeedPage {
+    const verdicts = this.verdictsBySeed.get(first ? `${seed.id}@${seed.captured}` : seed.id) ?? [];
     const paragraphs = seedHighlights(seed, verdicts, this.model.scale);
+    const owner = first ?? seed;
     return {
       seed,
       title: seedTitle(seed),
-      url: seedUrl(seed.id),
+      url: capturePageUrl(seed),
       paragraphs,
       notes: marginNotes(seed, verdicts, this.model.scale),
       reviewed: percent(reviewedShare(seed, paragraphs)),
       verdictCount: verdicts.length,
+      ...(owner.captures ? { captures: captureLinks(owner, seed), changesUrl: seedChangesUrl(owner.id) } : {}),
+      ...(seed.captured !== undefined ? { capture: seed.captured } : {}),
     };
+  }
+
+  /** The capture a verdict's passage is anchored in. */
+  private checkedCapture(verdict: Verdict): Seed {
+    return anchoredCapture(this.seed(verdict.anchor!.seed)!, verdict.anchor!);
+  }
+
+  /** The page of the capture the verdict checked (the seed page for the first capture). */
+  checkedCaptureUrl(verdict: Verdict): string {
+    return capturePageUrl(this.checkedCapture(verdict));
+  }
+
+  /** Later captures in which the verdict's passage reads differently: the verdict page says so near the top. */
+  passageNotices(verdict: Verdict): PassageNotice[] {
+    return passageNotices(verdict);
+  }
+
+  /** One step of a changes page: the word diff with <del>, <ins> and the checked passages marked. */
+  diffHtml(step: ChangeStep): string {
+    return diffHtml(step.pieces ?? []);
   }
 
   level(key: string): RatingLevel | undefined {
@@ -204,7 +258,7 @@ export class SiteData {
 
   /** Where the verdict's passage sits on its seed's page. */
   passageUrl(verdict: Verdict): string {
-    return seedUrl(verdict.anchor!.seed, anchorPassageId(verdict));
+    return capturePageUrl(this.checkedCapture(verdict), anchorPassageId(verdict));
   }
 
   /** Every seed other than the anchor's own where the passage appears, by seed id; then further occurrences in the anchor's seed. */
@@ -225,14 +279,12 @@ export class SiteData {
 
   /** The passage with a few of the seed's words around it. */
   passageContext(verdict: Verdict): PassageContext {
-    const anchor = verdict.anchor!;
-    return passageContext(this.seed(anchor.seed)!, anchor);
+    return passageContext(this.checkedCapture(verdict), verdict.anchor!);
   }
 
   /** The original article, scrolled to the passage by a text fragment; undefined when the seed has no URL. */
   originalArticleUrl(verdict: Verdict): string | undefined {
-    const anchor = verdict.anchor!;
-    return originalPassageUrl(this.seed(anchor.seed)!, anchor);
+    return originalPassageUrl(this.checkedCapture(verdict), verdict.anchor!);
   }
 
   /** The seed page's text, highlighted (see seed-html.ts). */
@@ -264,7 +316,7 @@ export class SiteData {
    */
   sitemapUrls(pages: { url?: string | false }[]): string[] {
     const listed = pages.map((p) => p.url).filter((url): url is string => typeof url === 'string' && url.endsWith('/'));
-    const model = [...this.published.map((v) => verdictUrl(v.slug)), ...[this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages].flat().map((p) => p.url)];
+    const model = [...this.published.map((v) => verdictUrl(v.slug)), ...[this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.capturePages, this.changesPages].flat().map((p) => p.url)];
     return [...new Set([...listed, ...model])].sort(compare).map((url) => this.absoluteUrl(url));
   }
 

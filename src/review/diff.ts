@@ -38,6 +38,8 @@ export interface VerdictChange {
 export interface SeedChange {
   seed: Seed;
   oldSha256: string;
+  /** The seed's text at the base. */
+  oldText: string;
   /** Every verdict that was anchored in the seed at base and still exists, by slug, with its anchor's fate. */
   verdicts: { verdict: Verdict; fate: AnchorFate }[];
 }
@@ -191,10 +193,11 @@ export function diffModels(base: Model, head: Model, renames: ReadonlyMap<string
     if (!old || old.sha256 === seed.sha256) continue;
     // Verdicts that were anchored in the seed before the change (new verdicts are listed as new).
     const verdicts = pairs
-      .filter(([before]) => before.seed === seed.id)
+      // (in this first capture: a verdict checked against a later capture is not affected by this file)
+      .filter(([before]) => before.seed === seed.id && before.anchor?.capture === undefined)
       .sort(([, a], [, b]) => bySlug(a, b))
       .map(([before, after]) => ({ verdict: after, fate: anchorFate(base, head, before, after) }));
-    seedsChanged.push({ seed, oldSha256: old.sha256, verdicts });
+    seedsChanged.push({ seed, oldSha256: old.sha256, oldText: old.text, verdicts });
   }
 
   return {

@@ -4,6 +4,8 @@ import { verdictUrl } from '../urls.ts';
 import type { Anchor, Model, Problem, Verdict } from '../types.ts';
 import { countBySeverity } from '../report.ts';
 import { isEmpty } from './diff.ts';
+import type { NewCapture } from './captures.ts';
+import { changedWords } from '../word-diff.ts';
 import type { AnchorFate, EditorialDiff, VerdictChange } from './diff.ts';
 
 export interface ReportInput {
@@ -17,6 +19,8 @@ export interface ReportInput {
   problems: Problem[];
   /** http(s) origin + path of a preview build, e.g. a deploy preview. */
   previewUrl?: string;
+  /** Captures this change adds, with the fate of each published passage of their seed (review/captures.ts). */
+  newCaptures?: NewCapture[];
 }
 
 const QUOTE_LENGTH = 160;
@@ -86,6 +90,30 @@ function verdictName(v: Verdict): string {
 
 function problemLine(p: Problem): string {
   return `- **${p.severity}** ${code(`${p.file}:${p.line}:${p.column}`)} ${md(p.message)} \\[${p.rule}\\]`;
+}
+
+/** Each new capture with a table of every published passage of its seed: unchanged, changed (the words), removed. */
+function newCaptureLines(added: NewCapture[]): string[] {
+  const out: string[] = [];
+  for (const { capture, passages } of added) {
+    out.push(`### New capture ${code(capture.file)}`, '');
+    if (passages.length === 0) {
+      out.push('No published verdict is anchored in an earlier capture of this seed.', '');
+      continue;
+    }
+    out.push('| Verdict | Passage as checked | In this capture |', '|---|---|---|');
+    for (const { verdict, fate } of passages) {
+      const now =
+        fate.kind === 'unchanged'
+          ? 'unchanged'
+          : fate.kind === 'removed'
+            ? '**removed**'
+            : `**changed**: ${md(changedWords(verdict.anchor!.text, fate.text!))} — now ${quote(fate.text!)}`;
+      out.push(`| ${verdictName(verdict)} | ${quote(verdict.anchor!.text)} | ${now} |`);
+    }
+    out.push('');
+  }
+  return out;
 }
 
 function section(title: string, lines: string[]): string[] {
@@ -203,7 +231,8 @@ export function renderReport(input: ReportInput): string {
   for (const seed of diff.seedsAdded) seedLines.push(`- ${code(seed.file)}: new seed`);
   for (const seed of diff.seedsRemoved) seedLines.push(`- ${code(seed.file)}: removed`);
   out.push(...section('Seed changes', seedLines));
+  out.push(...newCaptureLines(input.newCaptures ?? []));
 
-  if (isEmpty(diff)) out.push('No editorial changes.', '');
+  if (isEmpty(diff) && !input.newCaptures?.length) out.push('No editorial changes.', '');
   return out.join('\n');
 }

@@ -3,6 +3,8 @@
 import { verdictUrl } from '../urls.ts';
 import type { Problem, Verdict } from '../types.ts';
 import type { AnchorFate, EditorialDiff, VerdictChange } from './diff.ts';
+import { changedLines } from './captures.ts';
+import { changedWords } from '../word-diff.ts';
 
 function at(verdict: Verdict, ...keys: string[]): { line: number; column: number } {
   for (const key of keys) {
@@ -95,21 +97,22 @@ const FATE_WORDS: Record<AnchorFate['kind'], string> = {
 };
 
 function seedChanged(diff: EditorialDiff): Problem[] {
-  return diff.seedsChanged.map(({ seed, oldSha256, verdicts }) => {
+  return diff.seedsChanged.map(({ seed, oldSha256, oldText, verdicts }) => {
     const tally = (Object.keys(FATE_WORDS) as AnchorFate['kind'][])
       .map((kind) => [FATE_WORDS[kind], verdicts.filter((v) => v.fate.kind === kind).length] as const)
       .filter(([, n]) => n > 0)
       .map(([word, n]) => `${n} ${word}`)
       .join(', ');
     const anchored = verdicts.length === 0 ? 'no verdict is anchored in it' : `${verdicts.length} verdict${verdicts.length === 1 ? '' : 's'} anchored in it: ${tally}`;
+    const lines = changedLines(oldText, seed.text);
     return {
       file: seed.file,
-      line: 1,
+      line: lines.lines[0] ?? 1,
       column: 1,
       severity: 'warning',
       rule: 'seed-changed',
       message:
-        `the bytes of seed ${seed.id} changed (sha256 ${oldSha256.slice(0, 12)} -> ${seed.sha256.slice(0, 12)}); ${anchored}. ` +
+        `the bytes of seed ${seed.id} changed (sha256 ${oldSha256.slice(0, 12)} -> ${seed.sha256.slice(0, 12)}) in ${lines.text}: ${changedWords(oldText, seed.text)}; ${anchored}. ` +
         'Seeds are evidence: change one only to restore the source exactly as published, and say so in the pull request.',
     };
   });

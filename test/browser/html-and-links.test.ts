@@ -51,12 +51,14 @@ function describeReport(report: Report, dir: string): string[] {
   return report.results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
 }
 
-// The sample at the root and under a prefix; and the fixture whose overlapping and nested passages make
+// The sample at the root and under a prefix; the captures fixture; and the fixture whose overlapping and nested passages make
 // the seed page's most intricate markup, and which has no content/about.md (so no page may link there).
 for (const [name, root, prefix] of [
   ['the sample site at the root', repoRoot, undefined],
   ['the sample site under --pathprefix=/factcheck/', repoRoot, '/factcheck/'],
   ['the overlapping-passages fixture', path.join(repoRoot, 'test/fixtures/site-overlap'), undefined],
+  // Capture pages, the changes page and verdict notices, under a prefix (their links carry #passage-/#capture- fragments).
+  ['the captures fixture under --pathprefix=/factcheck/', path.join(repoRoot, 'test/fixtures/captures'), '/factcheck/'],
 ] as const) {
   describe(`${name}, as files and over HTTP`, () => {
     let site: TestSite;
