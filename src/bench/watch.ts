@@ -28,7 +28,7 @@ export interface WatchOptions {
 export interface WatchResult {
   /** Initial build while the server starts. */
   startMs: number;
-  /** Per edit: file saved -> page rewritten with the change. */
+  /** Per edit: file saved -> page rewritten with the change (empty when the server does not write the page there). */
   pageMs: number[];
   /** Per edit: file saved -> the server answers a request for the page with the change. */
   servedMs: number[];
@@ -101,13 +101,22 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
   let exited = false;
   child.on('exit', () => (exited = true));
   try {
-    // Edits saved before the file watcher is ready go unnoticed: wait for the server, then a little more.
-    while (wroteCount === 0 || !serving || !existsSync(options.pageFile)) {
+    // Edits saved before the file watcher is ready go unnoticed: wait for the server and the page, then a little more.
+    // The page is there when the output folder has it or, for a server that writes elsewhere (or nowhere), when it serves it.
+    let lastProbe = 0;
+    const pageReady = async (): Promise<boolean> => {
+      if (existsSync(options.pageFile)) return true;
+      if (performance.now() - lastProbe < 200) return false;
+      lastProbe = performance.now();
+      return servedCarries(new URL(options.pagePath, origin).href, '');
+    };
+    while (wroteCount === 0 || !serving || !(await pageReady())) {
       if (exited) throw new Error(`the watch server exited before its first build:\n${output}`);
       if (performance.now() - started > options.startTimeoutMs) throw new Error(`no first build after ${options.startTimeoutMs} ms:\n${output}`);
       await sleep(20);
     }
     const startMs = lastWroteAt - started;
+    const writesPage = existsSync(options.pageFile);
     await sleep(2000);
     // A rebuild may take up to a full build; allow three.
     const editTimeoutMs = Math.max(60_000, 3 * startMs);
@@ -128,7 +137,7 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
         let servedAt: number | undefined;
         let request: Promise<void> | undefined;
         let lastRequest = 0;
-        while (pageAt === undefined || servedAt === undefined || wroteCount === before) {
+        while ((writesPage && pageAt === undefined) || servedAt === undefined || wroteCount === before) {
           // On a large tree the watcher keeps scanning after the server is up and misses early saves;
           // the time is measured from the save it noticed.
           if (changesSeen === noticedBefore && performance.now() - saved > NOTICE_MS) {
@@ -137,7 +146,7 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
           }
           if (exited) throw new Error(`the watch server exited during a rebuild:\n${output}`);
           if (performance.now() - saved > editTimeoutMs) throw new Error(`no rebuild ${Math.round(editTimeoutMs / 1000)} s after saving ${options.verdictFile}:\n${output}`);
-          if (pageAt === undefined && pageCarries(options.pageFile, marker)) pageAt = performance.now();
+          if (writesPage && pageAt === undefined && pageCarries(options.pageFile, marker)) pageAt = performance.now();
           if (servedAt === undefined && request === undefined && performance.now() - lastRequest >= POLL_MS) {
             lastRequest = performance.now();
             request = servedCarries(pageUrl, marker).then((carries) => {
@@ -147,7 +156,7 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
           }
           await sleep(5);
         }
-        pageMs.push(pageAt - saved);
+        if (pageAt !== undefined) pageMs.push(pageAt - saved);
         servedMs.push(servedAt - saved);
         rebuildMs.push(lastWroteAt - saved);
         await sleep(1000);
