@@ -7,7 +7,7 @@
 // memory at the scale size) is reported, not fatal.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import { median, rssMethod, runMeasured, type RunResult } from './measure.ts';
 import { measureNeedle } from './needle.ts';
 import { writeProject } from './project.ts';
 import { formatReport, type Row, type TargetRow } from './report.ts';
-import { issueTargets } from './targets.ts';
+import { issueTargets, SITE_BUILD, type SavedRun } from './targets.ts';
 import { measureWatch, type WatchOptions, type WatchResult } from './watch.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,7 +48,10 @@ const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--
   --keep         keep the generated projects and print where they are
   --random S     PRNG seed of the corpus (default 20240923)
   --node-options=...  NODE_OPTIONS for every measured process, site and baseline alike
-                 (e.g. --node-options=--max-old-space-size=8192 when the scale size runs out of heap)`;
+                 (e.g. --node-options=--max-old-space-size=8192 when the scale size runs out of heap)
+  --save FILE    also write this run's figures to FILE (JSON)
+  --growth-from FILE  a run saved with --save (the reference size): the targets table divides this
+                 run's site build time by it (issue 13's scale target: ≤ 11× for 10× the verdicts)`;
 
 interface Options {
   measures: Set<Measure>;
@@ -59,6 +62,8 @@ interface Options {
   keep: boolean;
   random: number;
   nodeOptions?: string;
+  save?: string;
+  reference?: SavedRun;
 }
 
 const FLAGS = {
@@ -69,6 +74,8 @@ const FLAGS = {
   only: { type: 'string' },
   corpus: { type: 'string' },
   'node-options': { type: 'string' },
+  save: { type: 'string' },
+  'growth-from': { type: 'string' },
   keep: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
@@ -110,7 +117,22 @@ function parseOptions(argv: string[]): Options {
     keep: values.keep ?? false,
     random: count('random', values.random, 20240923, 0),
     nodeOptions: values['node-options'],
+    save: values.save,
+    reference: values['growth-from'] === undefined ? undefined : readSaved(values['growth-from']),
   };
+}
+
+function readSaved(file: string): SavedRun {
+  let saved: Partial<SavedRun>;
+  try {
+    saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedRun>;
+  } catch (error) {
+    throw new UsageError(`--growth-from: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!Array.isArray(saved.rows) || typeof saved.verdicts !== 'number' || typeof saved.seeds !== 'number') {
+    throw new UsageError(`--growth-from: ${file} is not a run saved with --save.`);
+  }
+  return saved as SavedRun;
 }
 
 function countFiles(dir: string, suffix: string): number {
@@ -274,7 +296,7 @@ async function main(): Promise<void> {
       if (measured('hugo') && hugo) await series(`Hugo ${hugo}, same pages, run ${run}/${options.runs}`, 1, anchor, hugoBuilds);
     }
     const baseline = summarise('bare Eleventy baseline, same pages', baselines);
-    const site = summarise('site build, Eleventy part', builds, { baseline });
+    const site = summarise(SITE_BUILD, builds, { baseline });
     site.target = {
       text: '≤ 1.0× time, ≤ 1.25× RSS',
       met: site.ms !== undefined && baseline.ms !== undefined && site.ms <= baseline.ms && (site.rss ?? Infinity) <= 1.25 * (baseline.rss ?? 0),
@@ -385,8 +407,14 @@ async function main(): Promise<void> {
         served,
         written,
         pagefind,
+        reference: options.reference,
       }),
     );
+    if (options.save) {
+      const saved: SavedRun = { corpus: options.corpus, seeds: options.seeds, verdicts: options.verdicts, rows: rows.map(({ baseline: _, ...row }) => row) };
+      writeFileSync(options.save, `${JSON.stringify(saved, null, 2)}\n`);
+      log(`figures saved to ${options.save}`);
+    }
 
     console.log(
       formatReport(
