@@ -1,4 +1,5 @@
-// `npm run bench [-- --seeds N --verdicts M --runs K --corpus unique|shared-text --keep --random S --node-options=...]`
+// `npm run bench [-- --seeds N --verdicts M --runs K --corpus unique|shared-text --only LIST --keep --random S
+//   --node-options=... --save FILE --growth-from FILE]`
 // Generates a synthetic project, then measures side by side: `check` (on the unique and the
 // shared-text corpus), the site's Eleventy build, a bare-Eleventy baseline of the same pages, Hugo
 // building the same pages (when installed), Pagefind indexing, the whole `npm run build`, the save of
@@ -35,7 +36,7 @@ const BASELINE_CONFIG = '--config=eleventy.config.mjs';
 const MEASURES = ['check', 'site', 'hugo', 'pagefind', 'build', 'watch', 'needle'] as const;
 type Measure = (typeof MEASURES)[number];
 
-const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--corpus KIND] [--only LIST] [--keep] [--random S] [--node-options=...]
+const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--corpus KIND] [--only LIST] [--keep] [--random S] [--node-options=...] [--save FILE] [--growth-from FILE]
   --seeds N      seeds to generate (default 1000; the reference size is 1000 seeds, 10000 verdicts)
   --verdicts M   verdicts to generate (default 10 per seed)
   --runs K       runs per measure, the median is reported (default 3; 1 from 50000 verdicts up)
