@@ -8,6 +8,7 @@
 
 import { distinctive, headline, personName, renderTypography, sentence, type Typography } from './prose.ts';
 import { Random } from './random.ts';
+import { repost, storyCount, WIRE_SHARE, wireStories, type Repost } from './wire.ts';
 
 export interface CorpusOptions {
   seeds: number;
@@ -16,7 +17,15 @@ export interface CorpusOptions {
   random?: number;
   /** Rating keys to use, in scale order (from the project's ratings.yml). */
   ratings: string[];
+  /**
+   * `unique` (default): every seed is its own prose, 15% repost a paragraph or two of another.
+   * `shared-text`: 70% of seeds repost one of a few wire stories (about 250 copies each), see wire.ts.
+   */
+  corpus?: CorpusKind;
 }
+
+export const CORPUS_KINDS = ['unique', 'shared-text'] as const;
+export type CorpusKind = (typeof CORPUS_KINDS)[number];
 
 export type VerdictKind = 'plain' | 'syndicated' | 'context' | 'approximate' | 'cross-paragraph';
 
@@ -38,6 +47,8 @@ export interface SyntheticSeed {
   /** Canonical sentences that occur twice in this seed. */
   repeated: string[];
   paragraphs: string[][];
+  /** In the shared-text corpus, the wire story this seed reposts (index) and the story's sentences it carries unchanged. */
+  wire?: { story: number; carried: string[] };
 }
 
 export interface SyntheticVerdict {
@@ -49,7 +60,7 @@ export interface SyntheticVerdict {
   end: number;
   /** The passage in canonical form (what appearances are searched for). */
   passage: string;
-  /** Seeds that carry a copy of the passage by construction (syndicated verdicts). */
+  /** Seeds that carry a copy of the passage by construction (syndicated verdicts; wire copy in the shared-text corpus). */
   alsoIn: string[];
   draft: boolean;
   file: string;
@@ -67,7 +78,9 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   if (options.ratings.length === 0) throw new Error('generateCorpus: the rating scale has no keys');
   const r = new Random(options.random ?? 20240923);
   const seeds: SyntheticSeed[] = [];
-  for (let i = 0; i < options.seeds; i++) seeds.push(makeSeed(r, i, seeds));
+  // The unique corpus draws nothing more from the PRNG than it always did, so it stays byte-identical.
+  const stories = options.corpus === 'shared-text' ? wireStories(r, storyCount(options.seeds), TARGET_SEED_CHARS) : undefined;
+  for (let i = 0; i < options.seeds; i++) seeds.push(makeSeed(r, i, seeds, stories && r.chance(WIRE_SHARE) ? repost(r, stories) : undefined));
   const verdicts: SyntheticVerdict[] = [];
   const byId = new Map(seeds.map((s) => [s.id, s]));
   const withRepeats = seeds.filter((s) => s.repeated.length > 0);
@@ -75,17 +88,41 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   for (let k = 0; k < options.verdicts; k++) {
     verdicts.push(makeVerdict(r, k, seeds, byId, withRepeats, withCopies, options.ratings));
   }
+  if (stories) addWireCopies(seeds, verdicts, byId);
   return { seeds, verdicts };
+}
+
+/**
+ * A verdict whose passage lies in a wire sentence its seed carries is expected in every other seed
+ * that carries that sentence (in its own typography, which normalisation undoes).
+ */
+function addWireCopies(seeds: SyntheticSeed[], verdicts: SyntheticVerdict[], byId: Map<string, SyntheticSeed>): void {
+  const carriers = new Map<string, string[]>();
+  for (const seed of seeds) {
+    for (const s of new Set(seed.wire?.carried)) {
+      const list = carriers.get(s);
+      if (list) list.push(seed.id);
+      else carriers.set(s, [seed.id]);
+    }
+  }
+  for (const verdict of verdicts) {
+    const carried = byId.get(verdict.seed)?.wire?.carried ?? [];
+    const sentence = carried.find((s) => s.includes(verdict.passage));
+    if (sentence === undefined) continue;
+    const also = new Set(verdict.alsoIn);
+    for (const id of carriers.get(sentence) ?? []) if (id !== verdict.seed) also.add(id);
+    verdict.alsoIn = [...also];
+  }
 }
 
 function seedId(r: Random, i: number): string {
   return `${String(i).padStart(6, '0')}_${r.hex(16)}`;
 }
 
-function makeSeed(r: Random, i: number, earlier: SyntheticSeed[]): SyntheticSeed {
+function makeSeed(r: Random, i: number, earlier: SyntheticSeed[], wire?: Repost): SyntheticSeed {
   const id = seedId(r, i);
-  const paragraphs: string[][] = [];
-  let length = 0;
+  const paragraphs: string[][] = wire ? wire.paragraphs : [];
+  let length = wire ? TARGET_SEED_CHARS : 0;
   while (length < TARGET_SEED_CHARS) {
     const count = r.int(2, 5);
     const p: string[] = [];
@@ -126,7 +163,7 @@ function makeSeed(r: Random, i: number, earlier: SyntheticSeed[]): SyntheticSeed
   };
   const separator = r.pick(['\n\n', '\n\n', '\n', '\r\n\r\n']);
   const bom = r.chance(0.02);
-  const title = headline(r);
+  const title = wire ? wire.title : headline(r);
   const canonicalParts = [title, ...paragraphs.map((p) => p.join(' '))];
   const textParts = canonicalParts.map((part) => renderTypography(part, style));
   const textStarts: number[] = [];
@@ -161,6 +198,7 @@ function makeSeed(r: Random, i: number, earlier: SyntheticSeed[]): SyntheticSeed
     copiedFrom,
     repeated,
     paragraphs,
+    ...(wire ? { wire: { story: wire.story, carried: wire.carried } } : {}),
   };
 }
 
