@@ -3,6 +3,7 @@
 import { verdictUrl } from '../urls.ts';
 import type { Anchor, Model, Problem, Verdict } from '../types.ts';
 import { countBySeverity } from '../report.ts';
+import { visible } from '../visible.ts';
 import { isEmpty } from './diff.ts';
 import type { AnchorFate, EditorialDiff, VerdictChange } from './diff.ts';
 
@@ -23,21 +24,20 @@ const QUOTE_LENGTH = 160;
 
 /**
  * Inline Markdown text: one line; the characters that format or link inside a line backslash-escaped
- * (untrusted text never starts a line here, so list and heading markers are harmless); HTML and @ as entities.
+ * (untrusted text never starts a line here, so list and heading markers are harmless); HTML and @ as entities;
+ * controls and bidi controls visible as `\u{XX}` (src/visible.ts), in the job summary as on the terminal.
  */
 export function md(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
+  return visible(text.replace(/\s+/g, ' ').trim())
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/@/g, '&#64;');
 }
 
-/** A code span for ids and paths (backticks inside are dropped: ids and paths never need them). */
+/** A code span for ids and paths (backticks inside are dropped: ids and paths never need them), controls visible. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, '').replace(/\s+/g, ' ')}\``;
+  return `\`${visible(text.replace(/`/g, '').replace(/\s+/g, ' '))}\``;
 }
 
 function short(text: string): string {
