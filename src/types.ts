@@ -23,7 +23,8 @@ export type RuleId =
   | 'scale-invalid'
   | 'correction-missing'
   | 'published-removed'
-  | 'seed-changed';
+  | 'seed-changed'
+  | 'data-file-unknown';
 
 /** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
 export interface Problem {

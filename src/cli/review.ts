@@ -9,6 +9,7 @@ import { parseOptions, runCommand, UsageError } from './command.ts';
 import { buildModel } from '../model.ts';
 import { formatGithub, sortProblems } from '../report.ts';
 import type { Model, Problem } from '../types.ts';
+import { dataFileChanges, dataFileProblems } from '../review/data-files.ts';
 import { diffModels } from '../review/diff.ts';
 import { changedFiles } from '../review/files.ts';
 import { gitRenames, materialise, resolveBase } from '../review/git.ts';
@@ -21,7 +22,7 @@ const USAGE = `Usage: npm run review -- --base <git-rev> [--preview-url URL] [--
 Compares seeds/ and content/ at <git-rev> (e.g. origin/main) with the working tree and prints a
 Markdown report of the editorial changes and their problems. With GITHUB_STEP_SUMMARY set, the
 report is appended to the job summary; --format=github also prints annotations for the policy
-problems (correction-missing, published-removed, seed-changed): check --format=github annotates the rest.
+problems (correction-missing, published-removed, seed-changed, data-file-unknown): check --format=github annotates the rest.
 Exit status: 0 no errors, 1 errors, 2 the review could not run.`;
 
 function options(argv: string[]) {
@@ -72,9 +73,13 @@ function run(argv: string[]): number {
     }
     const diff = diffModels(baseModel, head, gitRenames(opts.root, base));
     const changed = new Set(changedFiles(scratch, opts.root));
-    const policy = sortProblems(policyProblems(diff, head.verdicts));
+    const dataChanges = dataFileChanges(scratch, opts.root, [...changed]);
+    // An unknown data file that check reports itself under the same rule is listed once.
+    const reported = new Set(head.problems.filter((p) => p.rule === 'data-file-unknown').map((p) => p.file));
+    const dataProblems = dataFileProblems(dataChanges).filter((p) => !reported.has(p.file));
+    const policy = sortProblems([...policyProblems(diff, head.verdicts), ...dataProblems]);
     const problems = sortProblems([...relevant(head.problems, baseModel.problems, changed), ...policy]);
-    const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, problems, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
+    const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, dataChanges, problems, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
     // The content's own problems are annotated by `check --format=github` in the same workflow; annotating
     // them again here would show each twice. Only the policy needs the base revision, so only it is annotated.
     if (opts.format === 'github') process.stdout.write(formatGithub(policy));

@@ -5,6 +5,7 @@ import type { Anchor, Model, Problem, Verdict } from '../types.ts';
 import { countBySeverity } from '../report.ts';
 import { visible } from '../visible.ts';
 import { isEmpty } from './diff.ts';
+import type { DataFileChange } from './data-files.ts';
 import type { AnchorFate, EditorialDiff, VerdictChange } from './diff.ts';
 
 export interface ReportInput {
@@ -14,6 +15,8 @@ export interface ReportInput {
   base: Model;
   head: Model;
   diff: EditorialDiff;
+  /** Files changed under content/_data/, sorted (data-files.ts). */
+  dataChanges?: DataFileChange[];
   /** Sorted. */
   problems: Problem[];
   /** http(s) origin + path of a preview build, e.g. a deploy preview. */
@@ -204,6 +207,14 @@ export function renderReport(input: ReportInput): string {
   for (const seed of diff.seedsRemoved) seedLines.push(`- ${code(seed.file)}: removed`);
   out.push(...section('Seed changes', seedLines));
 
-  if (isEmpty(diff)) out.push('No editorial changes.', '');
+  const dataChanges = input.dataChanges ?? [];
+  out.push(
+    ...section(
+      'Site data changes',
+      dataChanges.map((c) => `- ${code(c.file)}: ${c.change}${c.known ? '' : ' (not a data file the site reads: code, see Problems)'}`),
+    ),
+  );
+
+  if (isEmpty(diff) && dataChanges.length === 0) out.push('No editorial changes.', '');
   return out.join('\n');
 }
