@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEED_ID_PATTERN } from './fields.ts';
+import { invisibleTextProblems } from './invisible-text.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Problem, Seed, SeedMeta, Span } from './types.ts';
@@ -162,6 +163,7 @@ export function loadSeeds(root: string): LoadedSeeds {
       files.push(metaFile);
     }
     seeds.push(seed);
+    problems.push(...invisibleTextProblems(seed));
   }
 
   for (const name of names) {

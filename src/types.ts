@@ -24,7 +24,8 @@ export type RuleId =
   | 'correction-missing'
   | 'published-removed'
   | 'seed-changed'
-  | 'data-file-unknown';
+  | 'data-file-unknown'
+  | 'text-invisible';
 
 /** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
 export interface Problem {

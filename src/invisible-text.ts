@@ -1,0 +1,44 @@
+// Invisible characters in a seed: controls (other than TAB, LF and CR), DEL, C1 controls and the bidi embedding,
+// override and isolate controls. A seed is evidence and is kept byte for byte, so they are not an error: each is a
+// text-invisible warning at its first line and column, and every page that shows seed text shows them as a
+// visible label (src/eleventy/visible-html.ts). The marks LRM, RLM and ALM are normal in right-to-left text.
+import { positionAt, seedLineStarts } from './lines.ts';
+import type { Problem } from './types.ts';
+import { BIDI_CONTROLS, describeCodePoint } from './visible.ts';
+
+/** The characters of seed text that are shown as labels instead of being emitted. */
+export const INVISIBLE_IN_TEXT = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}]`, 'g');
+const BIDI = new RegExp(`[${BIDI_CONTROLS}]`);
+
+/** One text-invisible warning per code point found in `seed.text`, at its first occurrence, in text order. */
+export function invisibleTextProblems(seed: { file: string; text: string }): Problem[] {
+  const found = new Map<number, { offset: number; count: number }>();
+  for (const match of seed.text.matchAll(INVISIBLE_IN_TEXT)) {
+    const codePoint = match[0].charCodeAt(0);
+    const seen = found.get(codePoint);
+    if (seen) seen.count++;
+    else found.set(codePoint, { offset: match.index, count: 1 });
+  }
+  if (found.size === 0) return [];
+  const starts = seedLineStarts(seed);
+  return [...found.entries()]
+    .sort(([, a], [, b]) => a.offset - b.offset)
+    .map(([codePoint, { offset, count }]) => {
+      const { line, column } = positionAt(starts, offset);
+      const times = count === 1 ? '' : ` (${count} times)`;
+      const effect = BIDI.test(String.fromCharCode(codePoint))
+        ? 'an invisible bidi control that reorders the text after it'
+        : 'an invisible control character that terminals and browsers act on instead of showing';
+      return {
+        file: seed.file,
+        line,
+        column,
+        severity: 'warning' as const,
+        rule: 'text-invisible' as const,
+        message:
+          `the seed contains ${describeCodePoint(codePoint)} at ${line}:${column}${times}, ${effect}. ` +
+          'The seed is kept as it is (it is evidence) and its pages show the character as a visible label; ' +
+          'if the source as published does not contain it, restore the seed from the source.',
+      };
+    });
+}
