@@ -7,7 +7,7 @@ import { invisibleTextProblems } from './invisible-text.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Problem, Seed, SeedMeta, Span } from './types.ts';
-import { isIsoDate, shown, urlProblem } from './values.ts';
+import { isIsoDate, shown, urlProblem, urlWarning } from './values.ts';
 import { parseYaml } from './yaml-source.ts';
 
 export const SEED_SIZE_LIMIT = 64 * MEGABYTE;
@@ -96,6 +96,8 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
       problem('error', 'seed-invalid', `seed metadata field "${key}": ${badUrl}.`, line, column);
       continue;
     }
+    const lookAlike = field === 'url' || field === 'archived' ? urlWarning(value) : undefined;
+    if (lookAlike) problem('warning', 'url-mixed-script', `seed metadata field "${key}": ${lookAlike}.`, line, column);
     if (field === 'published' && !isIsoDate(value)) {
       problem('error', 'date-invalid', `seed metadata field "published" must be a date written YYYY-MM-DD, not ${shown(value)}.`, line, column);
       continue;

@@ -25,7 +25,8 @@ export type RuleId =
   | 'published-removed'
   | 'seed-changed'
   | 'data-file-unknown'
-  | 'text-invisible';
+  | 'text-invisible'
+  | 'url-mixed-script';
 
 /** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
 export interface Problem {

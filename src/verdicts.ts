@@ -4,7 +4,7 @@ import { CORRECTION_FIELDS, MAX_LIST_ITEMS, SEED_ID_PATTERN, SLUG_PATTERN, SOURC
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Correction, Position, Problem, RuleId, Severity, Source, Verdict } from './types.ts';
-import { isIsoDate, shown, urlProblem } from './values.ts';
+import { isIsoDate, shown, urlProblem, urlWarning } from './values.ts';
 import { parseYaml, textValue, type ParsedYaml, type YamlProblem } from './yaml-source.ts';
 import type { YamlNode } from './yaml-tree.ts';
 
@@ -398,6 +398,8 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     const url = (name: string) => {
       const value = optional(name);
       const problem = value === undefined ? undefined : urlProblem(value);
+      const lookAlike = value === undefined || problem !== undefined ? undefined : urlWarning(value);
+      if (lookAlike) report.problem('url-mixed-script', 'warning', fields.present(name)!.at, `${label}: ${lookAlike}.`);
       if (problem === undefined) return value;
       report.problem('source-invalid', 'error', fields.present(name)!.at, `${label}: ${problem}.`);
       ok = false;
