@@ -27,7 +27,7 @@ export function invisibleTextProblems(seed: { file: string; text: string }): Pro
       const { line, column } = positionAt(starts, offset);
       const times = count === 1 ? '' : ` (${count} times)`;
       const effect = BIDI.test(String.fromCharCode(codePoint))
-        ? 'an invisible bidi control that reorders the text after it'
+        ? 'an invisible bidi control that changes the order in which the text after it is displayed'
         : 'an invisible control character that terminals and browsers act on instead of showing';
       return {
         file: seed.file,
