@@ -42,3 +42,9 @@ export function invisibleTextProblems(seed: { file: string; text: string }): Pro
       };
     });
 }
+
+/** `U+001B ESCAPE at character 7` for the first invisible character of a value (a field an editor wrote), or undefined. */
+export function invisibleInValue(value: string): string | undefined {
+  const match = new RegExp(INVISIBLE_IN_TEXT.source).exec(value);
+  return match ? `${describeCodePoint(match[0].charCodeAt(0))} at character ${match.index + 1}` : undefined;
+}

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEED_ID_PATTERN } from './fields.ts';
-import { invisibleTextProblems } from './invisible-text.ts';
+import { invisibleInValue, invisibleTextProblems } from './invisible-text.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Problem, Seed, SeedMeta, Span } from './types.ts';
@@ -91,6 +91,12 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
       continue;
     }
     const field = key as (typeof META_FIELDS)[number];
+    // (URLs have their own, stricter check below.)
+    const hidden = field === 'url' || field === 'archived' ? undefined : invisibleInValue(value);
+    if (hidden) {
+      problem('error', 'seed-invalid', `seed metadata field "${key}" contains ${hidden}, an invisible control or bidi control; remove it.`, line, column);
+      continue;
+    }
     const badUrl = field === 'url' || field === 'archived' ? urlProblem(value) : undefined;
     if (badUrl) {
       problem('error', 'seed-invalid', `seed metadata field "${key}": ${badUrl}.`, line, column);

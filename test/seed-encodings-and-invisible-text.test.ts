@@ -74,4 +74,14 @@ describe('invisible characters in a seed', () => {
     expect(brief(model.problems)).toEqual(['seeds/alpha.txt:3:12 warning text-invisible']);
     expect(model.verdicts[0]!.anchor?.method).toBe('exact');
   });
+
+  it('refuses them in the seed metadata, which is written by an editor, not evidence', () => {
+    const root = makeProject({ 'seeds/s.txt': 'Text.\n', 'seeds/s.yml': 'title: "Erased\\e[2K"\noutlet: "Gazette \\u202Eevil"\nlanguage: en\n' });
+    const { seeds, problems } = loadSeeds(root);
+    expect(brief(problems)).toEqual(['seeds/s.yml:1:8 error seed-invalid', 'seeds/s.yml:2:9 error seed-invalid']);
+    expect(problems[0]!.message).toContain('U+001B ESCAPE');
+    expect(problems[1]!.message).toContain('U+202E RIGHT-TO-LEFT OVERRIDE');
+    expect(seeds[0]!.meta).toEqual({ language: 'en' });
+  });
 });
+
