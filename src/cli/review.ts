@@ -74,9 +74,9 @@ function run(argv: string[]): number {
     const diff = diffModels(baseModel, head, gitRenames(opts.root, base));
     const changed = new Set(changedFiles(scratch, opts.root));
     const dataChanges = dataFileChanges(scratch, opts.root, [...changed]);
-    // An unknown data file that check reports itself under the same rule is listed once.
-    const reported = new Set(head.problems.filter((p) => p.rule === 'data-file-unknown').map((p) => p.file));
-    const dataProblems = dataFileProblems(dataChanges).filter((p) => !reported.has(p.file));
+    // An unknown data file that check reports itself under the same rule (the file, or a folder holding it) is listed once.
+    const reported = head.problems.filter((p) => p.rule === 'data-file-unknown').map((p) => p.file);
+    const dataProblems = dataFileProblems(dataChanges).filter((p) => !reported.some((f) => p.file === f || p.file.startsWith(`${f}/`)));
     const policy = sortProblems([...policyProblems(diff, head.verdicts), ...dataProblems]);
     const problems = sortProblems([...relevant(head.problems, baseModel.problems, changed), ...policy]);
     const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, dataChanges, problems, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
