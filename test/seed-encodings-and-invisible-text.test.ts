@@ -85,3 +85,21 @@ describe('invisible characters in a seed', () => {
   });
 });
 
+
+describe('invisible characters in a verdict', () => {
+  it('are an error at their line and column: a verdict is written by an editor, not evidence', () => {
+    const root = makeProject({
+      'seeds/alpha.txt': SEED_ALPHA,
+      'content/verdicts/x.md': verdictText({ title: 'title: "Sea wall \\e[2K vote"', author: 'author: "Editor \\u202Eevil"' }, 'The council\u0007 voted.\n'),
+    });
+    const { problems } = buildModel({ root });
+    expect(brief(problems)).toEqual([
+      'content/verdicts/x.md:2:8 error text-invisible',
+      'content/verdicts/x.md:9:9 error text-invisible',
+      'content/verdicts/x.md:12:12 error text-invisible',
+    ]);
+    expect(problems[0]!.message).toMatch(/^the field "title" contains U\+001B ESCAPE at character 10, written as a YAML escape/);
+    expect(problems[1]!.message).toMatch(/^the field "author" contains U\+202E RIGHT-TO-LEFT OVERRIDE at character 8, written as a YAML escape/);
+    expect(problems[2]!.message).toMatch(/^the verdict contains U\+0007 BELL at 12:12/);
+  });
+});
