@@ -38,7 +38,12 @@ describe('invisible characters in URLs', () => {
       'seeds/alpha.yml': `url: "${bidi}"\n`,
       'content/verdicts/x.md': verdictText({ sources: `sources:\n  - title: Minutes\n    url: "${bidi}"` }),
     });
-    expect(brief(buildModel({ root }).problems)).toEqual(['content/verdicts/x.md:8:10 error source-invalid', 'seeds/alpha.yml:1:6 error seed-invalid']);
+    // (the override typed into the verdict is also a text-invisible error at its own column)
+    expect(brief(buildModel({ root }).problems)).toEqual([
+      'content/verdicts/x.md:8:10 error source-invalid',
+      'content/verdicts/x.md:8:32 error text-invisible',
+      'seeds/alpha.yml:1:6 error seed-invalid',
+    ]);
   });
 });
 
