@@ -10,6 +10,7 @@ import { anchorQuote } from './anchor.ts';
 import { lineStarts } from './lines.ts';
 import { normaliseQuote, seedView } from './normalise.ts';
 import { paragraphsOf, SEED_LINE_LIMIT, SEED_SIZE_LIMIT } from './seeds.ts';
+import { invisibleTextProblems } from './invisible-text.ts';
 import { readTextFile } from './text-file.ts';
 import { changedWords } from './word-diff.ts';
 import type { Anchor, PassageFate, Problem, RuleId, Seed, Verdict } from './types.ts';
@@ -110,6 +111,7 @@ export function loadCaptures(root: string, seeds: Seed[], rejected: readonly str
       paragraphs: paragraphsOf(read.text),
       captured: date,
     };
+    problems.push(...invisibleTextProblems(capture));
     const list = found.get(id) ?? [];
     list.push(capture);
     found.set(id, list);

@@ -1,5 +1,6 @@
 // Problems, printed the way compilers print them: sorted, one per line, in text, GitHub or JSON form.
 import type { Problem, Severity } from './types.ts';
+import { jsonVisible, visible, visibleLine } from './visible.ts';
 
 function compare(a: string | number, b: string | number): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -26,21 +27,20 @@ export function strict(problems: readonly Problem[]): Problem[] {
   return problems.map((problem) => (problem.severity === 'warning' ? { ...problem, severity: 'error' } : problem));
 }
 
-/** Messages and file names are single lines; a line break in user content or a file name must not forge another problem line. */
-function oneLine(text: string): string {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
-}
-
-/** `file:line:col: severity: message [rule]`, one problem per line. */
+/**
+ * `file:line:col: severity: message [rule]`, one problem per line. Messages and file names are single lines (a line
+ * break in user content or a file name must not forge another problem line), with controls and bidi controls visible.
+ */
 export function formatText(problems: readonly Problem[]): string {
   return problems
-    .map((p) => `${oneLine(p.file)}:${p.line}:${p.column}: ${p.severity}: ${oneLine(p.message)} [${p.rule}]\n`)
+    .map((p) => `${visibleLine(p.file)}:${p.line}:${p.column}: ${p.severity}: ${visibleLine(p.message)} [${p.rule}]\n`)
     .join('');
 }
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts (escapeData / escapeProperty)
+// Controls and bidi controls are made visible first (src/visible.ts); CR and LF are left to GitHub's own escaping.
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(text, { keep: '\r\n' }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(text: string): string {
@@ -57,10 +57,10 @@ export function formatGithub(problems: readonly Problem[]): string {
     .join('');
 }
 
-/** A JSON array of {file, line, column, severity, rule, message}. */
+/** A JSON array of {file, line, column, severity, rule, message}; controls, DEL, C1 and bidi controls as `\\uXXXX`. */
 export function formatJson(problems: readonly Problem[]): string {
   const rows = problems.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message }));
-  return JSON.stringify(rows, null, 2) + '\n';
+  return jsonVisible(JSON.stringify(rows, null, 2)) + '\n';
 }
 
 function count(n: number, noun: string): string {

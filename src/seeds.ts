@@ -4,10 +4,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCaptureFile } from './captures.ts';
 import { SEED_ID_PATTERN } from './fields.ts';
+import { invisibleInValue, invisibleTextProblems } from './invisible-text.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Problem, Seed, SeedMeta, Span } from './types.ts';
-import { isIsoDate, shown, urlProblem } from './values.ts';
+import { isIsoDate, shown, urlProblem, urlWarning } from './values.ts';
 import { canonicalLanguage, languageProblem } from './site-settings.ts';
 import { parseYaml } from './yaml-source.ts';
 
@@ -92,11 +93,19 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
       continue;
     }
     const field = key as (typeof META_FIELDS)[number];
+    // (URLs have their own, stricter check below.)
+    const hidden = field === 'url' || field === 'archived' ? undefined : invisibleInValue(value);
+    if (hidden) {
+      problem('error', 'seed-invalid', `seed metadata field "${key}" contains ${hidden}, an invisible control or bidi control; remove it.`, line, column);
+      continue;
+    }
     const badUrl = field === 'url' || field === 'archived' ? urlProblem(value) : undefined;
     if (badUrl) {
       problem('error', 'seed-invalid', `seed metadata field "${key}": ${badUrl}.`, line, column);
       continue;
     }
+    const lookAlike = field === 'url' || field === 'archived' ? urlWarning(value) : undefined;
+    if (lookAlike) problem('warning', 'url-mixed-script', `seed metadata field "${key}": ${lookAlike}.`, line, column);
     const badLanguage = field === 'language' ? languageProblem(value) : undefined;
     if (badLanguage) {
       problem('error', 'seed-invalid', `seed metadata field "language": ${badLanguage}. It becomes the lang attribute of the seed's text.`, line, column);
@@ -169,6 +178,7 @@ export function loadSeeds(root: string): LoadedSeeds {
       files.push(metaFile);
     }
     seeds.push(seed);
+    problems.push(...invisibleTextProblems(seed));
   }
 
   for (const name of names) {

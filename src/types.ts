@@ -35,7 +35,9 @@ export type RuleId =
   | 'capture-not-found'
   | 'passage-changed'
   | 'passage-removed'
-  | 'capture-changed';
+  | 'capture-changed'
+  | 'text-invisible'
+  | 'url-mixed-script';
 
 /** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
 export interface Problem {

@@ -4,9 +4,10 @@ import { CORRECTION_FIELDS, MAX_LIST_ITEMS, SEED_ID_PATTERN, SLUG_PATTERN, SOURC
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Correction, Position, Problem, RuleId, Severity, Source, Verdict } from './types.ts';
-import { isIsoDate, shown, urlProblem } from './values.ts';
+import { isIsoDate, shown, urlProblem, urlWarning } from './values.ts';
 import { parseYaml, textValue, type ParsedYaml, type YamlProblem } from './yaml-source.ts';
 import type { YamlNode } from './yaml-tree.ts';
+import { fieldInvisibleProblem, invisibleCodePoints, verdictInvisibleProblems } from './invisible-text.ts';
 
 export const VERDICTS_DIR = 'content/verdicts';
 export const VERDICT_SIZE_LIMIT = 4 * MEGABYTE;
@@ -86,6 +87,9 @@ type Shape = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'other
  * Parses and validates one verdict's text (BOM already removed). `file` is project-relative.
  * Never throws on bad content. `fastPath: false` forces the `yaml` parser (to compare both paths).
  */
+/** text-invisible errors for characters written as YAML escapes (dropped where the value is refused for another reason). */
+const ESCAPED_INVISIBLE = new WeakSet<Problem>();
+
 export function parseVerdict(file: string, source: string, { fastPath = true } = {}): ParsedVerdict {
   const text = source.replace(/^\uFEFF/, '');
   const problems: Problem[] = [];
@@ -95,6 +99,8 @@ export function parseVerdict(file: string, source: string, { fastPath = true } =
     problem: (rule, severity, { line, column }, message) => problems.push({ file, line, column, severity, rule, message }),
   };
   const start: Position = { line: 1, column: 1 };
+  // Controls and bidi controls typed into the file (invisible-text.ts); those written as YAML escapes are found per field.
+  problems.push(...verdictInvisibleProblems(file, text));
   const name = file.slice(file.lastIndexOf('/') + 1);
   const slug = name.replace(/\.md$/i, '');
   if (!SLUG_PATTERN.test(slug) || !name.endsWith('.md')) {
@@ -129,6 +135,11 @@ export function parseVerdict(file: string, source: string, { fastPath = true } =
     return result;
   }
   const verdict = readFields(slug, file, yaml?.ok ? yaml.yaml : undefined, report, result);
+  // A value refused anyway (a URL, a seed id) needs no second error for the escape inside it.
+  for (let i = problems.length - 1; i >= 0; i--) {
+    const p = problems[i]!;
+    if (ESCAPED_INVISIBLE.has(p) && problems.some((q) => q !== p && q.severity === 'error' && q.line === p.line && q.column === p.column)) problems.splice(i, 1);
+  }
   verdict.body = body;
   verdict.bodyLine = located.closeLine + 1;
   result.verdict = verdict;
@@ -190,10 +201,20 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     given.set(pair.name, { value: pair.value, at: pair.at });
   }
 
+  // Invisible characters typed into the front matter are reported where they are (verdictInvisibleProblems).
+  const typed = invisibleCodePoints(yaml?.source ?? '');
   /** A text value, or undefined after reporting why there is none. */
   const text = (field: FieldDefinition | undefined, raw: YamlNode | null, at: Position, label: string, rules: { missing: RuleId; invalid: RuleId } = { missing: 'field-missing', invalid: 'field-invalid' }): string | undefined => {
     const value = shape(raw);
-    if (value.kind === 'text' && value.text.trim() !== '') return value.text;
+    if (value.kind === 'text' && value.text.trim() !== '') {
+      const escaped = fieldInvisibleProblem(label.startsWith('"') ? `the field ${label}` : label, value.text, typed);
+      if (escaped) {
+        const problem: Problem = { file, ...at, severity: 'error', rule: 'text-invisible', message: `${escaped}.` };
+        result.problems.push(problem);
+        ESCAPED_INVISIBLE.add(problem);
+      }
+      return value.text;
+    }
     if (value.kind === 'text') {
       report.problem(rules.invalid, 'error', at, `${label} contains only whitespace; write the text or remove the field.`);
     } else if (value.kind === 'other') {
@@ -401,6 +422,8 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
     const url = (name: string) => {
       const value = optional(name);
       const problem = value === undefined ? undefined : urlProblem(value);
+      const lookAlike = value === undefined || problem !== undefined ? undefined : urlWarning(value);
+      if (lookAlike) report.problem('url-mixed-script', 'warning', fields.present(name)!.at, `${label}: ${lookAlike}.`);
       if (problem === undefined) return value;
       report.problem('source-invalid', 'error', fields.present(name)!.at, `${label}: ${problem}.`);
       ok = false;

@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Position } from './types.ts';
 import { readPlainYaml } from './yaml-fast-path.ts';
+import { misindentedField, misindentedMessage } from './yaml-indentation.ts';
 import { fromDocument, type YamlNode } from './yaml-tree.ts';
 
 export interface YamlProblem {
@@ -107,6 +108,12 @@ export function parseYaml(source: string, { fastPath = true } = {}): { ok: true;
   };
   const error = doc.errors[0];
   if (error) {
+    // A list item's field at the wrong column: name that line and the column expected, not the parser's guess.
+    const misindented = misindentedField(source);
+    if (misindented && Math.abs(misindented.line - at(error.pos[0]).line) <= 1) {
+      const message = `YAML syntax error: ${misindentedMessage(misindented)}`;
+      return { ok: false, problem: { severity: 'error', message, line: misindented.line, column: misindented.indent + 1 } };
+    }
     return { ok: false, problem: { severity: 'error', message: `YAML syntax error: ${hint(error.code, error.message)}`, ...at(error.pos[0]) } };
   }
   try {

@@ -115,6 +115,8 @@ const CASES: { name: string; yaml: string }[] = [
   { name: 'source url relative', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: /minutes' }) },
   { name: 'source url without host', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "https:///minutes"' }) },
   { name: 'source url with a space', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/council minutes' }) },
+  { name: 'source url with a bidi override', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "https://evil.example/\u202Egro.elpmaxe"' }) },
+  { name: 'source url with a zero-width space', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "https://exa\u200Bmple.org/"' }) },
   { name: 'source url a number', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: 1984' }) },
   { name: 'archived copy http', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/minutes\n    archived: http://archive.example.org/minutes' }) },
   { name: 'archived copy ftp:', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/minutes\n    archived: ftp://archive.example.org/minutes' }) },

@@ -4,6 +4,7 @@ import { ModelSetupError } from '../errors.ts';
 import { parseOptions } from './command.ts';
 import { buildModel } from '../model.ts';
 import { countBySeverity, formatGithub, formatJson, formatText, strict, summary } from '../report.ts';
+import { visible } from '../visible.ts';
 
 const USAGE = `Usage: npm run check -- [--format=text|github|json] [--strict] [--root DIR]
 
@@ -18,7 +19,7 @@ Exit status: 0 no errors, 1 errors found, 2 the check could not run.`;
 const FORMATS = { text: formatText, github: formatGithub, json: formatJson } as const;
 
 function fail(message: string, withUsage = false): never {
-  process.stderr.write(`check: ${message}\n${withUsage ? `\n${USAGE}\n` : ''}`);
+  process.stderr.write(`check: ${visible(message, { keepLineFeeds: true })}\n${withUsage ? `\n${USAGE}\n` : ''}`);
   process.exit(2);
 }
 

@@ -1,6 +1,7 @@
 // What every command of this tool does the same way: strict options, and errors that end as one
 // message and an exit status (2 usage or setup, 1 the input needs the editor), never a stack trace.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { visible } from '../visible.ts';
 
 /** Bad arguments: the message, then the usage text; exit status 2. */
 export class UsageError extends Error {}
@@ -22,7 +23,8 @@ export function runCommand(name: string, usage: string, run: (argv: string[]) =>
   try {
     process.exitCode = run(process.argv.slice(2));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Messages quote seed ids, file names and quotes: controls and bidi controls are shown, never sent to the terminal.
+    const message = visible(error instanceof Error ? error.message : String(error), { keepLineFeeds: true });
     if (error instanceof UsageError) {
       process.stderr.write(`${name}: ${message}\n\n${usage}\n`);
       process.exitCode = 2;

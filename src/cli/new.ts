@@ -12,6 +12,7 @@ import { loadSeeds } from '../seeds.ts';
 import { didYouMean } from '../suggest.ts';
 import { occurrencesOf, selectorFor, slugFromQuote, verdictTemplate } from '../scaffold.ts';
 import { VERDICTS_DIR } from '../verdicts.ts';
+import { visible, visibleLine } from '../visible.ts';
 
 const USAGE = `Usage: npm run new -- --seed <id> --quote "<text>" [--slug <slug>] [--occurrence N]
 
@@ -73,7 +74,7 @@ function run(argv: string[]): number {
     const result = anchorQuote(seed, { quote: opts.quote });
     const error = result.notes.find((n) => n.severity === 'error');
     if (!result.anchor || error) throw new InputError(`${seed.file}: ${error?.message ?? 'the quote was not found.'}`);
-    for (const note of result.notes) process.stderr.write(`${seed.file}: ${note.severity}: ${note.message} [${note.rule}]\n`);
+    for (const note of result.notes) process.stderr.write(`${visibleLine(seed.file)}: ${note.severity}: ${visibleLine(note.message)} [${note.rule}]\n`);
     selector = { quote: result.anchor.text.replace(/\s+/g, ' ') };
     anchorLine = result.anchor.line;
   } else {
@@ -117,7 +118,7 @@ function run(argv: string[]): number {
   }
   const context = selector.prefix || selector.suffix ? ' (with prefix/suffix to pick that occurrence)' : '';
   process.stdout.write(
-    `Wrote ${relative}: quote from ${seed.file} line ${anchorLine}${context}.\n` +
+    `Wrote ${visible(relative)}: quote from ${visible(seed.file)} line ${anchorLine}${context}.\n` +
       'Fill in title, rating, sources and author (and the explanation), then run `npm run check`.\n',
   );
   return 0;

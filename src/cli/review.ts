@@ -9,6 +9,7 @@ import { parseOptions, runCommand, UsageError } from './command.ts';
 import { buildModel } from '../model.ts';
 import { formatGithub, sortProblems } from '../report.ts';
 import type { Model, Problem } from '../types.ts';
+import { dataFileChanges, dataFileProblems } from '../review/data-files.ts';
 import { diffModels } from '../review/diff.ts';
 import { changedFiles } from '../review/files.ts';
 import { gitRenames, materialise, resolveBase } from '../review/git.ts';
@@ -22,7 +23,7 @@ const USAGE = `Usage: npm run review -- --base <git-rev> [--preview-url URL] [--
 Compares seeds/ and content/ at <git-rev> (e.g. origin/main) with the working tree and prints a
 Markdown report of the editorial changes and their problems. With GITHUB_STEP_SUMMARY set, the
 report is appended to the job summary; --format=github also prints annotations for the policy
-problems (correction-missing, published-removed, seed-changed, capture-changed): check --format=github annotates the rest.
+problems (correction-missing, published-removed, seed-changed, capture-changed, data-file-unknown): check --format=github annotates the rest.
 Exit status: 0 no errors, 1 errors, 2 the review could not run.`;
 
 function options(argv: string[]) {
@@ -76,9 +77,13 @@ function run(argv: string[]): number {
     const captures = reviewCaptures(baseModel, head);
     // A capture a published verdict is anchored in gets capture-changed (an error) instead of the seed-changed warning.
     const seedPolicy = policyProblems(diff, head.verdicts).filter((p) => !(p.rule === 'seed-changed' && captures.covered.has(p.file)));
-    const policy = sortProblems([...seedPolicy, ...captures.problems]);
+    const dataChanges = dataFileChanges(scratch, opts.root, [...changed]);
+    // An unknown data file that check reports itself under the same rule (the file, or a folder holding it) is listed once.
+    const reported = head.problems.filter((p) => p.rule === 'data-file-unknown').map((p) => p.file);
+    const dataProblems = dataFileProblems(dataChanges).filter((p) => !reported.some((f) => p.file === f || p.file.startsWith(`${f}/`)));
+    const policy = sortProblems([...seedPolicy, ...captures.problems, ...dataProblems]);
     const problems = sortProblems([...relevant(head.problems, baseModel.problems, changed), ...policy]);
-    const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, problems, newCaptures: captures.added, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
+    const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, dataChanges, problems, newCaptures: captures.added, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
     // The content's own problems are annotated by `check --format=github` in the same workflow; annotating
     // them again here would show each twice. Only the policy needs the base revision, so only it is annotated.
     if (opts.format === 'github') process.stdout.write(formatGithub(policy));

@@ -3,12 +3,13 @@
 // words of a checked passage are inside <mark class="checked">: line-through, underline and a box carry the
 // meaning without colour, and nothing needs JavaScript.
 import type { DiffText } from '../capture-pages.ts';
-import { escapeHtml } from './html.ts';
+import { visibleHtml } from './visible-html.ts';
 
 export function diffHtml(pieces: DiffText[]): string {
   return pieces
     .map((piece) => {
-      const text = escapeHtml(piece.text);
+      // Invisible characters (controls, bidi overrides) are shown as labels, as on the seed page.
+      const text = visibleHtml(piece.text);
       const inner = piece.checked ? `<mark class="checked">${text}</mark>` : text;
       return piece.kind === 'removed' ? `<del>${inner}</del>` : piece.kind === 'added' ? `<ins>${inner}</ins>` : inner;
     })

@@ -1,9 +1,11 @@
 // The seed text of a seed page, built here rather than in a template because every character matters:
-// the element's text, markup stripped, must be exactly the seed's paragraphs (no template whitespace).
+// the element's text, markup stripped, must be exactly the seed's paragraphs (no template whitespace), except that
+// each invisible character (invisible-text.ts: controls, DEL, C1, bidi controls) is shown as its label, `U+202E`.
 import type { HighlightedParagraph, Segment } from '../highlights.ts';
 import type { RatingLevel } from '../types.ts';
 import { passageId, verdictUrl } from '../urls.ts';
 import { escapeHtml } from './html.ts';
+import { visibleHtml } from './visible-html.ts';
 
 export interface SeedHtmlContext {
   level(key: string): RatingLevel | undefined;
@@ -38,7 +40,7 @@ function markedSegment(segment: Segment, context: SeedHtmlContext): string {
     .join('');
   const target = marks.verdicts[marks.verdicts.length - 1]!;
   return (
-    `<mark id="${escapeHtml(marks.id)}" data-verdicts="${escapeHtml(marks.verdicts.join(' '))}" data-rating="${escapeHtml(marks.rating)}">${pins}<a href="${escapeHtml(verdictUrl(target))}">${escapeHtml(segment.text)}</a></mark>`
+    `<mark id="${escapeHtml(marks.id)}" data-verdicts="${escapeHtml(marks.verdicts.join(' '))}" data-rating="${escapeHtml(marks.rating)}">${pins}<a href="${escapeHtml(verdictUrl(target))}">${visibleHtml(segment.text)}</a></mark>`
   );
 }
 
@@ -54,6 +56,6 @@ function passageSlug(id: string, slugs: string[]): string {
 
 export function seedTextHtml(paragraphs: HighlightedParagraph[], context: SeedHtmlContext): string {
   return paragraphs
-    .map((p) => `<p>${p.segments.map((s) => (s.marks ? markedSegment(s, context) : escapeHtml(s.text))).join('')}</p>`)
+    .map((p) => `<p>${p.segments.map((s) => (s.marks ? markedSegment(s, context) : visibleHtml(s.text))).join('')}</p>`)
     .join('\n');
 }

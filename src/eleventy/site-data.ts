@@ -9,6 +9,8 @@ import { headersFile } from '../headers.ts';
 import { passageContext, type PassageContext } from '../passage-context.ts';
 import { originalPassageUrl } from '../text-fragment.ts';
 import { seedTextHtml } from './seed-html.ts';
+import { visibleHtml } from './visible-html.ts';
+import { displayUrl } from '../values.ts';
 import { claimReview, claimReviewFeed, jsonLdScript, safeJson } from '../claimreview.ts';
 import { bySlug, compareText as compare, newestFirst } from '../order.ts';
 import { anchoredCapture } from '../captures.ts';
@@ -280,6 +282,16 @@ export class SiteData {
   /** The passage with a few of the seed's words around it. */
   passageContext(verdict: Verdict): PassageContext {
     return passageContext(this.checkedCapture(verdict), verdict.anchor!);
+  }
+
+  /** Seed text for a page: escaped, each invisible character shown as a labelled span (visible-html.ts). */
+  visibleHtml(text: string): string {
+    return visibleHtml(text);
+  }
+
+  /** A URL as a browser's address bar shows it: the host punycoded (values.ts). */
+  displayUrl(url: string): string {
+    return displayUrl(url);
   }
 
   /** The original article, scrolled to the passage by a text fragment; undefined when the seed has no URL. */

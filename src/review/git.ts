@@ -38,18 +38,30 @@ export interface BaseRevision {
   prefix: string;
 }
 
-/** The command that makes `rev` available in a shallow or partial clone. */
+/** `word` quoted for a POSIX shell: as it is when it holds only characters no shell treats specially, else in '…'. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that makes `rev` available in a shallow or partial clone. `rev` is what the user typed: every
+ * argument built from it is quoted for a POSIX shell, so pasting the advice runs `git fetch` and nothing else.
+ */
 export function fetchAdvice(rev: string, remotes: string[]): string {
+  return `git fetch --depth=1 ${fetchArguments(rev, remotes).map(shellQuote).join(' ')}`;
+}
+
+function fetchArguments(rev: string, remotes: string[]): string[] {
   const slash = rev.indexOf('/');
   if (slash > 0) {
     const remote = rev.slice(0, slash);
     const branch = rev.slice(slash + 1);
     // An explicit destination: a single-branch clone (CI checkouts often are) would otherwise only set FETCH_HEAD.
-    if (remotes.includes(remote) && branch) return `git fetch --depth=1 ${remote} ${branch}:refs/remotes/${remote}/${branch}`;
+    if (remotes.includes(remote) && branch) return [remote, `${branch}:refs/remotes/${remote}/${branch}`];
   }
   const remote = remotes.includes('origin') ? 'origin' : (remotes[0] ?? 'origin');
-  if (/^[0-9a-f]{7,40}$/i.test(rev)) return `git fetch --depth=1 ${remote} ${rev}`;
-  return `git fetch --depth=1 ${remote} ${rev}:${rev}`;
+  if (/^[0-9a-f]{7,40}$/i.test(rev)) return [remote, rev];
+  return [remote, `${rev}:${rev}`];
 }
 
 export function resolveBase(root: string, rev: string): BaseRevision {

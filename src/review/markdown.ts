@@ -3,9 +3,11 @@
 import { verdictUrl } from '../urls.ts';
 import type { Anchor, Model, Problem, Verdict } from '../types.ts';
 import { countBySeverity } from '../report.ts';
+import { visible } from '../visible.ts';
 import { isEmpty } from './diff.ts';
 import type { NewCapture } from './captures.ts';
 import { changedWords } from '../word-diff.ts';
+import type { DataFileChange } from './data-files.ts';
 import type { AnchorFate, EditorialDiff, VerdictChange } from './diff.ts';
 
 export interface ReportInput {
@@ -15,6 +17,8 @@ export interface ReportInput {
   base: Model;
   head: Model;
   diff: EditorialDiff;
+  /** Files changed under content/_data/, sorted (data-files.ts). */
+  dataChanges?: DataFileChange[];
   /** Sorted. */
   problems: Problem[];
   /** http(s) origin + path of a preview build, e.g. a deploy preview. */
@@ -27,21 +31,20 @@ const QUOTE_LENGTH = 160;
 
 /**
  * Inline Markdown text: one line; the characters that format or link inside a line backslash-escaped
- * (untrusted text never starts a line here, so list and heading markers are harmless); HTML and @ as entities.
+ * (untrusted text never starts a line here, so list and heading markers are harmless); HTML and @ as entities;
+ * controls and bidi controls visible as `\u{XX}` (src/visible.ts), in the job summary as on the terminal.
  */
 export function md(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
+  return visible(text.replace(/\s+/g, ' ').trim())
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/@/g, '&#64;');
 }
 
-/** A code span for ids and paths (backticks inside are dropped: ids and paths never need them). */
+/** A code span for ids and paths (backticks inside are dropped: ids and paths never need them), controls visible. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, '').replace(/\s+/g, ' ')}\``;
+  return `\`${visible(text.replace(/`/g, '').replace(/\s+/g, ' '))}\``;
 }
 
 function short(text: string): string {
@@ -233,6 +236,14 @@ export function renderReport(input: ReportInput): string {
   out.push(...section('Seed changes', seedLines));
   out.push(...newCaptureLines(input.newCaptures ?? []));
 
-  if (isEmpty(diff) && !input.newCaptures?.length) out.push('No editorial changes.', '');
+  const dataChanges = input.dataChanges ?? [];
+  out.push(
+    ...section(
+      'Site data changes',
+      dataChanges.map((c) => `- ${code(c.file)}: ${c.change}${c.known ? '' : ' (not a data file the site reads: code, see Problems)'}`),
+    ),
+  );
+
+  if (isEmpty(diff) && !input.newCaptures?.length && dataChanges.length === 0) out.push('No editorial changes.', '');
   return out.join('\n');
 }
