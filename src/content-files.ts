@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SLUG_PATTERN } from './fields.ts';
+import { invisibleInValue, verdictInvisibleProblems } from './invisible-text.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Position, Problem, RuleId } from './types.ts';
 import { siteOwnerOf } from './urls.ts';
@@ -103,6 +104,9 @@ function loadPage(root: string, file: string, problems: Problem[]): ContentPage 
     problem('frontmatter-invalid', { line: read.line, column: read.column }, `the file ${read.message}.`);
     return undefined;
   }
+  // An editor's page, like a verdict: an invisible character typed into it is an error (not evidence to keep).
+  const invisible = verdictInvisibleProblems(file, read.text, 'the page');
+  problems.push(...invisible);
   const located = locateFrontMatter(read.text, 'a content page must begin with front matter: a line "---", "title: …" (and optionally "description: …", "permalink: /path/"), and another line "---".');
   if ('problem' in located) {
     problem('frontmatter-invalid', located.problem, located.problem.message);
@@ -141,6 +145,12 @@ function loadPage(root: string, file: string, problems: Problem[]): ContentPage 
       ok = false;
       continue;
     }
+    const hidden = invisibleInValue(text);
+    if (hidden !== undefined && invisible.length === 0) {
+      problem('text-invisible', at, `"${pair.name}" contains ${hidden}, written as a YAML escape; remove it.`);
+      ok = false;
+      continue;
+    }
     values[pair.name] = text;
   }
   if (values['title'] === undefined && !('title' in positions)) {
@@ -152,7 +162,7 @@ function loadPage(root: string, file: string, problems: Problem[]): ContentPage 
     problem('permalink-invalid', positions['permalink']!, `"permalink" must be a site path such as /methodology/ or /methodology.html (plain names, no "." or ".." parts, a folder ending in "/" or an .html file), not ${shown(permalink)}.`);
     ok = false;
   }
-  if (!ok || values['title'] === undefined) return undefined;
+  if (!ok || invisible.length > 0 || values['title'] === undefined) return undefined;
   return {
     file,
     url: permalink ?? defaultUrl(file),

@@ -54,7 +54,7 @@ export function invisibleTextProblems(seed: { file: string; text: string }): Pro
  * One text-invisible error per code point typed into a verdict file (front matter or explanation): an editor wrote
  * it, so it is removed rather than shown. `text` is the file's text, BOM removed.
  */
-export function verdictInvisibleProblems(file: string, text: string): Problem[] {
+export function verdictInvisibleProblems(file: string, text: string, what = 'the verdict'): Problem[] {
   const found = firstOccurrences(text);
   if (found.length === 0) return [];
   const starts = lineStarts(text);
@@ -67,7 +67,7 @@ export function verdictInvisibleProblems(file: string, text: string): Problem[] 
       column,
       severity: 'error' as const,
       rule: 'text-invisible' as const,
-      message: `the verdict contains ${describeCodePoint(codePoint)} at ${line}:${column}${times}, ${effectOf(codePoint)}; remove it${rtlAdvice(codePoint)}.`,
+      message: `${what} contains ${describeCodePoint(codePoint)} at ${line}:${column}${times}, ${effectOf(codePoint)}; remove it${rtlAdvice(codePoint)}.`,
     };
   });
 }

@@ -212,3 +212,12 @@ describe("a seed's language", () => {
     expect(good.seedsById.get('alpha')?.meta.language).toBe('en-GB');
   });
 });
+
+describe('invisible characters in a content page', () => {
+  it('are errors, typed or written as a YAML escape, at their position', () => {
+    const typed = errors(project({ 'content/about.md': '---\ntitle: About\n---\nWe check \u001B[2Kclaims.\n' }));
+    expect(typed.map((p) => [p.file, p.line, p.column, p.rule])).toEqual([['content/about.md', 4, 10, 'text-invisible']]);
+    const escaped = errors(project({ 'content/about.md': '---\ntitle: "About \\u202Eus"\n---\nText.\n' }));
+    expect(escaped.map((p) => [p.file, p.line, p.rule])).toEqual([['content/about.md', 2, 'text-invisible']]);
+  });
+});
