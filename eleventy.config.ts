@@ -7,10 +7,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
-import { feedPlugin } from '@11ty/eleventy-plugin-rss';
-import factcheckPlugin, { FEED_COLLECTION, FEED_ENTRIES } from './src/eleventy/plugin.ts';
+import { rssPlugin } from '@11ty/eleventy-plugin-rss';
+import factcheckPlugin from './src/eleventy/plugin.ts';
 import { readSiteSettings } from './src/eleventy/site-meta.ts';
-import { feedUrl } from './src/urls.ts';
 
 const toolRoot = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,18 +20,9 @@ export default function (eleventyConfig: UserConfig) {
   // Rewrites every site-relative URL in the HTML for `--pathprefix=/factcheck/` (GitHub Pages project sites).
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(factcheckPlugin, { toolRoot, site });
-  eleventyConfig.addPlugin(feedPlugin, {
-    type: 'atom',
-    outputPath: feedUrl(),
-    collection: { name: FEED_COLLECTION, limit: FEED_ENTRIES },
-    metadata: {
-      language: site.language,
-      title: site.title,
-      subtitle: site.description,
-      base: `${site.url}/`,
-      author: { name: site.organisation.name },
-    },
-  });
+  // The feed's filters (dateToRfc3339, getNewestCollectionItemDate); /feed.xml itself is one of the
+  // plugin's pages (_includes/pages/feed.njk), made from the model.
+  eleventyConfig.addPlugin(rssPlugin);
 
   return {
     // Editors' Markdown is never run through a template engine: `{{ }}` in a verdict stays text.

@@ -28,7 +28,6 @@ declare module '@11ty/eleventy' {
     addGlobalData(name: string, value: unknown): void;
     addTemplate(inputPath: string, content: string, data?: Record<string, unknown>): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
-    addCollection(name: string, build: (api: CollectionApi) => unknown[]): void;
     addPassthroughCopy(map: Record<string, string>): void;
     addWatchTarget(target: string): void;
     setLibrary(name: 'md', library: unknown): void;
@@ -44,18 +43,6 @@ declare module '@11ty/eleventy' {
     /** Suffixes of template and folder data files; [] reads none. */
     setDataFileSuffixes(suffixes: string[]): void;
     readonly ignores: Set<string>;
-  }
-
-  export interface CollectionItem {
-    inputPath: string;
-    url: string;
-    date: Date;
-    data: Record<string, unknown>;
-  }
-
-  export interface CollectionApi {
-    getFilteredByGlob(glob: string): CollectionItem[];
-    getAll(): CollectionItem[];
   }
 
   export interface EleventyOptions {
@@ -78,18 +65,6 @@ declare module '@11ty/eleventy' {
 declare module '@11ty/eleventy-plugin-rss' {
   import type { UserConfig } from '@11ty/eleventy';
 
-  export interface FeedPluginOptions {
-    type: 'atom' | 'rss' | 'json';
-    outputPath: string;
-    collection: { name: string; limit: number };
-    metadata: {
-      language: string;
-      title: string;
-      subtitle: string;
-      base: string;
-      author: { name: string; email?: string };
-    };
-  }
-
-  export function feedPlugin(config: UserConfig, options: FeedPluginOptions): void;
+  /** The feed filters: dateToRfc3339, dateToRfc822, getNewestCollectionItemDate, htmlToAbsoluteUrls. */
+  export function rssPlugin(config: UserConfig): void;
 }
