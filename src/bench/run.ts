@@ -17,6 +17,7 @@ import { measureNeedle } from './needle.ts';
 import { writeProject } from './project.ts';
 import { formatReport, type Row } from './report.ts';
 import { measureWatch, type WatchOptions, type WatchResult } from './watch.ts';
+import { SERVE_OUTPUT } from '../eleventy/dev-server.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
@@ -279,7 +280,8 @@ async function main(): Promise<void> {
         command: TSX,
         args: [ELEVENTY, SITE_CONFIG, '--serve', '--quiet'],
         verdictFile: editable.file,
-        pageFile: join(siteOut, 'verdicts', editable.slug, 'index.html'),
+        // npm start serves from its own folder, never the build's _site/.
+        pageFile: join(project, SERVE_OUTPUT, 'verdicts', editable.slug, 'index.html'),
         edits,
         startTimeoutMs: 30 * 60_000,
         env,

@@ -15,6 +15,7 @@ import { SiteData } from './site-data.ts';
 import { siteMeta, type SiteSettings } from './site-meta.ts';
 import { registerPages } from './pages.ts';
 import { ratingStyles } from './rating-styles.ts';
+import { errorPageMiddleware, withDevScript, type ContentReport } from './dev-server.ts';
 
 /** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
 export class ContentErrors extends Error {
@@ -46,13 +47,26 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   // quote or seed did; a one-shot build keeps nothing, so the seeds' normalised views are freed early.
   let cache: ModelCache | undefined;
   let pagesByPath = new Map<string, ContentPage>();
+  // npm start: while the content has errors, the browser gets check's report instead of any page (dev-server.ts).
+  let contentErrors: ContentReport | undefined;
+  if (process.env['ELEVENTY_RUN_MODE'] === 'serve') {
+    eleventyConfig.setServerOptions({ middleware: [errorPageMiddleware(() => contentErrors)] });
+    eleventyConfig.addTransform('factcheck-dev-errors', function (this: { page: { outputPath?: string | false } }, content: string) {
+      return typeof this.page.outputPath === 'string' && this.page.outputPath.endsWith('.html') ? withDevScript(content) : content;
+    });
+  }
 
   eleventyConfig.on('eleventy.before', ({ directories, runMode }) => {
     if (runMode !== 'build') cache ??= createModelCache();
+    contentErrors = undefined;
     const inputDir = path.resolve(directories.input);
     const model = buildModel({ root: path.dirname(inputDir), cache });
     const problems = model.problems;
-    if (countBySeverity(problems, 'error') > 0) throw new ContentErrors(formatText(problems), summary(problems, model.files.length));
+    if (countBySeverity(problems, 'error') > 0) {
+      const errors = new ContentErrors(formatText(problems), summary(problems, model.files.length));
+      contentErrors = { report: errors.report, summary: errors.summary };
+      throw errors;
+    }
     // Warnings do not stop a build, but an editor running it should still see them.
     if (problems.length > 0) process.stderr.write(formatText(problems));
     pagesByPath = new Map(model.pages.map((page) => [path.resolve(model.root, page.file), page]));
