@@ -42,6 +42,8 @@ declare module '@11ty/eleventy' {
     setQuietMode(quiet: boolean): void;
     on(event: 'eleventy.before', listener: (args: EleventyEventArgs) => void | Promise<void>): void;
     on(event: 'eleventy.after', listener: (args: EleventyEventArgs) => void | Promise<void>): void;
+    /** Watch mode: before a rebuild, with the files that changed since the last one (as the watcher names them). */
+    on(event: 'eleventy.beforeWatch', listener: (changed: string[]) => void | Promise<void>): void;
     /** Every page's URL, after permalinks are computed and before anything is rendered or written. */
     on(event: 'eleventy.contentMap', listener: (args: { urlToInputPath: Record<string, { inputPath: string }> }) => void): void;
     /** Suffixes of template and folder data files; [] reads none. */

@@ -15,10 +15,13 @@ import { redirectPagePath } from '../redirects.ts';
 
 type Data = Record<string, unknown>;
 
-/** One page per item of a SiteData list (`fc.<list>`), at the item's own URL, titled by `title`. */
+/**
+ * One page per item of a SiteData list (`fc.<list>`), at the item's own URL, titled by `title`. Pagination
+ * reads `fc.rendered.<list>`: the whole list, but in npm start only the items whose page changed (incremental.ts).
+ */
 function pagePerItem<T extends { url: string }>(list: string, alias: string, title: (item: T) => string): Data {
   return {
-    pagination: { data: `fc.${list}`, size: 1, alias },
+    pagination: { data: `fc.rendered.${list}`, size: 1, alias },
     permalink: (d: Record<string, T>) => d[alias]!.url,
     eleventyComputed: { pageTitle: (d: Record<string, T>) => title(d[alias]!) },
   };
@@ -46,7 +49,7 @@ export const PAGES: { file: string; data: Data }[] = [
   {
     file: 'redirect.njk',
     data: {
-      pagination: { data: 'fc.redirects', size: 1, alias: 'redirect' },
+      pagination: { data: 'fc.rendered.redirects', size: 1, alias: 'redirect' },
       permalink: (d: { redirect: Redirect }) => redirectPagePath(d.redirect.from),
     },
   },

@@ -16,6 +16,7 @@ import { siteMeta, type SiteSettings } from './site-meta.ts';
 import { registerPages } from './pages.ts';
 import { ratingStyles } from './rating-styles.ts';
 import { errorPageMiddleware, withDevScript, type ContentReport } from './dev-server.ts';
+import { onlyContentChanged, RenderPlan, siteWideFingerprints } from './incremental.ts';
 
 /** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
 export class ContentErrors extends Error {
@@ -56,6 +57,16 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     });
   }
 
+  // Watch mode re-renders only the pages whose data changed after a save in content/ or seeds/ (incremental.ts).
+  let renderAll = true;
+  eleventyConfig.on('eleventy.beforeWatch', (changed: string[]) => {
+    if (!onlyContentChanged(changed, process.cwd())) renderAll = true;
+  });
+  // A build that did not finish may have written only some of the pages it planned: render all next time.
+  eleventyConfig.on('eleventy.after', () => {
+    if (fc.plan) renderAll = false;
+  });
+
   eleventyConfig.on('eleventy.before', ({ directories, runMode }) => {
     if (runMode !== 'build') cache ??= createModelCache();
     contentErrors = undefined;
@@ -73,6 +84,11 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     const redirects = collectRedirects(model.verdicts);
     const css = fs.readFileSync(path.join(includes, 'css', 'site.css'), 'utf8') + ratingStyles(model.scale);
     fc.update({ model, site: siteMeta(options.site, eleventyConfig.pathPrefix), pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css });
+    if (runMode !== 'build') {
+      fc.plan ??= new RenderPlan();
+      fc.plan.begin({ full: renderAll, siteWide: siteWideFingerprints(fc), outputDir: path.resolve(directories.output) });
+      renderAll = true;
+    }
   });
 
   // Content pages get their page data from the model, never from their own YAML (see front-matter.ts).

@@ -14,6 +14,7 @@ import { bySlug, compareText as compare, newestFirst } from '../order.ts';
 import { createMarkdown } from './markdown.ts';
 import { VerdictPage, type Appears } from './verdict-page.ts';
 import { atomFeed, type AtomFeed } from './feed.ts';
+import { renderedLists, type RenderPlan } from './incremental.ts';
 
 export { VerdictPage, type Appears };
 
@@ -124,6 +125,10 @@ export class SiteData {
   verdictPages: VerdictPage[] = [];
   /** /feed.xml: the FEED_ENTRIES newest verdict pages. */
   feed!: AtomFeed;
+  /** npm start: which pages a rebuild renders (incremental.ts); none in a build, which renders every page. */
+  plan: RenderPlan | undefined;
+  /** `rendered.<list>`: the items of `<list>` this build renders pages for (what pagination reads, pages.ts). */
+  readonly rendered = renderedLists(this, () => this.plan);
   private levels = new Map<string, RatingLevel>();
   private bySlug = new Map<string, Verdict>();
   private readonly markdown = createMarkdown();

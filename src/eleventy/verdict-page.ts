@@ -56,11 +56,17 @@ export class VerdictPage {
   readonly originalArticleUrl: string | undefined;
   readonly alsoAppearsIn: Appears[];
 
+  // Private fields (not properties): a page's data is the values above, and serialises as such.
+  readonly #site: VerdictPageSource;
+  readonly #markdown: InstanceType<typeof MarkdownIt>;
+
   constructor(
     readonly verdict: Verdict,
-    private readonly site: VerdictPageSource,
-    private readonly markdown: InstanceType<typeof MarkdownIt>,
+    site: VerdictPageSource,
+    markdown: InstanceType<typeof MarkdownIt>,
   ) {
+    this.#site = site;
+    this.#markdown = markdown;
     const anchor = verdict.anchor!;
     this.url = verdictUrl(verdict.slug);
     this.outputPath = outputFileOf(this.url);
@@ -82,11 +88,11 @@ export class VerdictPage {
 
   /** The explanation (the editor's Markdown) as HTML, with the markdown-it setup every page uses. */
   get explanationHtml(): string {
-    return this.markdown.render(this.verdict.body, explanationEnv(this.verdict));
+    return this.#markdown.render(this.verdict.body, explanationEnv(this.verdict));
   }
 
   /** `<script type="application/ld+json">` with the verdict's ClaimReview. */
   get jsonLdScript(): string {
-    return this.site.jsonLdScript(this.verdict);
+    return this.#site.jsonLdScript(this.verdict);
   }
 }
