@@ -53,13 +53,14 @@ export function errorPage(errors: ContentReport): string {
 body { font: 1rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1b1b1b; }
 h1 { color: #a4161a; font-size: 1.5rem; }
 pre { background: #fff4f4; border-left: 0.3rem solid #a4161a; padding: 1rem; overflow-x: auto; white-space: pre-wrap; }
+pre span { display: block; padding-left: 2em; text-indent: -2em; margin-bottom: 0.5em; }
 </style>
 </head>
 <body>
 <main>
 <h1>The content has errors: ${escapeHtml(errors.summary.trim())}</h1>
 <p>This is what <code>npm run check</code> reports. Fix the files it names and save: this page shows the site again as soon as it builds.</p>
-<pre id="check-report">${lines.map(escapeHtml).join('\n')}</pre>
+<pre id="check-report">${lines.map((line) => `<span>${escapeHtml(line)}</span>`).join('\n')}</pre>
 </main>
 ${DEV_SCRIPT}
 </body>
