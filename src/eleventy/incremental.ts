@@ -11,21 +11,42 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Seed } from '../types.ts';
+import type { Seed, Verdict } from '../types.ts';
 import { outputFileOf } from '../urls.ts';
 import type { SiteData } from './site-data.ts';
 
 const isSeed = (value: object): value is Seed => 'sha256' in value && 'text' in value && 'paragraphs' in value;
+const isVerdict = (value: object): value is Verdict => 'selector' in value && 'bodyLine' in value && 'slug' in value;
 
-/** A stable serialisation of a page's data: a seed stands for its id, bytes' hash and metadata, not its whole text. */
-function fingerprint(value: unknown, salt: string): string {
-  const json = JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof Map || v instanceof Set) return [...v];
-    if (v && typeof v === 'object' && isSeed(v)) return { id: v.id, sha256: v.sha256, meta: v.meta };
-    return v;
-  });
-  return createHash('sha256').update(salt).update(json ?? 'undefined').digest('hex');
+/**
+ * Hashes of a page's data. A seed stands for its id, its bytes' hash and its metadata, not its whole text;
+ * a verdict (listed on many pages) and a page item already hashed in this build stand for their hash, so
+ * each is serialised once per build.
+ */
+class Fingerprints {
+  /** Objects of this build (the model's verdicts, page items) -> their hash. A new build starts a new map. */
+  private readonly known = new WeakMap<object, string>();
+
+  of(value: unknown, salt: string): string {
+    const json = JSON.stringify(value, (_key, v: unknown) => {
+      if (v === value || !v || typeof v !== 'object') return v;
+      const known = this.known.get(v);
+      if (known) return `#${known}`;
+      if (v instanceof Map || v instanceof Set) return [...v];
+      if (isSeed(v)) return { id: v.id, sha256: v.sha256, meta: v.meta };
+      if (isVerdict(v)) return `#${this.remember(v, this.of(v, ''))}`;
+      return v;
+    });
+    return createHash('sha256').update(salt).update(json ?? 'undefined').digest('hex');
+  }
+
+  remember(value: object, hash: string): string {
+    this.known.set(value, hash);
+    return hash;
+  }
 }
+
+const fingerprint = (value: unknown, salt: string): string => new Fingerprints().of(value, salt);
 
 export interface SiteWide {
   /** What every page prints besides its own item: site settings, the scale, seed titles, the editors' pages. */
@@ -81,6 +102,7 @@ export class RenderPlan {
   private full = true;
   private siteWide: SiteWide = { all: '', listings: '' };
   private outputDir = '';
+  private hashes = new Fingerprints();
   /** URLs rendered in the current build, by list (for tests and the log). */
   readonly rendered = new Map<string, string[]>();
 
@@ -91,6 +113,7 @@ export class RenderPlan {
     this.outputDir = options.outputDir;
     this.selected.clear();
     this.rendered.clear();
+    this.hashes = new Fingerprints();
   }
 
   /** The items of list `name` to render in this build (each one's page URL is `url`). */
@@ -108,7 +131,8 @@ export class RenderPlan {
         chosen.push(item);
         continue;
       }
-      const print = fingerprint(item, salt);
+      const print = this.hashes.of(item, salt);
+      if (item && typeof item === 'object') this.hashes.remember(item, print);
       now.set(url, print);
       if (this.full || before.get(url) !== print) chosen.push(item);
     }
