@@ -84,10 +84,22 @@ const NOT_LISTINGS = new Set(['verdictPages', 'seedPages', 'redirects']);
 /** The project folders whose files are content: a change anywhere else renders every page. */
 const CONTENT_FOLDERS = ['content', 'seeds'];
 
-/** True when every changed file (as Eleventy's watcher names them) is inside content/ or seeds/ of `root`. */
+/** `dir` and each folder above it, up to the file system's root. */
+function ancestors(dir: string): string[] {
+  const list = [path.resolve(dir)];
+  while (path.dirname(list.at(-1)!) !== list.at(-1)) list.push(path.dirname(list.at(-1)!));
+  return list;
+}
+
+/**
+ * True when every changed file is inside content/ or seeds/ of `root`. Eleventy's watcher names a file
+ * relative to the common folder of everything it watches (the project and this tool's _includes/), which
+ * is `root` or a folder above it: each of those is tried.
+ */
 export function onlyContentChanged(changed: readonly string[], root: string): boolean {
+  const bases = ancestors(root);
   return changed.every((file) => {
-    const candidates = [path.resolve(root, file), path.resolve('/', file)];
+    const candidates = bases.map((base) => path.resolve(base, file));
     return candidates.some((absolute) => {
       const relative = path.relative(root, absolute);
       return !relative.startsWith('..') && !path.isAbsolute(relative) && CONTENT_FOLDERS.includes(relative.split(path.sep)[0]!);
