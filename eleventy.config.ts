@@ -4,15 +4,18 @@
 // The project is the current folder (`npm run build -- --root DIR` changes into DIR first): its content/
 // is Eleventy's input, while layouts, page templates and CSS come from this tool's _includes/.
 // The published origin is `url` in content/_data/site.json, overridable with SITE_URL at build time.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
-import { feedPlugin } from '@11ty/eleventy-plugin-rss';
-import factcheckPlugin, { FEED_COLLECTION, FEED_ENTRIES } from './src/eleventy/plugin.ts';
+import { rssPlugin } from '@11ty/eleventy-plugin-rss';
+import factcheckPlugin from './src/eleventy/plugin.ts';
 import { readSiteSettings } from './src/eleventy/site-meta.ts';
-import { feedUrl } from './src/urls.ts';
+import { SERVE_OUTPUT } from './src/eleventy/dev-server.ts';
 
 const toolRoot = path.dirname(fileURLToPath(import.meta.url));
+/** The dev server's folder was emptied once in this process (the config runs again when it changes). */
+let cleaned = false;
 
 export default function (eleventyConfig: UserConfig) {
   const input = 'content';
@@ -21,26 +24,26 @@ export default function (eleventyConfig: UserConfig) {
   // Rewrites every site-relative URL in the HTML for `--pathprefix=/factcheck/` (GitHub Pages project sites).
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(factcheckPlugin, { toolRoot, site });
-  eleventyConfig.addPlugin(feedPlugin, {
-    type: 'atom',
-    outputPath: feedUrl(),
-    collection: { name: FEED_COLLECTION, limit: FEED_ENTRIES },
-    metadata: {
-      language: site.language,
-      title: site.title,
-      subtitle: site.description,
-      base: `${site.url}/`,
-      author: { name: site.organisation.name },
-    },
-  });
+  // The feed's filters (dateToRfc3339, getNewestCollectionItemDate); /feed.xml itself is one of the
+  // plugin's pages (_includes/pages/feed.njk), made from the model.
+  eleventyConfig.addPlugin(rssPlugin);
+
+  // `npm start` (--serve, or --watch) writes to .cache/serve/, never into the _site/ `npm run build` made,
+  // and starts from an empty folder so no page of an earlier session (a renamed verdict) is served.
+  const serving = process.env['ELEVENTY_RUN_MODE'] === 'serve' || process.env['ELEVENTY_RUN_MODE'] === 'watch';
+  if (serving && !cleaned) {
+    fs.rmSync(path.resolve(SERVE_OUTPUT), { recursive: true, force: true });
+    cleaned = true;
+  }
 
   return {
     // Editors' Markdown is never run through a template engine: `{{ }}` in a verdict stays text.
     markdownTemplateEngine: false,
     htmlTemplateEngine: 'njk',
     templateFormats: ['md', 'njk'],
-    // The output folder is Eleventy's default, `_site`; `npm run build` passes a temporary folder instead.
+    // The output folder is Eleventy's default, `_site`, but for npm start; `npm run build` passes a temporary folder.
     dir: {
+      ...(serving ? { output: SERVE_OUTPUT } : {}),
       input,
       includes: path.relative(path.resolve(input), path.join(toolRoot, '_includes')),
       // Content is data, never code: Eleventy reads no global data files at all (a `_data/eleventyComputed.json`

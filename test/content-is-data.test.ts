@@ -27,7 +27,7 @@ describe('content/_data/ holds only the files the tool reads', () => {
   const attacks: Record<string, string> = {
     'eleventyComputed.json': JSON.stringify({ pageTitle: '{{ range.constructor("return process.exit(7)")() }}Search' }),
     'templateEngineOverride.json': '"njk,md"',
-    'layout.json': '"layouts/verdict.njk"',
+    'layout.json': '"pages/verdict.njk"',
     'helpers.js': 'export default { x: 1 };',
     'extra.yml': 'a: 1\n',
   };
@@ -81,7 +81,7 @@ describe('content/ holds Markdown pages, never templates or scripts', () => {
 describe("a content page's front matter", () => {
   it('may not choose a layout or any other Eleventy setting', () => {
     const root = project({
-      'content/about.md': '---\ntitle: About\nlayout: layouts/verdict.njk\ntemplateEngineOverride: njk\neleventyComputed:\n  title: "{{ 7 * 7 }}"\n---\nText.\n',
+      'content/about.md': '---\ntitle: About\nlayout: pages/verdict.njk\ntemplateEngineOverride: njk\neleventyComputed:\n  title: "{{ 7 * 7 }}"\n---\nText.\n',
     });
     expect(errors(root).map(line)).toEqual([
       expect.stringMatching(/^content\/about\.md:3:1: error: "layout" is one of Eleventy's own settings.*\[field-invalid\]$/),

@@ -1,6 +1,6 @@
-// Only the feed's entries are in Eleventy's collections (the rest of the site lists verdicts from the model,
-// see src/eleventy/front-matter.ts), so with more verdicts than the feed holds, the feed must still carry
-// the newest ones and the sitemap must still name every page.
+// The feed and the sitemap are made from the model (src/eleventy/feed.ts, SiteData.sitemapUrls), not from
+// Eleventy's collections: with more verdicts than the feed holds, the feed must carry the newest ones and
+// the sitemap must name every page.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

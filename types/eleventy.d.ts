@@ -28,9 +28,12 @@ declare module '@11ty/eleventy' {
     addGlobalData(name: string, value: unknown): void;
     addTemplate(inputPath: string, content: string, data?: Record<string, unknown>): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
-    addCollection(name: string, build: (api: CollectionApi) => unknown[]): void;
     addPassthroughCopy(map: Record<string, string>): void;
     addWatchTarget(target: string): void;
+    /** Runs on every page's output, `this.page` being the page. */
+    addTransform(name: string, transform: (this: never, content: string) => string | Promise<string>): void;
+    /** Options of Eleventy's dev server (`--serve`); `middleware` are connect-style handlers run before it serves a file. */
+    setServerOptions(options: { middleware?: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void)[] }): void;
     setLibrary(name: 'md', library: unknown): void;
     setFrontMatterParsingOptions(options: {
       engines?: Record<string, (text: string, options?: FrontMatterEngineOptions) => object>;
@@ -39,23 +42,13 @@ declare module '@11ty/eleventy' {
     setQuietMode(quiet: boolean): void;
     on(event: 'eleventy.before', listener: (args: EleventyEventArgs) => void | Promise<void>): void;
     on(event: 'eleventy.after', listener: (args: EleventyEventArgs) => void | Promise<void>): void;
+    /** Watch mode: before a rebuild, with the files that changed since the last one (as the watcher names them). */
+    on(event: 'eleventy.beforeWatch', listener: (changed: string[]) => void | Promise<void>): void;
     /** Every page's URL, after permalinks are computed and before anything is rendered or written. */
     on(event: 'eleventy.contentMap', listener: (args: { urlToInputPath: Record<string, { inputPath: string }> }) => void): void;
     /** Suffixes of template and folder data files; [] reads none. */
     setDataFileSuffixes(suffixes: string[]): void;
     readonly ignores: Set<string>;
-  }
-
-  export interface CollectionItem {
-    inputPath: string;
-    url: string;
-    date: Date;
-    data: Record<string, unknown>;
-  }
-
-  export interface CollectionApi {
-    getFilteredByGlob(glob: string): CollectionItem[];
-    getAll(): CollectionItem[];
   }
 
   export interface EleventyOptions {
@@ -78,18 +71,6 @@ declare module '@11ty/eleventy' {
 declare module '@11ty/eleventy-plugin-rss' {
   import type { UserConfig } from '@11ty/eleventy';
 
-  export interface FeedPluginOptions {
-    type: 'atom' | 'rss' | 'json';
-    outputPath: string;
-    collection: { name: string; limit: number };
-    metadata: {
-      language: string;
-      title: string;
-      subtitle: string;
-      base: string;
-      author: { name: string; email?: string };
-    };
-  }
-
-  export function feedPlugin(config: UserConfig, options: FeedPluginOptions): void;
+  /** The feed filters: dateToRfc3339, dateToRfc822, getNewestCollectionItemDate, htmlToAbsoluteUrls. */
+  export function rssPlugin(config: UserConfig): void;
 }

@@ -22,6 +22,7 @@ import { writeProject } from './project.ts';
 import { formatReport, type Row, type TargetRow } from './report.ts';
 import { issueTargets, SITE_BUILD, type SavedRun } from './targets.ts';
 import { measureWatch, type WatchOptions, type WatchResult } from './watch.ts';
+import { SERVE_OUTPUT } from '../eleventy/dev-server.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
@@ -364,7 +365,8 @@ async function main(): Promise<void> {
         command: TSX,
         args: [ELEVENTY, SITE_CONFIG, '--serve', '--quiet'],
         verdictFile: editable.file,
-        pageFile: join(siteOut, 'verdicts', editable.slug, 'index.html'),
+        // npm start serves from its own folder, never the build's _site/.
+        pageFile: join(project, SERVE_OUTPUT, 'verdicts', editable.slug, 'index.html'),
         pagePath,
         edits,
         startTimeoutMs: 30 * 60_000,

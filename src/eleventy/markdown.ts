@@ -30,7 +30,9 @@ function topHeadingLevel(env: unknown): number {
 
 export function createMarkdown(): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  md.disable(['image']);
+  // Indented code blocks are off, as Eleventy turns them off in every Markdown library it is given
+  // (Eleventy issue #2438): verdict explanations are rendered here without Eleventy, and must render alike.
+  md.disable(['image', 'code']);
   md.validateLink = isAllowedLink;
   md.core.ruler.push('heading_levels', (state) => {
     const headings = state.tokens.filter((t) => t.type === 'heading_open' || t.type === 'heading_close');

@@ -1,28 +1,28 @@
-// The site's own pages (everything but the verdicts and content/*.md) are registered as virtual
-// templates, so any project folder with seeds/ and content/ builds the whole site: the sample, a
-// newsroom's fork, or a test fixture. Their data is here; their markup is a layout in _includes/pages/
-// over an empty template: Eleventy compiles a layout once, but a paginated template's own content and
-// string permalink once per page (1000 compiles of the seed page at 1000 seeds).
+// Every page the site generates, in one table (PAGES): verdict, seed, rating and home pages paginated
+// from the model, the feeds, the sitemap and the hosts' files. Each is a virtual template, so any project
+// folder with seeds/ and content/ builds the whole site: the sample, a newsroom's fork, or a test fixture.
+// Their data is computed in TypeScript (SiteData, site-data.ts); their markup is a layout in
+// _includes/pages/ over an empty template: Eleventy compiles a layout once, but a paginated template's own
+// content and string permalink once per page (1000 compiles of the seed page at 1000 seeds). The only
+// other pages are the editors' own Markdown pages (content/*.md but content/verdicts/), with the layouts
+// in _includes/layouts/.
 import type { UserConfig } from '@11ty/eleventy';
-import type { ChangesPage, Listing, RatingPage, SeedPage } from './site-data.ts';
+import type { ChangesPage, Listing, RatingPage, SeedPage, VerdictPage } from './site-data.ts';
 import type { Redirect } from '../redirects.ts';
 import type { Verdict } from '../types.ts';
-import { claimReviewFeedUrl, notFoundUrl, searchUrl, sitemapUrl } from '../urls.ts';
+import { claimReviewFeedUrl, feedUrl, notFoundUrl, searchUrl, sitemapUrl } from '../urls.ts';
 import { redirectPagePath } from '../redirects.ts';
 import { readableDate } from './site-data.ts';
 
 type Data = Record<string, unknown>;
 
-const NOT_LISTED = { eleventyExcludeFromCollections: true };
-
 /**
- * One page per item of a SiteData list (`fc.<list>`), at the item's own URL, titled by `title`. Kept out of
- * Eleventy's collections: the site lists pages from the model (see front-matter.ts).
+ * One page per item of a SiteData list (`fc.<list>`), at the item's own URL, titled by `title`. Pagination
+ * reads `fc.rendered.<list>`: the whole list, but in npm start only the items whose page changed (incremental.ts).
  */
 function pagePerItem<T extends { url: string }>(list: string, alias: string, title: (item: T) => string): Data {
   return {
-    pagination: { data: `fc.${list}`, size: 1, alias },
-    ...NOT_LISTED,
+    pagination: { data: `fc.rendered.${list}`, size: 1, alias },
     permalink: (d: Record<string, T>) => d[alias]!.url,
     eleventyComputed: { pageTitle: (d: Record<string, T>) => title(d[alias]!) },
   };
@@ -32,8 +32,12 @@ function pagePerItem<T extends { url: string }>(list: string, alias: string, tit
 const numbered = (title: string, listing: Listing<unknown>) =>
   listing.number === 1 ? title : `${title}, page ${listing.number} of ${listing.total}`;
 
-/** `layout` (in _includes/pages/) when the page shares another page's markup; `file` otherwise. */
-const PAGES: { file: string; layout?: string; data: Data }[] = [
+/**
+ * Every generated page: its markup (`_includes/pages/<file>`, or `layout` when the page shares another
+ * page's markup) and its Eleventy data.
+ */
+export const PAGES: { file: string; layout?: string; data: Data }[] = [
+  { file: 'verdict.njk', data: pagePerItem<VerdictPage>('verdictPages', 'verdictPage', (p) => p.title) },
   { file: 'home.njk', data: pagePerItem<Listing<Verdict>>('homePages', 'listing', (l) => numbered('Latest fact-checks', l)) },
   { file: 'rating.njk', data: pagePerItem<RatingPage>('ratingPages', 'listing', (l) => numbered(`Rated “${l.level.label}”`, l)) },
   { file: 'seed.njk', data: pagePerItem<SeedPage>('seedPages', 'seedPage', (p) => `Source text: ${p.title}`) },
@@ -41,17 +45,17 @@ const PAGES: { file: string; layout?: string; data: Data }[] = [
   { file: 'changes.njk', data: pagePerItem<ChangesPage>('changesPages', 'changesPage', (p) => `What changed in ${p.title}`) },
   { file: 'seeds.njk', data: pagePerItem<Listing<SeedPage>>('seedIndexPages', 'listing', (l) => numbered('Source texts', l)) },
   { file: 'search.njk', data: { permalink: searchUrl(), pageTitle: 'Search' } },
-  { file: '404.njk', data: { permalink: notFoundUrl(), pageTitle: 'Page not found', ...NOT_LISTED } },
-  { file: 'sitemap.njk', data: { ...NOT_LISTED, permalink: sitemapUrl() } },
-  { file: 'claimreview.njk', data: { ...NOT_LISTED, permalink: claimReviewFeedUrl() } },
-  { file: 'css.njk', data: { ...NOT_LISTED, permalink: '/assets/site.css' } },
-  { file: 'headers.njk', data: { ...NOT_LISTED, permalink: '/_headers' } },
-  { file: 'redirects.njk', data: { ...NOT_LISTED, permalink: '/_redirects' } },
+  { file: '404.njk', data: { permalink: notFoundUrl(), pageTitle: 'Page not found' } },
+  { file: 'feed.njk', data: { permalink: feedUrl() } },
+  { file: 'sitemap.njk', data: { permalink: sitemapUrl() } },
+  { file: 'claimreview.njk', data: { permalink: claimReviewFeedUrl() } },
+  { file: 'css.njk', data: { permalink: '/assets/site.css' } },
+  { file: 'headers.njk', data: { permalink: '/_headers' } },
+  { file: 'redirects.njk', data: { permalink: '/_redirects' } },
   {
     file: 'redirect.njk',
     data: {
-      ...NOT_LISTED,
-      pagination: { data: 'fc.redirects', size: 1, alias: 'redirect' },
+      pagination: { data: 'fc.rendered.redirects', size: 1, alias: 'redirect' },
       permalink: (d: { redirect: Redirect }) => redirectPagePath(d.redirect.from),
     },
   },

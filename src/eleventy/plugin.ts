@@ -3,23 +3,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { CollectionItem, UserConfig } from '@11ty/eleventy';
+import type { UserConfig } from '@11ty/eleventy';
 import { buildModel, createModelCache, type ModelCache } from '../model.ts';
 import { countBySeverity, formatText, summary } from '../report.ts';
 import { collectRedirects } from '../redirects.ts';
 import { aboutUrl } from '../urls.ts';
-import { newestFirst } from '../order.ts';
 import { createMarkdown } from './markdown.ts';
-import { contentPageData, verdictPageData, verdictSlugOf } from './front-matter.ts';
+import { contentPageData } from './front-matter.ts';
 import type { ContentPage } from '../content-files.ts';
-import { FEED_ENTRIES, SiteData } from './site-data.ts';
+import { SiteData } from './site-data.ts';
 import { siteMeta, type SiteSettings } from './site-meta.ts';
 import { registerPages } from './pages.ts';
 import { ratingStyles } from './rating-styles.ts';
-
-/** The Atom feed lists the FEED_ENTRIES newest verdicts, from the collection FEED_COLLECTION. */
-export const FEED_COLLECTION = 'feedVerdicts';
-export { FEED_ENTRIES };
+import { errorPageMiddleware, withDevScript, type ContentReport } from './dev-server.ts';
+import { onlyContentChanged, RenderPlan, siteWideFingerprints } from './incremental.ts';
 
 /** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
 export class ContentErrors extends Error {
@@ -51,40 +48,65 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   // quote or seed did; a one-shot build keeps nothing, so the seeds' normalised views are freed early.
   let cache: ModelCache | undefined;
   let pagesByPath = new Map<string, ContentPage>();
+  // npm start: while the content has errors, the browser gets check's report instead of any page (dev-server.ts).
+  let contentErrors: ContentReport | undefined;
+  if (process.env['ELEVENTY_RUN_MODE'] === 'serve') {
+    eleventyConfig.setServerOptions({ middleware: [errorPageMiddleware(() => contentErrors)] });
+    eleventyConfig.addTransform('factcheck-dev-errors', function (this: { page: { outputPath?: string | false } }, content: string) {
+      return typeof this.page.outputPath === 'string' && this.page.outputPath.endsWith('.html') ? withDevScript(content) : content;
+    });
+  }
+
+  // Watch mode re-renders only the pages whose data changed after a save in content/ or seeds/ (incremental.ts).
+  let renderAll = true;
+  eleventyConfig.on('eleventy.beforeWatch', (changed: string[]) => {
+    if (!onlyContentChanged(changed, process.cwd())) renderAll = true;
+  });
+  // A build that did not finish may have written only some of the pages it planned: render all next time.
+  eleventyConfig.on('eleventy.after', () => {
+    if (fc.plan) renderAll = false;
+  });
 
   eleventyConfig.on('eleventy.before', ({ directories, runMode }) => {
     if (runMode !== 'build') cache ??= createModelCache();
+    contentErrors = undefined;
     const inputDir = path.resolve(directories.input);
     const model = buildModel({ root: path.dirname(inputDir), cache });
     const problems = model.problems;
-    if (countBySeverity(problems, 'error') > 0) throw new ContentErrors(formatText(problems), summary(problems, model.files.length));
+    if (countBySeverity(problems, 'error') > 0) {
+      const errors = new ContentErrors(formatText(problems), summary(problems, model.files.length));
+      contentErrors = { report: errors.report, summary: errors.summary };
+      throw errors;
+    }
     // Warnings do not stop a build, but an editor running it should still see them.
     if (problems.length > 0) process.stderr.write(formatText(problems));
     pagesByPath = new Map(model.pages.map((page) => [path.resolve(model.root, page.file), page]));
     const redirects = collectRedirects(model.verdicts);
     const css = fs.readFileSync(path.join(includes, 'css', 'site.css'), 'utf8') + ratingStyles(model.scale);
     fc.update({ model, site: siteMeta(options.site, eleventyConfig.pathPrefix), pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css });
+    if (runMode !== 'build') {
+      fc.plan ??= new RenderPlan();
+      fc.plan.begin({ full: renderAll, siteWide: siteWideFingerprints(fc), outputDir: path.resolve(directories.output) });
+      renderAll = true;
+    }
   });
 
-  // Verdicts get their page data from the model, never from their own YAML (see front-matter.ts).
+  // Content pages get their page data from the model, never from their own YAML (see front-matter.ts).
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: (text, engineOptions) => {
         const file = engineOptions?.filePath ?? '';
-        const slug = verdictSlugOf(fc.inputDir, file);
         // The tool's own layouts and page templates (trusted code, in _includes/).
         if (path.resolve(file).startsWith(includes + path.sep)) return YAML.parse(text) as Record<string, unknown>;
-        if (slug === undefined) {
-          const page = pagesByPath.get(path.resolve(file));
-          if (!page) throw new Error(`${file} is not a content page the model read; run \`npm run check\`.`);
-          return contentPageData(page);
-        }
-        const verdict = fc.anyVerdict(slug);
-        if (!verdict) throw new Error(`${file} is not in the model; run \`npm run check\`.`);
-        return verdictPageData(verdict, { inFeed: fc.feedSlugs.has(slug) });
+        const page = pagesByPath.get(path.resolve(file));
+        if (!page) throw new Error(`${file} is not a content page the model read; run \`npm run check\`.`);
+        return contentPageData(page);
       },
     },
   });
+  // No page is in Eleventy's collections: every listing, the feeds and the sitemap come from the model, and
+  // Eleventy fills each collection item with a linear search over all templates.
+  eleventyConfig.addGlobalData('eleventyExcludeFromCollections', true);
 
   // Page data comes from the model and the checked front matter only: no *.11tydata.json or *.11tydata.js files,
   // which could set templateEngineOverride (running Markdown as a template) or a permalink for a whole folder.
@@ -92,7 +114,7 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   // Whatever set it, a page URL with a "." or ".." segment would be written outside the site folder.
   eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => {
     for (const [url, { inputPath }] of Object.entries(urlToInputPath)) {
-      // `permalink: false` (a draft verdict) is listed under the key "false"; nothing is written for it.
+      // `permalink: false` is listed under the key "false"; nothing is written for it.
       if (url === 'false') continue;
       if (!url.startsWith('/') || url.split('/').some((part) => part === '.' || part === '..')) {
         throw new Error(`${inputPath}: its page URL ${JSON.stringify(url)} leaves the site folder; permalinks are site paths such as /about/.`);
@@ -109,22 +131,15 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
 
   // Only the model's pages are built from content/: never a data file or a template an editor wrote
   // (`npm run check` reports those as errors; ignoring them here is the second lock on the same door).
-  for (const pattern of ['content/_data/**', 'content/**/*.njk', 'content/**/.*']) eleventyConfig.ignores.add(pattern);
+  // Verdicts are not Eleventy templates: their pages are paginated from the model (pages.ts), so Eleventy
+  // only watches their folder, like seeds/.
+  for (const pattern of ['content/_data/**', 'content/verdicts/**', 'content/**/*.njk', 'content/**/.*']) eleventyConfig.ignores.add(pattern);
   eleventyConfig.setLibrary('md', createMarkdown());
   eleventyConfig.addWatchTarget('seeds/');
+  eleventyConfig.addWatchTarget('content/verdicts/');
   eleventyConfig.addWatchTarget(path.join(includes, 'css'));
   // search.js and the site icon (a page naming no icon makes browsers ask for /favicon.ico, a 404).
   for (const folder of ['js', 'icons']) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, folder))]: 'assets' });
-
-  // The feed's entries, oldest first (the feed template reverses them): the only verdicts in collections.
-  const entry = (item: CollectionItem) => ({ date: item.date.toISOString(), slug: String(item.data['verdictSlug']) });
-  eleventyConfig.addCollection(FEED_COLLECTION, (api) =>
-    api
-      .getAll()
-      .filter((item) => typeof item.data['verdictSlug'] === 'string')
-      .sort((a, b) => newestFirst(entry(b), entry(a)))
-      .slice(-FEED_ENTRIES),
-  );
 
   registerPages(eleventyConfig);
 }

@@ -3,7 +3,7 @@
 import type { Model, RatingLevel, Seed, SiteMeta, Source, Verdict } from '../types.ts';
 import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../highlights.ts';
 import type { HighlightedParagraph, MarginNote } from '../highlights.ts';
-import { absoluteUrl, homeUrl, ratingUrl, seedIndexUrl, seedUrl, verdictUrl } from '../urls.ts';
+import { absoluteUrl, homeUrl, ratingUrl, searchUrl, seedIndexUrl, seedUrl, verdictUrl } from '../urls.ts';
 import { redirectPage, redirectsFile, type Redirect } from '../redirects.ts';
 import { headersFile } from '../headers.ts';
 import { passageContext, type PassageContext } from '../passage-context.ts';
@@ -13,10 +13,16 @@ import { visibleHtml } from './visible-html.ts';
 import { displayUrl } from '../values.ts';
 import { claimReview, claimReviewFeed, jsonLdScript, safeJson } from '../claimreview.ts';
 import { bySlug, compareText as compare, newestFirst } from '../order.ts';
+import { createMarkdown } from './markdown.ts';
+import { VerdictPage, type Appears } from './verdict-page.ts';
+import { atomFeed, type AtomFeed } from './feed.ts';
+import { renderedLists, type RenderPlan } from './incremental.ts';
 import { anchoredCapture } from '../captures.ts';
 import { captureLinks, capturePageUrl, changeSteps, passageNotices, type CaptureLink, type ChangeStep, type PassageNotice } from '../capture-pages.ts';
 import { diffHtml } from './changes-html.ts';
 import { seedChangesUrl } from '../urls.ts';
+
+export { VerdictPage, type Appears };
 
 export const PAGE_SIZE = 50;
 /** The Atom feed's length: the newest published verdicts. */
@@ -61,17 +67,6 @@ export interface ChangesPage {
   title: string;
   url: string;
   steps: ChangeStep[];
-}
-
-export interface Appears {
-  seed: Seed;
-  title: string;
-  /** Link to the first occurrence on that seed's page. */
-  url: string;
-  /** Occurrences in that seed (besides the anchored passage itself, in the anchor's own seed). */
-  count: number;
-  /** The anchor's own seed: the passage occurs again later or earlier in the same text. */
-  sameSeed: boolean;
 }
 
 export function paginate<T>(items: readonly T[], size: number, urlOf: (page: number) => string): Listing<T>[] {
@@ -148,23 +143,27 @@ export class SiteData {
   topSeeds: SeedPage[] = [];
   /** Rating levels with the number of published verdicts for each, in the scale's order. */
   ratingCounts: { level: RatingLevel; count: number; url: string }[] = [];
-  /** Slugs of the FEED_ENTRIES newest verdicts, the only verdict pages in Eleventy's collections. */
-  feedSlugs = new Set<string>();
+  /** One page per published verdict, by slug. */
+  verdictPages: VerdictPage[] = [];
+  /** /feed.xml: the FEED_ENTRIES newest verdict pages. */
+  feed!: AtomFeed;
+  /** npm start: which pages a rebuild renders (incremental.ts); none in a build, which renders every page. */
+  plan: RenderPlan | undefined;
+  /** `rendered.<list>`: the items of `<list>` this build renders pages for (what pagination reads, pages.ts). */
+  readonly rendered = renderedLists(this, () => this.plan);
   private levels = new Map<string, RatingLevel>();
   private bySlug = new Map<string, Verdict>();
-  private allBySlug = new Map<string, Verdict>();
+  private readonly markdown = createMarkdown();
   private verdictsBySeed = new Map<string, Verdict[]>();
 
   update(input: SiteInput): void {
     const { model } = input;
     Object.assign(this, { model, site: input.site, pathPrefix: input.pathPrefix, inputDir: input.inputDir, redirects: input.redirects, css: input.css });
     this.levels = new Map(model.scale.levels.map((level) => [level.key, level]));
-    this.allBySlug = new Map(model.verdicts.map((v) => [v.slug, v]));
     this.published = model.verdicts.filter((v) => !v.draft && v.anchor).sort(bySlug);
     this.bySlug = new Map(this.published.map((v) => [v.slug, v]));
     this.newest = [...this.published].sort(newestFirst);
     this.homePages = paginate(this.newest, PAGE_SIZE, homeUrl);
-    this.feedSlugs = new Set(this.newest.slice(0, FEED_ENTRIES).map((v) => v.slug));
 
     this.ratingPages = [];
     for (const level of model.scale.levels) {
@@ -195,17 +194,15 @@ export class SiteData {
       steps: changeSteps(seed, this.published.filter((v) => v.anchor!.seed === seed.id)),
     }));
     this.seedIndexPages = paginate(this.seedPages, PAGE_SIZE, seedIndexUrl);
+    this.verdictPages = this.published.map((v) => new VerdictPage(v, this, this.markdown));
+    const pageOf = new Map(this.verdictPages.map((page) => [page.verdict.slug, page]));
+    this.feed = atomFeed(this.site, this.newest.slice(0, FEED_ENTRIES).map((v) => pageOf.get(v.slug)!));
     this.topSeeds = [...this.seedPages].sort((a, b) => b.verdictCount - a.verdictCount || compare(a.seed.id, b.seed.id)).slice(0, SIDE_SEEDS);
 
     // Counted once per build: every listing page shows them (a getter re-counted all verdicts on each page).
     const counts = new Map<string, number>();
     for (const v of this.published) counts.set(v.rating, (counts.get(v.rating) ?? 0) + 1);
     this.ratingCounts = model.scale.levels.map((level) => ({ level, count: counts.get(level.key) ?? 0, url: ratingUrl(level.key) }));
-  }
-
-  /** Any verdict the model read, drafts included (the front matter engine needs the drafts too). */
-  anyVerdict(slug: string): Verdict | undefined {
-    return this.allBySlug.get(slug);
   }
 
   /** The page of a seed's first capture (`seed`), or of one of its later captures (`seed` with `first`). */
@@ -323,13 +320,13 @@ export class SiteData {
   }
 
   /**
-   * Absolute URLs of every HTML page, sorted: the model's pages (verdicts, seeds, listings) and the pages in
-   * Eleventy's collections (the editors' content pages, search; 404 and redirects are in neither).
+   * Absolute URLs of every HTML page but the 404 page and the redirects, sorted: the editors' content pages
+   * (those at a folder URL), the search page, and the model's pages (verdicts, seeds, listings).
    */
-  sitemapUrls(pages: { url?: string | false }[]): string[] {
-    const listed = pages.map((p) => p.url).filter((url): url is string => typeof url === 'string' && url.endsWith('/'));
-    const model = [...this.published.map((v) => verdictUrl(v.slug)), ...[this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.capturePages, this.changesPages].flat().map((p) => p.url)];
-    return [...new Set([...listed, ...model])].sort(compare).map((url) => this.absoluteUrl(url));
+  get sitemapUrls(): string[] {
+    const content = this.model.pages.map((p) => p.url).filter((url) => url.endsWith('/'));
+    const pages = [this.verdictPages, this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.capturePages, this.changesPages].flat().map((p) => p.url);
+    return [...new Set([...content, searchUrl(), ...pages])].sort(compare).map((url) => this.absoluteUrl(url));
   }
 
   seedIndexUrl(page?: number): string {

@@ -1,0 +1,175 @@
+// `npm start`: after a save, only the pages whose data changed are rendered and written again.
+//
+// Every paginated page is one item of a SiteData list (pages.ts, pagePerItem), and its template prints
+// only that item and a few site-wide values. So a page is fingerprinted by hashing its item's data
+// together with those site-wide values; after a save that touched only content (content/, seeds/), each
+// list hands Eleventy only the items whose fingerprint changed, and the other pages' files stay as the
+// previous build wrote them. A page that is gone (a verdict deleted, renamed or made a draft) has its file
+// removed. Anything else that changes (a template, the CSS, the config) renders every page again, as does
+// the first build. The single pages (feeds, sitemap, search...) are always rendered: every verdict is in
+// some of them. `npm run build` never uses this: it renders every page, once.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Seed, Verdict } from '../types.ts';
+import { outputFileOf } from '../urls.ts';
+import type { SiteData } from './site-data.ts';
+
+const isSeed = (value: object): value is Seed => 'sha256' in value && 'text' in value && 'paragraphs' in value;
+const isVerdict = (value: object): value is Verdict => 'selector' in value && 'bodyLine' in value && 'slug' in value;
+
+/**
+ * Hashes of a page's data. A seed stands for its id, its bytes' hash and its metadata, not its whole text;
+ * a verdict (listed on many pages) and a page item already hashed in this build stand for their hash, so
+ * each is serialised once per build.
+ */
+class Fingerprints {
+  /** Objects of this build (the model's verdicts, page items) -> their hash. A new build starts a new map. */
+  private readonly known = new WeakMap<object, string>();
+
+  of(value: unknown, salt: string): string {
+    const json = JSON.stringify(value, (_key, v: unknown) => {
+      if (v === value || !v || typeof v !== 'object') return v;
+      const known = this.known.get(v);
+      if (known) return `#${known}`;
+      if (v instanceof Map || v instanceof Set) return [...v];
+      if (isSeed(v)) return { id: v.id, sha256: v.sha256, meta: v.meta };
+      if (isVerdict(v)) return `#${this.remember(v, this.of(v, ''))}`;
+      return v;
+    });
+    return createHash('sha256').update(salt).update(json ?? 'undefined').digest('hex');
+  }
+
+  remember(value: object, hash: string): string {
+    this.known.set(value, hash);
+    return hash;
+  }
+}
+
+const fingerprint = (value: unknown, salt: string): string => new Fingerprints().of(value, salt);
+
+export interface SiteWide {
+  /** What every page prints besides its own item: site settings, the scale, seed titles, the editors' pages. */
+  all: string;
+  /** What listings also print: the counts by rating, the most checked seeds, the number of seeds. */
+  listings: string;
+}
+
+export function siteWideFingerprints(fc: SiteData): SiteWide {
+  return {
+    all: fingerprint(
+      {
+        site: fc.site,
+        pathPrefix: fc.pathPrefix,
+        scale: fc.model.scale,
+        contentPages: fc.model.pages.map((p) => [p.url, p.title]),
+        seeds: fc.model.seeds.map((s) => [s.id, s.meta]),
+      },
+      '',
+    ),
+    listings: fingerprint(
+      {
+        ratingCounts: fc.ratingCounts.map((r) => [r.level.key, r.count]),
+        topSeeds: fc.topSeeds.map((s) => [s.seed.id, s.title, s.verdictCount, s.reviewed]),
+        seeds: fc.seedPages.length,
+      },
+      '',
+    ),
+  };
+}
+
+/** Lists whose pages print nothing of SiteWide.listings; any other list (a new one too) is treated as a listing. */
+const NOT_LISTINGS = new Set(['verdictPages', 'seedPages', 'redirects']);
+
+/** The project folders whose files are content: a change anywhere else renders every page. */
+const CONTENT_FOLDERS = ['content', 'seeds'];
+
+/** `dir` and each folder above it, up to the file system's root. */
+function ancestors(dir: string): string[] {
+  const list = [path.resolve(dir)];
+  while (path.dirname(list.at(-1)!) !== list.at(-1)) list.push(path.dirname(list.at(-1)!));
+  return list;
+}
+
+/**
+ * True when every changed file is inside content/ or seeds/ of `root`. Eleventy's watcher names a file
+ * relative to the common folder of everything it watches (the project and this tool's _includes/), which
+ * is `root` or a folder above it: each of those is tried.
+ */
+export function onlyContentChanged(changed: readonly string[], root: string): boolean {
+  const bases = ancestors(root);
+  return changed.every((file) => {
+    const candidates = bases.map((base) => path.resolve(base, file));
+    return candidates.some((absolute) => {
+      const relative = path.relative(root, absolute);
+      return !relative.startsWith('..') && !path.isAbsolute(relative) && CONTENT_FOLDERS.includes(relative.split(path.sep)[0]!);
+    });
+  });
+}
+
+export class RenderPlan {
+  /** list name -> page URL -> fingerprint, as last written. */
+  private written = new Map<string, Map<string, string>>();
+  private selected = new Map<string, unknown[]>();
+  private full = true;
+  private siteWide: SiteWide = { all: '', listings: '' };
+  private outputDir = '';
+  private hashes = new Fingerprints();
+  /** URLs rendered in the current build, by list (for tests and the log). */
+  readonly rendered = new Map<string, string[]>();
+
+  /** Starts a build: `full` renders every page (first build, or something else than content changed). */
+  begin(options: { full: boolean; siteWide: SiteWide; outputDir: string }): void {
+    this.full = options.full || options.siteWide.all !== this.siteWide.all;
+    this.siteWide = options.siteWide;
+    this.outputDir = options.outputDir;
+    this.selected.clear();
+    this.rendered.clear();
+    this.hashes = new Fingerprints();
+  }
+
+  /** The items of list `name` to render in this build (each one's page URL is `url`). */
+  select<T>(name: string, items: readonly T[]): T[] {
+    const done = this.selected.get(name);
+    if (done) return done as T[];
+    const before = this.written.get(name) ?? new Map<string, string>();
+    const now = new Map<string, string>();
+    const chosen: T[] = [];
+    const salt = NOT_LISTINGS.has(name) ? this.siteWide.all : `${this.siteWide.all}:${this.siteWide.listings}`;
+    for (const item of items) {
+      const url = (item as { url?: unknown }).url;
+      if (typeof url !== 'string') {
+        // Not a page with a URL of its own (e.g. a redirect): always rendered.
+        chosen.push(item);
+        continue;
+      }
+      const print = this.hashes.of(item, salt);
+      if (item && typeof item === 'object') this.hashes.remember(item, print);
+      now.set(url, print);
+      if (this.full || before.get(url) !== print) chosen.push(item);
+    }
+    for (const url of before.keys()) {
+      if (!now.has(url)) fs.rmSync(path.join(this.outputDir, outputFileOf(url)), { force: true });
+    }
+    this.written.set(name, now);
+    this.selected.set(name, chosen);
+    this.rendered.set(name, chosen.map((item) => (item as { url?: string }).url ?? ''));
+    return chosen;
+  }
+}
+
+/**
+ * `fc.rendered.<list>`: the items of `fc.<list>` to render in this build; with no plan (npm run build),
+ * the whole list. Pagination reads it (pages.ts), the rest of the site reads the whole lists.
+ */
+export function renderedLists(fc: SiteData, plan: () => RenderPlan | undefined): Record<string, unknown[]> {
+  return new Proxy({} as Record<string, unknown[]>, {
+    get(_target, name) {
+      if (typeof name !== 'string') return undefined;
+      const list = (fc as unknown as Record<string, unknown>)[name];
+      if (!Array.isArray(list)) return undefined;
+      const current = plan();
+      return current ? current.select(name, list) : list;
+    },
+  });
+}

@@ -1,0 +1,98 @@
+// A verdict's page, computed in TypeScript from the model: everything _includes/pages/verdict.njk prints
+// (and the Atom feed's entry for it). The template looks nothing up; it escapes and prints these values.
+//
+// The two large strings (the explanation as HTML and the JSON-LD script) are computed when the page is
+// rendered and not kept: at 100,000 verdicts, holding both for every verdict for the whole build would
+// cost hundreds of megabytes that Eleventy's own copy of each written page already costs once.
+import type MarkdownIt from 'markdown-it';
+import type { RatingLevel, Seed, Verdict } from '../types.ts';
+import type { PassageContext } from '../passage-context.ts';
+import { outputFileOf, seedUrl, verdictUrl } from '../urls.ts';
+
+/** An appearance of the verdict's passage in another seed (or again in its own). */
+export interface Appears {
+  seed: Seed;
+  title: string;
+  /** Link to the first occurrence on that seed's page. */
+  url: string;
+  /** Occurrences in that seed (besides the anchored passage itself, in the anchor's own seed). */
+  count: number;
+  /** The anchor's own seed: the passage occurs again later or earlier in the same text. */
+  sameSeed: boolean;
+}
+
+/** What a VerdictPage needs from the rest of the site's data (SiteData implements it). */
+export interface VerdictPageSource {
+  level(key: string): RatingLevel | undefined;
+  seed(id: string): Seed | undefined;
+  seedTitle(id: string): string;
+  passageUrl(verdict: Verdict): string;
+  passageContext(verdict: Verdict): PassageContext;
+  originalArticleUrl(verdict: Verdict): string | undefined;
+  alsoAppearsIn(verdict: Verdict): Appears[];
+  jsonLdScript(verdict: Verdict): string;
+}
+
+/**
+ * The environment a verdict's explanation is rendered with: markdown.ts starts its headings at h3 when
+ * the environment names a verdict (the page's h2 are its sections), as Eleventy's data did before.
+ */
+export const explanationEnv = (verdict: Verdict): { verdictSlug: string } => ({ verdictSlug: verdict.slug });
+
+export class VerdictPage {
+  /** The page's URL, a site path without the prefix. */
+  readonly url: string;
+  /** The page file relative to the output folder, e.g. `verdicts/<slug>/index.html`. */
+  readonly outputPath: string;
+  readonly level: RatingLevel;
+  /** The seed the passage is anchored in. */
+  readonly seed: Seed;
+  readonly seedTitle: string;
+  readonly seedUrl: string;
+  /** The passage on its seed's page. */
+  readonly passageUrl: string;
+  readonly context: PassageContext;
+  /** The original article, scrolled to the passage; undefined when the seed has no URL. */
+  readonly originalArticleUrl: string | undefined;
+  readonly alsoAppearsIn: Appears[];
+
+  // Private fields (not properties): a page's data is the values above, and serialises as such.
+  readonly #site: VerdictPageSource;
+  readonly #markdown: InstanceType<typeof MarkdownIt>;
+
+  constructor(
+    readonly verdict: Verdict,
+    site: VerdictPageSource,
+    markdown: InstanceType<typeof MarkdownIt>,
+  ) {
+    this.#site = site;
+    this.#markdown = markdown;
+    const anchor = verdict.anchor!;
+    this.url = verdictUrl(verdict.slug);
+    this.outputPath = outputFileOf(this.url);
+    const level = site.level(verdict.rating);
+    if (!level) throw new Error(`${verdict.file}: rating ${JSON.stringify(verdict.rating)} is not on the scale; run \`npm run check\`.`);
+    this.level = level;
+    this.seed = site.seed(anchor.seed)!;
+    this.seedTitle = site.seedTitle(anchor.seed);
+    this.seedUrl = seedUrl(anchor.seed);
+    this.passageUrl = site.passageUrl(verdict);
+    this.context = site.passageContext(verdict);
+    this.originalArticleUrl = site.originalArticleUrl(verdict);
+    this.alsoAppearsIn = site.alsoAppearsIn(verdict);
+  }
+
+  get title(): string {
+    return this.verdict.title;
+  }
+
+  /** The explanation (the editor's Markdown) as HTML, with the markdown-it setup every page uses. */
+  get explanationHtml(): string {
+    return this.#markdown.render(this.verdict.body, explanationEnv(this.verdict));
+  }
+
+  /** `<script type="application/ld+json">` with the verdict's ClaimReview. */
+  get jsonLdScript(): string {
+    return this.#site.jsonLdScript(this.verdict);
+  }
+}

@@ -1,0 +1,78 @@
+// npm start after a save: only the pages that depend on the change are rendered and written again (the
+// verdict, the seed pages it highlights, the listings and feeds it appears in); an unrelated verdict's page
+// and seed page are left as they were. A deleted verdict's page is removed. No timing: what is written.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeProject, removeProjects, verdictText } from './helpers/project.ts';
+import { startDevServer, type DevServer } from './support/dev-server.ts';
+
+const fixture = (file: string) => fs.readFileSync(new URL(`fixtures/clean/${file}`, import.meta.url), 'utf8');
+const SENTINEL = '<!-- left as the first build wrote it -->';
+
+let server: DevServer;
+let root: string;
+const served = (file: string) => path.join(root, '.cache/serve', file);
+const read = (file: string) => fs.readFileSync(served(file), 'utf8');
+/** Marks a written page so that a rewrite shows (Eleventy replaces the whole file when it writes it). */
+const mark = (file: string) => fs.appendFileSync(served(file), SENTINEL);
+
+beforeAll(async () => {
+  root = makeProject({
+    'seeds/alpha.txt': fixture('seeds/alpha.txt'),
+    'seeds/alpha.yml': fixture('seeds/alpha.yml'),
+    'seeds/beta.txt': fixture('seeds/beta.txt'),
+    'seeds/gamma.txt': 'Lighthouse keepers\n\nThe old lighthouse on the point was switched off in 1998 after a storm.\n',
+    'content/verdicts/sea-wall-vote.md': fixture('content/verdicts/sea-wall-vote.md'),
+    'content/verdicts/lighthouse.md': verdictText({
+      title: 'title: The lighthouse was switched off in 1998',
+      seed: 'seed: gamma',
+      quote: 'quote: The old lighthouse on the point was switched off in 1998',
+      date: 'date: 2024-01-01',
+    }),
+  });
+  server = await startDevServer(root);
+});
+afterAll(async () => {
+  await server?.close();
+  removeProjects();
+});
+
+describe('a save during npm start', () => {
+  it('re-renders the changed verdict and the seed pages it highlights, and leaves an unrelated page unwritten', async () => {
+    const unrelated = ['verdicts/lighthouse/index.html', 'seeds/gamma/index.html'];
+    const related = ['verdicts/sea-wall-vote/index.html', 'seeds/alpha/index.html', 'seeds/beta/index.html', 'index.html'];
+    for (const file of [...unrelated, ...related]) mark(file);
+
+    const file = path.join(root, 'content/verdicts/sea-wall-vote.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: The council did vote for a new sea wall'));
+    await server.waitFor(/Wrote \d+ files?/, 2, 30_000);
+
+    for (const page of related) {
+      expect(read(page), page).not.toContain(SENTINEL);
+      expect(read(page), page).toContain('The council did vote for a new sea wall');
+    }
+    expect(read('feed.xml')).toContain('The council did vote for a new sea wall');
+    for (const page of unrelated) expect(read(page), page).toContain(SENTINEL);
+  });
+
+  it('removes the page of a deleted verdict and renders its seed page again', async () => {
+    mark('seeds/alpha/index.html');
+    fs.rmSync(path.join(root, 'content/verdicts/lighthouse.md'));
+    // Eleventy's watcher rebuilds on a change or a new file, not on a deletion: the next save shows it.
+    const other = path.join(root, 'content/verdicts/sea-wall-vote.md');
+    fs.writeFileSync(other, fs.readFileSync(other));
+    await server.waitFor(/Wrote \d+ files?/, 3, 30_000);
+    expect(fs.existsSync(served('verdicts/lighthouse/index.html'))).toBe(false);
+    expect(read('seeds/gamma/index.html')).toContain('No passage of this text has been fact-checked yet.');
+    expect(read('seeds/alpha/index.html')).toContain(SENTINEL);
+  });
+
+  it('renders every page again when a value printed site-wide changes', async () => {
+    // Seed titles are printed in listings, side columns and sources: a seed's metadata concerns every page.
+    mark('verdicts/sea-wall-vote/index.html');
+    fs.appendFileSync(path.join(root, 'seeds/gamma.yml'), 'title: Lighthouse keepers\n');
+    await server.waitFor(/Wrote \d+ files?/, 4, 30_000);
+    expect(read('verdicts/sea-wall-vote/index.html')).not.toContain(SENTINEL);
+  });
+});
