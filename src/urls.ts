@@ -24,6 +24,7 @@ export const searchUrl = (): string => '/search/';
 export const feedUrl = (): string => '/feed.xml';
 export const claimReviewFeedUrl = (): string => '/claimreview.json';
 export const sitemapUrl = (): string => '/sitemap.xml';
+export const robotsUrl = (): string => '/robots.txt';
 export const notFoundUrl = (): string => '/404.html';
 
 const PLAIN_SLUG = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { listFiles } from './support/site.ts';
+import { buildEnv, listFiles } from './support/site.ts';
 
 export { listFiles };
 
@@ -87,7 +87,7 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', path.join(repoRoot, `src/cli/${name}.ts`), ...args], {
       cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, ...options.env },
+      env: buildEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -11,6 +11,7 @@ import {
   ratingUrl,
   searchUrl,
   seedUrl,
+  robotsUrl,
   sitemapUrl,
   verdictUrl,
 } from '../src/urls.ts';
@@ -32,6 +33,7 @@ describe('site URLs', () => {
     expect(feedUrl()).toBe('/feed.xml');
     expect(claimReviewFeedUrl()).toBe('/claimreview.json');
     expect(sitemapUrl()).toBe('/sitemap.xml');
+    expect(robotsUrl()).toBe('/robots.txt');
     expect(notFoundUrl()).toBe('/404.html');
   });
 

@@ -37,6 +37,8 @@ export interface FactcheckPluginOptions {
   toolRoot: string;
   /** site.json as read; the build's path prefix completes it (the organisation's default URL). */
   site: SiteSettings;
+  /** A preview build (PREVIEW=1, see src/site-origin.ts): banner, noindex, no ClaimReview. */
+  preview?: boolean;
 }
 
 export default function factcheckPlugin(eleventyConfig: UserConfig, options: FactcheckPluginOptions): void {
@@ -57,7 +59,7 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     if (problems.length > 0) process.stderr.write(formatText(problems));
     const redirects = collectRedirects(model.verdicts);
     const css = fs.readFileSync(path.join(includes, 'css', 'site.css'), 'utf8') + ratingStyles(model.scale);
-    fc.update({ model, site: siteMeta(options.site, eleventyConfig.pathPrefix), pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css });
+    fc.update({ model, site: siteMeta(options.site, eleventyConfig.pathPrefix), pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css, preview: options.preview ?? false });
   });
 
   // Verdicts get their page data from the model, never from their own YAML (see front-matter.ts).

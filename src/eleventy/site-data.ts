@@ -3,9 +3,10 @@
 import type { Model, RatingLevel, Seed, SiteMeta, Source, Verdict } from '../types.ts';
 import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../highlights.ts';
 import type { HighlightedParagraph, MarginNote } from '../highlights.ts';
-import { absoluteUrl, homeUrl, ratingUrl, seedIndexUrl, seedUrl, verdictUrl } from '../urls.ts';
+import { absoluteUrl, homeUrl, ratingUrl, seedIndexUrl, seedUrl, sitemapUrl, verdictUrl } from '../urls.ts';
 import { redirectPage, redirectsFile, type Redirect } from '../redirects.ts';
 import { headersFile } from '../headers.ts';
+import { robotsTxt } from '../robots.ts';
 import { passageContext, type PassageContext } from '../passage-context.ts';
 import { originalPassageUrl } from '../text-fragment.ts';
 import { seedTextHtml } from './seed-html.ts';
@@ -100,6 +101,8 @@ export interface SiteInput {
   inputDir: string;
   redirects: Redirect[];
   css: string;
+  /** A preview build: not the published site (see src/site-origin.ts). */
+  preview?: boolean;
 }
 
 /**
@@ -113,6 +116,8 @@ export class SiteData {
   inputDir = '';
   redirects: Redirect[] = [];
   css = '';
+  /** A preview build (PREVIEW=1): every page says so, nothing is indexed, no ClaimReview is published. One mode for everything a preview shows differently. */
+  preview = false;
   /** Whether this build has a page at /about/ (set once Eleventy knows every page's URL, before any is rendered). */
   hasAbout = false;
   published: Verdict[] = [];
@@ -135,7 +140,7 @@ export class SiteData {
 
   update(input: SiteInput): void {
     const { model } = input;
-    Object.assign(this, { model, site: input.site, pathPrefix: input.pathPrefix, inputDir: input.inputDir, redirects: input.redirects, css: input.css });
+    Object.assign(this, { model, site: input.site, pathPrefix: input.pathPrefix, inputDir: input.inputDir, redirects: input.redirects, css: input.css, preview: input.preview ?? false });
     this.levels = new Map(model.scale.levels.map((level) => [level.key, level]));
     this.allBySlug = new Map(model.verdicts.map((v) => [v.slug, v]));
     this.published = model.verdicts.filter((v) => !v.draft && v.anchor).sort(bySlug);
@@ -250,12 +255,16 @@ export class SiteData {
 
   /** The verdict page's `<script type="application/ld+json">` with its ClaimReview. */
   jsonLdScript(verdict: Verdict): string {
+    // A preview is not publication: no ClaimReview may say this verdict was published.
+    if (this.preview) return '';
     return jsonLdScript(claimReview(verdict, this.model, this.site, this.pathPrefix));
   }
 
   /** /claimreview.json: a schema.org DataFeed of every published verdict's ClaimReview, compact (aggregators parse it; `jq .` pretty-prints it). */
   get claimReviewFeedJson(): string {
-    return safeJson(claimReviewFeed(this.model, this.site, this.pathPrefix));
+    const feed = claimReviewFeed(this.model, this.site, this.pathPrefix);
+    if (this.preview) feed['dataFeedElement'] = [];
+    return safeJson(feed);
   }
 
   /**
@@ -274,6 +283,10 @@ export class SiteData {
 
   ratingUrl(key: string): string {
     return ratingUrl(key);
+  }
+
+  get robotsTxt(): string {
+    return robotsTxt({ preview: this.preview, sitemap: this.absoluteUrl(sitemapUrl()) });
   }
 
   get headersFile(): string {
