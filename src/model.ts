@@ -6,6 +6,8 @@ import { anchorQuote, type AnchorResult } from './anchor.ts';
 import { AppearanceIndex } from './appearances.ts';
 import { ModelSetupError } from './errors.ts';
 import { loadScale } from './ratings.ts';
+import { CLAIMANTS_FILE, loadClaimants } from './claimants.ts';
+import { structuredDataProblems } from './structured-data-rules.ts';
 import { sortProblems } from './report.ts';
 import { releaseSeedViews } from './normalise.ts';
 import { loadSeeds } from './seeds.ts';
@@ -132,6 +134,8 @@ export function buildModel(options: ModelOptions): CheckedModel {
   const problems: Problem[] = [];
   const { scale, problems: scaleProblems } = loadScale(root);
   problems.push(...scaleProblems);
+  const { claimants, problems: claimantProblems } = loadClaimants(root);
+  problems.push(...claimantProblems);
   const loaded = loadSeeds(root);
   problems.push(...loaded.problems);
   const seeds = loaded.seeds;
@@ -215,16 +219,17 @@ export function buildModel(options: ModelOptions): CheckedModel {
     releaseSeedViews(seeds);
   }
 
-  problems.push(...slugCollisions(parsed), ...linksOutOfProject(root));
+  problems.push(...slugCollisions(parsed), ...linksOutOfProject(root), ...structuredDataProblems(verdicts, seedsById, claimants));
   verdicts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return {
     root,
     seeds,
     seedsById,
     scale,
+    claimants,
     verdicts,
     problems: sortProblems(problems),
-    files: [scale.file, ...loaded.files, ...files].sort(),
+    files: [scale.file, ...(claimantProblems.length || claimants.size ? [CLAIMANTS_FILE] : []), ...loaded.files, ...files].sort(),
   };
 }
 

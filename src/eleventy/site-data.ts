@@ -11,6 +11,7 @@ import { passageContext, type PassageContext } from '../passage-context.ts';
 import { originalPassageUrl } from '../text-fragment.ts';
 import { seedTextHtml } from './seed-html.ts';
 import { claimReview, claimReviewFeed, jsonLdScript, safeJson } from '../claimreview.ts';
+import { claimantOf, type ClaimantView } from '../claimants.ts';
 import { bySlug, compareText as compare, newestFirst } from '../order.ts';
 
 export const PAGE_SIZE = 50;
@@ -207,6 +208,11 @@ export class SiteData {
     return this.model.seedsById.get(id);
   }
 
+  /** Who made the verdict's claim (its claimants.yml entry, or the free text); undefined when none is named. */
+  claimant(verdict: Verdict): ClaimantView | undefined {
+    return claimantOf(verdict, this.model.claimants, verdict.anchor ? [this.seed(verdict.anchor.seed)!] : []);
+  }
+
   /** Where the verdict's passage sits on its seed's page. */
   passageUrl(verdict: Verdict): string {
     return seedUrl(verdict.anchor!.seed, anchorPassageId(verdict));
@@ -275,6 +281,12 @@ export class SiteData {
     const listed = pages.map((p) => p.url).filter((url): url is string => typeof url === 'string' && url.endsWith('/'));
     const model = [...this.published.map((v) => verdictUrl(v.slug)), ...[this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages].flat().map((p) => p.url)];
     return [...new Set([...listed, ...model])].sort(compare).map((url) => this.absoluteUrl(url));
+  }
+
+  /** The sitemap's entries: sitemapUrls, each verdict page with `lastmod`, its `updated` date, else its `date`. */
+  sitemapEntries(pages: { url?: string | false }[]): { loc: string; lastmod?: string }[] {
+    const lastmod = new Map(this.published.map((v) => [this.absoluteUrl(verdictUrl(v.slug)), v.updated ?? v.date]));
+    return this.sitemapUrls(pages).map((loc) => ({ loc, ...(lastmod.has(loc) ? { lastmod: lastmod.get(loc)! } : {}) }));
   }
 
   seedIndexUrl(page?: number): string {

@@ -63,6 +63,8 @@ export function readSiteSettings(root: string, options: { defaultsRoot?: string;
   const orgData = org as Record<string, unknown>;
   const orgUrl = orgData['url'];
   if (orgUrl !== undefined && !isHttpUrl(orgUrl)) throw new SiteMetaError(`${SITE_FILE}: "organisation.url" must be an absolute http(s) URL.`);
+  const license = data['license'];
+  if (license !== undefined && !isHttpUrl(license)) throw new SiteMetaError(`${SITE_FILE}: "license" must be the absolute http(s) URL of the licence of the site's structured data.`);
   const logo = orgData['logo'];
   if (logo !== undefined && !isHttpUrl(logo)) throw new SiteMetaError(`${SITE_FILE}: "organisation.logo" must be an absolute http(s) URL.`);
   return {
@@ -72,6 +74,7 @@ export function readSiteSettings(root: string, options: { defaultsRoot?: string;
     language: text(data, 'language', 'en'),
     organisation: { name: text(orgData, 'name'), ...(orgUrl ? { url: orgUrl } : {}), ...(logo ? { logo } : {}) },
     notice: text(data, 'notice'),
+    ...(license ? { license } : {}),
   };
 }
 
