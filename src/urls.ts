@@ -25,6 +25,8 @@ export const feedUrl = (): string => '/feed.xml';
 export const claimReviewFeedUrl = (): string => '/claimreview.json';
 export const sitemapUrl = (): string => '/sitemap.xml';
 export const robotsUrl = (): string => '/robots.txt';
+/** The W3C Web Annotation export of every published verdict (src/annotations.ts). */
+export const annotationsUrl = (): string => '/annotations.jsonld';
 export const notFoundUrl = (): string => '/404.html';
 
 const PLAIN_SLUG = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;

@@ -273,6 +273,8 @@ describe('URLs that are not absolute http(s) are refused by check', () => {
     expect(brief).toEqual([
       'content/verdicts/x.md:8 error source-invalid',
       'content/verdicts/x.md:11 error source-invalid',
+      // the refused URL is not used: the structured data has no url for the seed, and check says so
+      'seeds/alpha.yml:1 warning seed-meta-missing',
       'seeds/alpha.yml:1 error seed-invalid',
       'seeds/alpha.yml:2 error seed-invalid',
     ]);

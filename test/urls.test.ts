@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aboutUrl,
   absoluteUrl,
+  annotationsUrl,
   claimReviewFeedUrl,
   feedUrl,
   homeUrl,
@@ -34,6 +35,7 @@ describe('site URLs', () => {
     expect(claimReviewFeedUrl()).toBe('/claimreview.json');
     expect(sitemapUrl()).toBe('/sitemap.xml');
     expect(robotsUrl()).toBe('/robots.txt');
+    expect(annotationsUrl()).toBe('/annotations.jsonld');
     expect(notFoundUrl()).toBe('/404.html');
   });
 

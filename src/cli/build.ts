@@ -36,8 +36,11 @@ function fail(message: string, status: number, withUsage = false): never {
   process.exit(status);
 }
 
-/** Stops a deployment whose origin is localhost before anything is built; a local build only hears about it. */
-function checkOrigin(root: string): void {
+/**
+ * Stops a deployment whose origin is localhost before anything is built; for a local build, returns the
+ * warning to print once it has succeeded.
+ */
+function checkOrigin(root: string): string | undefined {
   const origin = originFromEnv(process.env);
   let url: string;
   try {
@@ -45,11 +48,11 @@ function checkOrigin(root: string): void {
     url = readSiteSettings(root, { defaultsRoot: toolRoot, siteUrl: origin.url }).url;
   } catch (error) {
     if (error instanceof SiteOriginError) fail(error.message, 2);
-    return; // an unreadable site.json or a bad SITE_URL is reported by the build itself, with its own message
+    return undefined; // an unreadable site.json or a bad SITE_URL is reported by the build itself, with its own message
   }
   const judged = judgeOrigin(url, origin.source, process.env);
   if (judged.error) fail(judged.error, 1);
-  if (judged.warning) process.stderr.write(`build: warning: ${judged.warning}\n`);
+  return judged.warning;
 }
 
 async function main(): Promise<void> {
@@ -73,13 +76,14 @@ async function main(): Promise<void> {
     fail(`${root} is not a project folder (it needs seeds/ and content/); is --root right?`, 2);
   }
   const output = path.resolve(values.output ?? path.join(root, '_site'));
-  checkOrigin(root);
+  const originWarning = checkOrigin(root);
   const started = performance.now();
   const result = await buildSite({ toolRoot, root, output, pathPrefix: values.pathprefix });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(
     `Built ${result.pages} pages (${result.indexed} indexed for search) into ${path.relative(process.cwd(), output) || '.'} in ${seconds} s.\n`,
   );
+  if (originWarning) process.stderr.write(`build: warning: ${originWarning}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,7 @@ import type { UserConfig } from '@11ty/eleventy';
 import type { Listing, RatingPage, SeedPage } from './site-data.ts';
 import type { Redirect } from '../redirects.ts';
 import type { Verdict } from '../types.ts';
-import { claimReviewFeedUrl, notFoundUrl, robotsUrl, searchUrl, sitemapUrl } from '../urls.ts';
+import { annotationsUrl, claimReviewFeedUrl, notFoundUrl, robotsUrl, searchUrl, sitemapUrl } from '../urls.ts';
 import { redirectPagePath } from '../redirects.ts';
 
 type Data = Record<string, unknown>;
@@ -40,6 +40,7 @@ const PAGES: { file: string; data: Data }[] = [
   { file: '404.njk', data: { permalink: notFoundUrl(), pageTitle: 'Page not found', ...NOT_LISTED } },
   { file: 'sitemap.njk', data: { ...NOT_LISTED, permalink: sitemapUrl() } },
   { file: 'robots.njk', data: { ...NOT_LISTED, permalink: robotsUrl() } },
+  { file: 'annotations.njk', data: { ...NOT_LISTED, permalink: annotationsUrl() } },
   { file: 'claimreview.njk', data: { ...NOT_LISTED, permalink: claimReviewFeedUrl() } },
   { file: 'css.njk', data: { ...NOT_LISTED, permalink: '/assets/site.css' } },
   { file: 'headers.njk', data: { ...NOT_LISTED, permalink: '/_headers' } },

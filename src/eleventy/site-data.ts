@@ -7,10 +7,11 @@ import { absoluteUrl, homeUrl, ratingUrl, seedIndexUrl, seedUrl, sitemapUrl, ver
 import { redirectPage, redirectsFile, type Redirect } from '../redirects.ts';
 import { headersFile } from '../headers.ts';
 import { robotsTxt } from '../robots.ts';
+import { annotationCollection } from '../annotations.ts';
 import { passageContext, type PassageContext } from '../passage-context.ts';
 import { originalPassageUrl } from '../text-fragment.ts';
 import { seedTextHtml } from './seed-html.ts';
-import { claimReview, claimReviewFeed, jsonLdScript, safeJson } from '../claimreview.ts';
+import { claimReview, claimReviewFeed, jsonLdScript, safeJson, type Json } from '../claimreview.ts';
 import { claimantOf, type ClaimantView } from '../claimants.ts';
 import { bySlug, compareText as compare, newestFirst } from '../order.ts';
 
@@ -295,6 +296,11 @@ export class SiteData {
 
   ratingUrl(key: string): string {
     return ratingUrl(key);
+  }
+
+  /** /annotations.jsonld: every published verdict as a W3C Web Annotation on its passage (none in a preview). */
+  get annotationsJson(): string {
+    return safeJson(annotationCollection(this.model, this.site, this.pathPrefix, { preview: this.preview }) as Json);
   }
 
   get robotsTxt(): string {
