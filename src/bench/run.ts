@@ -183,7 +183,8 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
   const project = join(scratch, 'project');
   const base = join(scratch, 'baseline');
-  const env = options.nodeOptions ? { ...process.env, NODE_OPTIONS: options.nodeOptions } : process.env;
+  // Share images are measured on their own (docs/benchmarks.md): at reference size they would swamp the build figures.
+  const env = { ...process.env, SHARE_IMAGES: 'off', ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) };
   try {
     const { loadScale } = await import('../ratings.ts');
     const ratings = loadScale(REPO).scale.levels.map((level) => level.key);

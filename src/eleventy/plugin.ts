@@ -14,6 +14,8 @@ import { FEED_ENTRIES, SiteData } from './site-data.ts';
 import { siteMeta, type SiteSettings } from './site-meta.ts';
 import { registerPages } from './pages.ts';
 import { ratingStyles } from './rating-styles.ts';
+import { shareImageCacheDir, shareImageJobs, shareImagesEnabled } from './share-images.ts';
+import { writeShareImages } from '../share-image.ts';
 
 /** The Atom feed lists the FEED_ENTRIES newest verdicts, from the collection FEED_COLLECTION. */
 export const FEED_COLLECTION = 'feedVerdicts';
@@ -112,6 +114,12 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
       .sort((a, b) => newestFirst(entry(b), entry(a)))
       .slice(-FEED_ENTRIES),
   );
+
+  // Share images are drawn after the pages, into the same output folder (cached by content hash).
+  eleventyConfig.on('eleventy.after', async ({ directories }) => {
+    if (!shareImagesEnabled()) return;
+    await writeShareImages(shareImageJobs(fc, directories.output), shareImageCacheDir(path.dirname(fc.inputDir)));
+  });
 
   registerPages(eleventyConfig);
 }

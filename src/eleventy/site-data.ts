@@ -3,7 +3,7 @@
 import type { Model, RatingLevel, Seed, SiteMeta, Source, Verdict } from '../types.ts';
 import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../highlights.ts';
 import type { HighlightedParagraph, MarginNote } from '../highlights.ts';
-import { absoluteUrl, homeUrl, ratingUrl, seedIndexUrl, seedUrl, sitemapUrl, verdictUrl } from '../urls.ts';
+import { absoluteUrl, homeUrl, ratingUrl, seedIndexUrl, seedUrl, shareImageUrl, sitemapUrl, verdictUrl } from '../urls.ts';
 import { redirectPage, redirectsFile, type Redirect } from '../redirects.ts';
 import { headersFile } from '../headers.ts';
 import { robotsTxt } from '../robots.ts';
@@ -212,6 +212,18 @@ export class SiteData {
   /** Who made the verdict's claim (its claimants.yml entry, or the free text); undefined when none is named. */
   claimant(verdict: Verdict): ClaimantView | undefined {
     return claimantOf(verdict, this.model.claimants, verdict.anchor ? [this.seed(verdict.anchor.seed)!] : []);
+  }
+
+  /** Open Graph and Twitter card values of a verdict page: its title, the rating and the claim, its canonical URL and share image. */
+  shareMeta(verdict: Verdict): { title: string; description: string; url: string; image: string; imageAlt: string } {
+    const label = this.level(verdict.rating)?.label ?? verdict.rating;
+    return {
+      title: verdict.title,
+      description: `${label}: ${verdict.claim}`,
+      url: this.absoluteUrl(verdictUrl(verdict.slug)),
+      image: this.absoluteUrl(shareImageUrl(verdict.slug)),
+      imageAlt: `Rated ${label}: ${verdict.claim} (${this.site.title})`,
+    };
   }
 
   /** Where the verdict's passage sits on its seed's page. */

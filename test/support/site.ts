@@ -26,9 +26,13 @@ export interface BuildRun {
  */
 const HOST_VARIABLES = ['CI', 'NETLIFY', 'CONTEXT', 'URL', 'DEPLOY_PRIME_URL', 'CF_PAGES', 'CF_PAGES_URL', 'PREVIEW'];
 
-/** The environment of a test build: this process's, without HOST_VARIABLES, plus `env`. */
+/**
+ * The environment of a test build: this process's, without HOST_VARIABLES, plus `env`. Share images are left
+ * out (SHARE_IMAGES=off: a cold build draws one per verdict, seconds for the larger fixtures) unless `env`
+ * asks for them; test/share-images.test.ts does.
+ */
 export function buildEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const base = { ...process.env };
+  const base = { ...process.env, SHARE_IMAGES: 'off' };
   for (const name of HOST_VARIABLES) delete base[name];
   return { ...base, ...env };
 }
