@@ -32,7 +32,7 @@ const HOST_VARIABLES = ['CI', 'NETLIFY', 'CONTEXT', 'URL', 'DEPLOY_PRIME_URL', '
  * asks for them; test/share-images.test.ts does.
  */
 export function buildEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const base = { ...process.env, SHARE_IMAGES: 'off' };
+  const base: NodeJS.ProcessEnv = { ...process.env, SHARE_IMAGES: 'off' };
   for (const name of HOST_VARIABLES) delete base[name];
   return { ...base, ...env };
 }
