@@ -31,7 +31,10 @@ const isHttp = (url: string | undefined): url is string => url !== undefined && 
 /** A schema-dts object as the plain JSON it already is (schema-dts types only what may be written). */
 const asJson = (value: object): JsonObject => value as unknown as JsonObject;
 
-/** The verdict page's URL, and the stable ids of its review and claim (fragments of that URL). */
+/**
+ * The verdict page's URL, and the stable ids of its review and claim: fragments of that URL that name the
+ * page's own elements (the article is `#claimreview`, the claim's section heading `#claim`), so they resolve.
+ */
 export function claimReviewIds(slug: string, site: SiteMeta, pathPrefix = '/'): { page: string; review: string; claim: string } {
   const page = absoluteUrl(site, verdictUrl(slug), pathPrefix);
   return { page, review: `${page}#claimreview`, claim: `${page}#claim` };
