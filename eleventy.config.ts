@@ -3,7 +3,8 @@
 //
 // The project is the current folder (`npm run build -- --root DIR` changes into DIR first): its content/
 // is Eleventy's input, while layouts, page templates and CSS come from this tool's _includes/.
-// The published origin is `url` in content/_data/site.json, overridable with SITE_URL at build time.
+// The published origin comes from SITE_URL or the host's own variables, else `url` in content/_data/site.json
+// (src/site-origin.ts); PREVIEW=1 builds a preview.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { rssPlugin } from '@11ty/eleventy-plugin-rss';
 import factcheckPlugin from './src/eleventy/plugin.ts';
 import { readSiteSettings } from './src/eleventy/site-meta.ts';
 import { SERVE_OUTPUT } from './src/eleventy/dev-server.ts';
+import { isPreview, originFromEnv } from './src/site-origin.ts';
 
 const toolRoot = path.dirname(fileURLToPath(import.meta.url));
 /** The dev server's folder was emptied once in this process (the config runs again when it changes). */
@@ -19,11 +21,12 @@ let cleaned = false;
 
 export default function (eleventyConfig: UserConfig) {
   const input = 'content';
-  const site = readSiteSettings(process.cwd(), { defaultsRoot: toolRoot, siteUrl: process.env['SITE_URL'] });
+  const site = readSiteSettings(process.cwd(), { defaultsRoot: toolRoot, siteUrl: originFromEnv(process.env).url });
+  const preview = isPreview(process.env);
 
   // Rewrites every site-relative URL in the HTML for `--pathprefix=/factcheck/` (GitHub Pages project sites).
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  eleventyConfig.addPlugin(factcheckPlugin, { toolRoot, site });
+  eleventyConfig.addPlugin(factcheckPlugin, { toolRoot, site, preview });
   // The feed's filters (dateToRfc3339, getNewestCollectionItemDate); /feed.xml itself is one of the
   // plugin's pages (_includes/pages/feed.njk), made from the model.
   eleventyConfig.addPlugin(rssPlugin);

@@ -1,8 +1,23 @@
 // schema.org ClaimReview for each published verdict (in its page's JSON-LD and in /claimreview.json),
 // following Google's fact-check structured data: claimReviewed, reviewRating.alternateName, url and
-// author are required; itemReviewed (a Claim with author, appearance, firstAppearance) is recommended.
-import type { Model, Seed, SiteMeta, Verdict } from './types.ts';
-import { absoluteUrl, claimReviewFeedUrl, verdictUrl } from './urls.ts';
+// author are required; itemReviewed (a Claim with author, appearance, firstAppearance, datePublished) is
+// recommended. The objects are typed with schema-dts, so a property schema.org does not define for the type,
+// or a value of the wrong kind, does not compile.
+import type {
+  Claim,
+  ClaimReview,
+  CorrectionComment,
+  CreativeWork,
+  DataFeed,
+  DataFeedItem,
+  NewsArticle,
+  Organization,
+  Person,
+  Rating,
+} from 'schema-dts';
+import { claimantOf } from './claimants.ts';
+import type { Model, Seed, SiteMeta, Source, Verdict } from './types.ts';
+import { absoluteUrl, claimReviewFeedUrl, seedUrl, verdictUrl } from './urls.ts';
 import { anchoredCapture } from './captures.ts';
 import { capturePageUrl } from './capture-pages.ts';
 import { compareText as compare, newestFirst } from './order.ts';
@@ -10,10 +25,22 @@ import { compareText as compare, newestFirst } from './order.ts';
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-type ModelView = Pick<Model, 'seedsById' | 'scale'>;
+type ModelView = Pick<Model, 'seedsById' | 'scale'> & Partial<Pick<Model, 'claimants'>>;
+type Options = { site: SiteMeta; pathPrefix: string };
 
 const CONTEXT = 'https://schema.org';
 const isHttp = (url: string | undefined): url is string => url !== undefined && /^https?:\/\//i.test(url);
+/** A schema-dts object as the plain JSON it already is (schema-dts types only what may be written). */
+const asJson = (value: object): JsonObject => value as unknown as JsonObject;
+
+/**
+ * The verdict page's URL, and the stable ids of its review and claim: fragments of that URL that name the
+ * page's own elements (the article is `#claimreview`, the claim's section heading `#claim`), so they resolve.
+ */
+export function claimReviewIds(slug: string, site: SiteMeta, pathPrefix = '/'): { page: string; review: string; claim: string } {
+  const page = absoluteUrl(site, verdictUrl(slug), pathPrefix);
+  return { page, review: `${page}#claimreview`, claim: `${page}#claim` };
+}
 
 /** The seeds that carry the verdict's passage: the anchored seed first, then the others by id. */
 function carriers(verdict: Verdict, model: ModelView): Seed[] {
@@ -27,76 +54,137 @@ function carriers(verdict: Verdict, model: ModelView): Seed[] {
   });
 }
 
-function creativeWork(seed: Seed, site: SiteMeta, pathPrefix: string): JsonObject {
-  const work: JsonObject = {
+const organisation = (site: SiteMeta): Organization => {
+  const org = site.organisation;
+  return { '@type': 'Organization', name: org.name, url: org.url, ...(org.logo ? { logo: org.logo } : {}) };
+};
+
+/**
+ * The original article a seed was taken from: a NewsArticle when its outlet is known. Undefined without its
+ * URL, unless `described` (an inline description, for firstAppearance) and its date is known.
+ */
+function originalArticle(seed: Seed, described = false): NewsArticle | CreativeWork | undefined {
+  const { url, title, published, outlet, archived, language } = seed.meta;
+  if (!isHttp(url) && !(described && published)) return undefined;
+  const fields = {
+    ...(isHttp(url) ? { url } : {}),
+    ...(title ? { headline: title } : {}),
+    ...(published ? { datePublished: published } : {}),
+    ...(language ? { inLanguage: language } : {}),
+    ...(outlet ? { publisher: { '@type': 'Organization', name: outlet } satisfies Organization } : {}),
+    ...(isHttp(archived) ? { archivedAt: archived } : {}),
+  };
+  return outlet ? { '@type': 'NewsArticle', ...fields } : { '@type': 'CreativeWork', ...fields };
+}
+
+/** The copy of a seed's text kept on this site; `isBasedOn` the original when known. */
+function siteCopy(seed: Seed, { site, pathPrefix }: Options): CreativeWork {
+  const { url, title, outlet } = seed.meta;
+  return {
     '@type': 'CreativeWork',
     // A later capture of the anchored seed (see carriers) stands for itself: its own page on this site.
-    url: isHttp(seed.meta.url) ? seed.meta.url : absoluteUrl(site, capturePageUrl(seed), pathPrefix),
+    url: absoluteUrl(site, capturePageUrl(seed), pathPrefix),
+    ...(title ? { headline: title } : {}),
+    // The text's author is its outlet, whoever keeps the copy.
+    ...(outlet ? { author: { '@type': 'Organization', name: outlet } satisfies Organization } : {}),
+    ...(isHttp(url) ? { isBasedOn: url } : {}),
   };
-  if (seed.meta.title) work['headline'] = seed.meta.title;
-  if (seed.meta.published) work['datePublished'] = seed.meta.published;
-  if (seed.meta.outlet) work['publisher'] = { '@type': 'Organization', name: seed.meta.outlet };
-  return work;
 }
 
 /**
  * The first known appearance: with one carrying seed, that seed; with several, the earliest published,
- * but only when every one has a date (otherwise the order is unknown). It must have an original URL or a
- * date, or it says nothing the appearance list does not.
+ * but only when every one has a date (otherwise the order is unknown).
  */
-function firstAppearance(seeds: Seed[]): Seed | undefined {
-  if (seeds.length === 0) return undefined;
-  let first: Seed | undefined = seeds[0];
-  if (seeds.length > 1) {
-    if (!seeds.every((s) => s.meta.published)) return undefined;
-    // stable sort keeps the anchored seed first among equal dates
-    first = [...seeds].sort((a, b) => compare(a.meta.published!, b.meta.published!))[0];
-  }
-  return first && (isHttp(first.meta.url) || first.meta.published) ? first : undefined;
+function firstCarrier(seeds: Seed[]): Seed | undefined {
+  if (seeds.length <= 1) return seeds[0];
+  if (!seeds.every((s) => s.meta.published)) return undefined;
+  // stable sort keeps the anchored seed first among equal dates
+  return [...seeds].sort((a, b) => compare(a.meta.published!, b.meta.published!))[0];
 }
 
-function claim(verdict: Verdict, model: ModelView, site: SiteMeta, pathPrefix: string): JsonObject {
-  const seeds = carriers(verdict, model);
-  const item: JsonObject = { '@type': 'Claim' };
-  if (verdict.claimant) {
-    // A claimant who is the outlet that carries the passage is an organisation; anyone else a person.
-    const isOutlet = seeds.some((s) => s.meta.outlet === verdict.claimant);
-    item['author'] = { '@type': isOutlet ? 'Organization' : 'Person', name: verdict.claimant };
-  }
-  const first = firstAppearance(seeds);
-  if (first?.meta.published) item['datePublished'] = first.meta.published;
-  if (seeds.length > 0) item['appearance'] = seeds.map((s) => creativeWork(s, site, pathPrefix));
-  if (first) item['firstAppearance'] = creativeWork(first, site, pathPrefix);
-  return item;
-}
-
-function reviewRating(verdict: Verdict, model: ModelView): JsonObject {
-  const level = model.scale.levels.find((l) => l.key === verdict.rating);
-  if (!level) {
-    throw new Error(`${verdict.file}: rating "${verdict.rating}" is not on the scale in ${model.scale.file}; run npm run check.`);
-  }
-  const rating: JsonObject = { '@type': 'Rating', name: level.label, alternateName: level.label };
-  if (level.value !== null) {
-    rating['ratingValue'] = level.value;
-    rating['bestRating'] = model.scale.best;
-    rating['worstRating'] = model.scale.worst;
-  }
-  return rating;
-}
-
-function claimReviewItem(verdict: Verdict, model: ModelView, site: SiteMeta, pathPrefix: string): JsonObject {
-  const review: JsonObject = {
-    '@type': 'ClaimReview',
-    url: absoluteUrl(site, verdictUrl(verdict.slug), pathPrefix),
-    claimReviewed: verdict.claim,
-    datePublished: verdict.date,
+function claimAuthor(verdict: Verdict, model: ModelView, seeds: Seed[]): Person | Organization | undefined {
+  const claimant = claimantOf(verdict, model.claimants, seeds);
+  if (!claimant) return undefined;
+  const fields = {
+    name: claimant.name,
+    ...(claimant.description ? { description: claimant.description } : {}),
+    ...(claimant.sameAs.length ? { sameAs: claimant.sameAs } : {}),
   };
-  if (verdict.updated) review['dateModified'] = verdict.updated;
-  const org = site.organisation;
-  review['author'] = { '@type': 'Organization', name: org.name, url: org.url, ...(org.logo ? { logo: org.logo } : {}) };
-  review['reviewRating'] = reviewRating(verdict, model);
-  review['itemReviewed'] = claim(verdict, model, site, pathPrefix);
-  return review;
+  return claimant.type === 'Organization' ? { '@type': 'Organization', ...fields } : { '@type': 'Person', ...fields };
+}
+
+function claim(verdict: Verdict, model: ModelView, options: Options): Claim {
+  const seeds = carriers(verdict, model);
+  const author = claimAuthor(verdict, model, seeds);
+  const first = firstCarrier(seeds);
+  const firstArticle = first && originalArticle(first, true);
+  // The original articles first (what aggregators match on), then the copies kept here.
+  const appearance = [...seeds.flatMap((s) => originalArticle(s) ?? []), ...seeds.map((s) => siteCopy(s, options))];
+  const language = seeds[0]?.meta.language;
+  return {
+    '@type': 'Claim',
+    '@id': claimReviewIds(verdict.slug, options.site, options.pathPrefix).claim,
+    ...(author ? { author } : {}),
+    ...(first?.meta.published ? { datePublished: first.meta.published } : {}),
+    ...(language ? { inLanguage: language } : {}),
+    ...(appearance.length ? { appearance } : {}),
+    ...(firstArticle ? { firstAppearance: firstArticle } : {}),
+  };
+}
+
+/**
+ * The verdict's rating. A level with a value is on the numeric scale: ratingValue between worstRating and
+ * bestRating. A level without one (Unsupported) is a finding, not a point on the scale: it has only its
+ * name, so no aggregator can average it in as a degree of truth.
+ */
+function reviewRating(verdict: Verdict, model: ModelView): Rating {
+  const { scale } = model;
+  const level = scale.levels.find((l) => l.key === verdict.rating);
+  if (!level) {
+    throw new Error(`${verdict.file}: rating "${verdict.rating}" is not on the scale in ${scale.file}; run npm run check.`);
+  }
+  const rating: Rating = { '@type': 'Rating', name: level.label, alternateName: level.label, ratingExplanation: level.description };
+  if (level.value === null) return rating;
+  if (!Number.isInteger(level.value) || level.value < scale.worst || level.value > scale.best) {
+    throw new Error(`${scale.file}: the value ${level.value} of "${level.key}" is not a whole number from ${scale.worst} to ${scale.best}; run npm run check.`);
+  }
+  return { ...rating, ratingValue: level.value, bestRating: scale.best, worstRating: scale.worst };
+}
+
+function citation(source: Source, model: ModelView, { site, pathPrefix }: Options): CreativeWork {
+  if (source.kind === 'seed') {
+    const seed = model.seedsById.get(source.seed);
+    return { '@type': 'CreativeWork', name: source.title ?? seed?.meta.title ?? source.seed, url: absoluteUrl(site, seedUrl(source.seed), pathPrefix) };
+  }
+  return {
+    '@type': 'CreativeWork',
+    name: source.title,
+    url: source.url,
+    ...(source.publisher ? { publisher: { '@type': 'Organization', name: source.publisher } satisfies Organization } : {}),
+    ...(source.date ? { datePublished: source.date } : {}),
+    ...(source.archived ? { archivedAt: source.archived } : {}),
+  };
+}
+
+function claimReviewItem(verdict: Verdict, model: ModelView, site: SiteMeta, pathPrefix: string): ClaimReview {
+  const options = { site, pathPrefix };
+  const ids = claimReviewIds(verdict.slug, site, pathPrefix);
+  const corrections: CorrectionComment[] = verdict.corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.date, text: c.note }));
+  return {
+    '@type': 'ClaimReview',
+    '@id': ids.review,
+    url: ids.page,
+    headline: verdict.title,
+    claimReviewed: verdict.claim,
+    inLanguage: site.language,
+    datePublished: verdict.date,
+    ...(verdict.updated ? { dateModified: verdict.updated } : {}),
+    author: organisation(site),
+    reviewRating: reviewRating(verdict, model),
+    itemReviewed: claim(verdict, model, options),
+    ...(verdict.sources.length ? { citation: verdict.sources.map((s) => citation(s, model, options)) } : {}),
+    ...(corrections.length ? { correction: corrections } : {}),
+  };
 }
 
 /**
@@ -105,27 +193,38 @@ function claimReviewItem(verdict: Verdict, model: ModelView, site: SiteMeta, pat
  * that as an error, so a build never gets here with one).
  */
 export function claimReview(verdict: Verdict, model: ModelView, site: SiteMeta, pathPrefix = '/'): JsonObject {
-  return { '@context': CONTEXT, ...claimReviewItem(verdict, model, site, pathPrefix) };
+  return asJson({ '@context': CONTEXT, ...claimReviewItem(verdict, model, site, pathPrefix) });
 }
 
-/** The schema.org DataFeed of every published (non-draft) verdict's ClaimReview, newest first. */
+/**
+ * The schema.org DataFeed of every published (non-draft) verdict's ClaimReview, newest first. Each item is
+ * identified by its review's `@id`. A verdict removed or renamed leaves no tombstone: the date it went is
+ * in the repository's history, not in the content, so no `dateDeleted` could be written honestly.
+ */
 export function claimReviewFeed(model: ModelView & Pick<Model, 'verdicts'>, site: SiteMeta, pathPrefix = '/'): JsonObject {
   const verdicts = model.verdicts.filter((v) => !v.draft).sort(newestFirst);
-  const feed: JsonObject = {
-    '@context': CONTEXT,
-    '@type': 'DataFeed',
-    name: `${site.title}: fact-checks`,
-    url: absoluteUrl(site, claimReviewFeedUrl(), pathPrefix),
-  };
+  const url = absoluteUrl(site, claimReviewFeedUrl(), pathPrefix);
   const latest = verdicts.map((v) => v.updated ?? v.date).sort(compare).at(-1);
-  if (latest) feed['dateModified'] = latest;
-  feed['dataFeedElement'] = verdicts.map((v) => ({
+  const items: DataFeedItem[] = verdicts.map((v) => ({
     '@type': 'DataFeedItem',
     dateCreated: v.date,
     ...(v.updated ? { dateModified: v.updated } : {}),
     item: claimReviewItem(v, model, site, pathPrefix),
   }));
-  return feed;
+  const feed: DataFeed = {
+    '@type': 'DataFeed',
+    '@id': url,
+    name: `${site.title}: fact-checks`,
+    url,
+    inLanguage: site.language,
+    publisher: organisation(site),
+    // The structured data is published by the organisation; its licence only when site.json names one.
+    sdPublisher: organisation(site),
+    ...(site.license ? { sdLicense: site.license } : {}),
+    ...(latest ? { dateModified: latest } : {}),
+    dataFeedElement: items,
+  };
+  return asJson({ '@context': CONTEXT, ...feed });
 }
 
 const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;

@@ -8,6 +8,8 @@ import { allCaptures, anchorIn, checkedCapture, fateProblems, loadCaptures, pass
 import { ModelSetupError } from './errors.ts';
 import { loadContent } from './content-files.ts';
 import { loadScale } from './ratings.ts';
+import { CLAIMANTS_FILE, loadClaimants } from './claimants.ts';
+import { structuredDataProblems } from './structured-data-rules.ts';
 import { sortProblems } from './report.ts';
 import { releaseSeedViews } from './normalise.ts';
 import { loadSeeds } from './seeds.ts';
@@ -139,6 +141,8 @@ export function buildModel(options: ModelOptions): CheckedModel {
   problems.push(...site.problems);
   const content = loadContent(root);
   problems.push(...content.problems);
+  const { claimants, problems: claimantProblems } = loadClaimants(root);
+  problems.push(...claimantProblems);
   const loaded = loadSeeds(root);
   problems.push(...loaded.problems);
   const seeds = loaded.seeds;
@@ -244,13 +248,14 @@ export function buildModel(options: ModelOptions): CheckedModel {
     releaseSeedViews(seeds.flatMap(allCaptures));
   }
 
-  problems.push(...slugCollisions(parsed), ...linksOutOfProject(root));
+  problems.push(...slugCollisions(parsed), ...linksOutOfProject(root), ...structuredDataProblems(verdicts, seedsById, claimants));
   verdicts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return {
     root,
     seeds,
     seedsById,
     scale,
+    claimants,
     verdicts,
     pages: content.pages,
     ...(site.settings ? { site: site.settings } : {}),

@@ -16,6 +16,8 @@ const LEVEL_FIELDS = ['key', 'label', 'description', 'value', 'colour'] as const
 const AA_CONTRAST = 4.5;
 /** The site writes every badge label in white on the level's colour. */
 const BADGE_TEXT = '#ffffff';
+/** The highest ratingValue a level may have. */
+export const MAX_VALUE = 100;
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -108,8 +110,12 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
     const valueNode = fields.get('value')?.node;
     if (!fields.has('value')) fail('value', `the scale ${label} has no value: give a number, or "value: null" for a rating outside the numeric scale.`);
     else if (valueNode === null || (valueNode?.kind === 'scalar' && valueNode.value === null)) value = null;
-    else if (valueNode?.kind === 'scalar' && typeof valueNode.value === 'number' && Number.isFinite(valueNode.value)) value = valueNode.value;
-    else fail('value', `the value of scale ${label} must be a number or null.`);
+    else if (valueNode?.kind === 'scalar' && typeof valueNode.value === 'number' && Number.isFinite(valueNode.value)) {
+      // ClaimReview ratingValue: a whole number from 1 (schema.org's default worstRating, which a reader
+      // that ignores worstRating assumes) to MAX_VALUE.
+      if (Number.isInteger(valueNode.value) && valueNode.value >= 1 && valueNode.value <= MAX_VALUE) value = valueNode.value;
+      else fail('value', `the value of scale ${label} must be a whole number from 1 to ${MAX_VALUE} (ClaimReview ratingValue), or null; got ${valueNode.value}.`);
+    } else fail('value', `the value of scale ${label} must be a number or null.`);
     if (value !== null && previousValue && value >= previousValue.value) {
       fail('value', `the scale runs from best to worst, but ${label} has value ${value}, not lower than "${previousValue.key}" (${previousValue.value}).`);
     }

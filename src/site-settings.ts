@@ -26,9 +26,11 @@ export interface SiteSettings {
   organisation: { name: string; url?: string; logo?: string };
   /** The sentence every page shows under its header (e.g. that the content is a sample). */
   notice: string;
+  /** Absolute http(s) URL of the licence of the site's structured data (the DataFeed's sdLicense); none is claimed without it. */
+  license?: string;
 }
 
-const FIELDS = ['title', 'description', 'url', 'language', 'organisation', 'notice'] as const;
+const FIELDS = ['title', 'description', 'url', 'language', 'organisation', 'notice', 'license'] as const;
 const ORGANISATION_FIELDS = ['name', 'url', 'logo'] as const;
 
 /** Why `value` is not a usable language tag, or undefined when it is one. */
@@ -145,6 +147,7 @@ export function loadSiteSettings(root: string, file = SITE_FILE): LoadedSiteSett
     language = 'en';
   } else language = canonicalLanguage(language);
 
+  const license = url(fields, 'license', '"license"', false, start);
   let organisation: SiteSettings['organisation'] | undefined;
   const orgNode = fields.get('organisation');
   if (orgNode?.kind !== 'map') {
@@ -160,5 +163,5 @@ export function loadSiteSettings(root: string, file = SITE_FILE): LoadedSiteSett
   if (title === undefined || description === undefined || notice === undefined || siteUrl === undefined || organisation === undefined) {
     return { problems, present: true };
   }
-  return { settings: { title, description, url: siteUrl, language, organisation, notice }, problems, present: true };
+  return { settings: { title, description, url: siteUrl, language, organisation, notice, ...(license ? { license } : {}) }, problems, present: true };
 }

@@ -37,7 +37,11 @@ export type RuleId =
   | 'passage-removed'
   | 'capture-changed'
   | 'text-invisible'
-  | 'url-mixed-script';
+  | 'url-mixed-script'
+  | 'claimants-invalid'
+  | 'claimant-unknown'
+  | 'claim-too-long'
+  | 'seed-meta-missing';
 
 /** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
 export interface Problem {
@@ -139,6 +143,16 @@ export interface RatingLevel {
   colour: string;
 }
 
+/** Someone who makes claims, from content/_data/claimants.yml; verdicts name it by `key` in `claimant`. */
+export interface Claimant {
+  key: string;
+  name: string;
+  type: 'Person' | 'Organization';
+  /** Absolute http(s) URLs that identify the claimant (schema.org sameAs); only ones the editor wrote. */
+  sameAs: string[];
+  description?: string;
+}
+
 export interface RatingScale {
   file: string;
   /** In order from best to worst. */
@@ -227,6 +241,8 @@ export interface Model {
   seeds: Seed[];
   seedsById: Map<string, Seed>;
   scale: RatingScale;
+  /** content/_data/claimants.yml by key (empty without the file); optional for models built by hand. */
+  claimants?: Map<string, Claimant>;
   /** Every verdict that could be read, drafts included, sorted by slug. */
   verdicts: Verdict[];
   /** The editors' own Markdown pages (content/about.md...), sorted by file. */
@@ -246,4 +262,6 @@ export interface SiteMeta {
   language: string;
   /** The publishing organisation: ClaimReview `author`. */
   organisation: { name: string; url: string; logo?: string };
+  /** Absolute http(s) URL of the licence of the site's structured data (DataFeed sdLicense), when site.json gives one. */
+  license?: string;
 }

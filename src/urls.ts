@@ -30,6 +30,11 @@ export const searchUrl = (): string => '/search/';
 export const feedUrl = (): string => '/feed.xml';
 export const claimReviewFeedUrl = (): string => '/claimreview.json';
 export const sitemapUrl = (): string => '/sitemap.xml';
+export const robotsUrl = (): string => '/robots.txt';
+/** The W3C Web Annotation export of every published verdict (src/annotations.ts). */
+export const annotationsUrl = (): string => '/annotations.jsonld';
+/** The verdict's share image (Open Graph and Twitter cards), a 1200×630 PNG beside its page. */
+export const shareImageUrl = (slug: string): string => `${verdictUrl(slug)}share.png`;
 export const notFoundUrl = (): string => '/404.html';
 
 const PLAIN_SLUG = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;

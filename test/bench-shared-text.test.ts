@@ -80,7 +80,8 @@ describe('the shared-text benchmark corpus', () => {
     const approximate = corpus.verdicts.filter((v) => v.kind === 'approximate');
     expect(approximate.length).toBeGreaterThan(0);
     expect(approximate.filter((v) => !v.draft)).toEqual([]);
-    expect(problems.map((p) => `${p.file} ${p.rule}`).sort()).toEqual(approximate.map((v) => `${v.file} quote-approximate`).sort());
+    // seed-meta-missing (seeds without a .yml, as in the unique corpus: test/bench-corpus.test.ts) is beside the point here.
+    expect(problems.filter((p) => p.rule !== 'seed-meta-missing').map((p) => `${p.file} ${p.rule}`).sort()).toEqual(approximate.map((v) => `${v.file} quote-approximate`).sort());
   });
 
   describe('in the model', () => {

@@ -16,7 +16,9 @@ function verdictOf(verdicts: Verdict[], slug: string): Verdict {
   return verdict;
 }
 
-const rules = (problems: Problem[]) => problems.map((p) => `${p.file} ${p.severity} ${p.rule}`);
+const rules = (problems: Problem[]) => problems
+    // seed-meta-missing (what the structured data lacks) is beside the point here.
+    .filter((p) => p.rule !== 'seed-meta-missing').map((p) => `${p.file} ${p.severity} ${p.rule}`);
 
 describe('a seed with several captures', () => {
   const model = buildModel({ root: FIXTURE });
@@ -96,7 +98,7 @@ describe('a seed with one capture', () => {
     const verdict = model.verdicts[0]!;
     expect('capture' in verdict.anchor!).toBe(false);
     expect('fates' in verdict).toBe(false);
-    expect(model.problems).toEqual([]);
+    expect(rules(model.problems)).toEqual([]);
   });
 });
 
@@ -168,7 +170,7 @@ describe('capture rules', () => {
     });
     const model = buildModel({ root });
     expect(model.verdicts[0]!.fates).toBeUndefined();
-    expect(model.problems).toEqual([]);
+    expect(rules(model.problems)).toEqual([]);
   });
 });
 

@@ -21,26 +21,26 @@ describe('npm run check', () => {
   it('exits 0 on a clean project and prints only the summary', () => {
     const { status, stdout, stderr } = check('--root', fixture('clean'));
     expect(stdout).toBe('');
-    expect(stderr).toBe('0 errors, 0 warnings in 6 files');
+    expect(stderr).toBe('0 errors, 0 warnings in 7 files');
     expect(status).toBe(0);
   });
 
   it('exits 1 and prints one compiler-style line per problem', () => {
     const { status, stdout, stderr } = check('--root', fixture('rules'));
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(25);
+    expect(lines).toHaveLength(27);
     for (const line of lines) expect(line).toMatch(/^(content\/verdicts|seeds)\/[^:]+:\d+:\d+: (error|warning): .+ \[[a-z-]+\]$/);
     expect(lines).toContain(
       'content/verdicts/rating-unknown.md:5:9: error: rating "flase" is not on the scale (content/_data/ratings.yml). Did you mean "false"? Valid ratings: accurate, mostly-accurate, mixed, misleading, false, unsupported. [rating-unknown]',
     );
-    expect(stderr).toBe('23 errors, 2 warnings in 23 files');
+    expect(stderr).toBe('23 errors, 4 warnings in 23 files');
     expect(status).toBe(1);
   });
 
   it('prints JSON with project-relative files and 1-based positions', () => {
     const { status, stdout, stderr } = check('--format=json', '--root', fixture('rules'));
     const problems = JSON.parse(stdout);
-    expect(problems).toHaveLength(25);
+    expect(problems).toHaveLength(27);
     expect(problems).toContainEqual(expect.objectContaining({ file: 'content/verdicts/quote-ambiguous.md', line: 4, column: 8, severity: 'error', rule: 'quote-ambiguous' }));
     expect(stderr).toBe('');
     expect(status).toBe(1);
@@ -49,7 +49,7 @@ describe('npm run check', () => {
   it('prints GitHub workflow commands', () => {
     const { status, stdout } = check('--format', 'github', '--root', fixture('rules'));
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(25);
+    expect(lines).toHaveLength(27);
     expect(lines).toContain('::warning file=content/verdicts/field-unknown.md,line=11,col=1,title=field-unknown::unknown field "sorces"; it is ignored. Did you mean "sources"?');
     expect(status).toBe(1);
   });
@@ -57,10 +57,10 @@ describe('npm run check', () => {
   it('passes with warnings, and fails on them with --strict', () => {
     const root = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/x.md': verdictText({ extra: 'sorces: []' }) });
     const relaxed = check('--root', root);
-    expect([relaxed.status, relaxed.stderr]).toEqual([0, '0 errors, 1 warning in 3 files']);
+    expect([relaxed.status, relaxed.stderr]).toEqual([0, '0 errors, 1 warning in 4 files']);
     const strict = check('--strict', '--root', root);
     expect(strict.stdout).toBe('content/verdicts/x.md:11:1: error: unknown field "sorces"; it is ignored. Did you mean "sources"? [field-unknown]\n');
-    expect([strict.status, strict.stderr]).toEqual([1, '1 error, 0 warnings in 3 files']);
+    expect([strict.status, strict.stderr]).toEqual([1, '1 error, 0 warnings in 4 files']);
   });
 
   it.each([

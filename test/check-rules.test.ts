@@ -35,13 +35,15 @@ describe('check rules on the rules fixture', () => {
 
   it('reports seed problems at the seed files', () => {
     expect(brief('seeds/bad id.txt')).toEqual(['1:1 error seed-invalid']);
-    expect(brief('seeds/alpha.yml')).toEqual(['2:6 error seed-invalid', '3:12 error date-invalid']);
+    expect(brief('seeds/alpha.yml')).toEqual(['1:1 warning seed-meta-missing', '2:6 error seed-invalid', '3:12 error date-invalid']);
+    // beta carries a verdict's passage and has no metadata at all: the structured data lacks url and date
+    expect(brief('seeds/beta.txt')).toEqual(['1:1 warning seed-meta-missing']);
   });
 
   it('reports every problem of every file: nothing else, nothing hidden', () => {
     const files = new Set(model.problems.map((p) => p.file));
-    expect(files.size).toBe(20);
-    expect(model.problems).toHaveLength(25);
+    expect(files.size).toBe(21);
+    expect(model.problems).toHaveLength(27);
   });
 
   it('sorts problems by file, line and column', () => {

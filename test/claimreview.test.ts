@@ -48,29 +48,56 @@ describe('ClaimReview', () => {
   it('carries what Google requires and every seed the passage appears in', () => {
     const review = claimReview(definitely, modelOf([copy, rt], [definitely]), site);
     expectGoogleRequired(review);
+    const original = {
+      '@type': 'NewsArticle',
+      url: 'https://www.rt.com/russia/563121/',
+      headline: 'Moscow will treat attacks as attacks on Russia',
+      datePublished: '2022-09-23',
+      publisher: { '@type': 'Organization', name: 'RT' },
+    };
     expect(review).toEqual({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
+      '@id': 'https://factcheck.example.net/verdicts/peskov-definitely/#claimreview',
       url: 'https://factcheck.example.net/verdicts/peskov-definitely/',
+      headline: 'Title of peskov-definitely',
       claimReviewed: 'Attacks on the annexed regions will be treated as attacks on Russia.',
+      inLanguage: 'en',
       datePublished: '2024-03-02',
       dateModified: '2024-03-05',
       author: { '@type': 'Organization', name: 'Example Newsroom', url: 'https://newsroom.example.net/' },
-      reviewRating: { '@type': 'Rating', name: 'Misleading', alternateName: 'Misleading', ratingValue: 2, bestRating: 5, worstRating: 1 },
+      reviewRating: {
+        '@type': 'Rating',
+        name: 'Misleading',
+        alternateName: 'Misleading',
+        ratingExplanation: 'Gives a wrong impression.',
+        ratingValue: 2,
+        bestRating: 5,
+        worstRating: 1,
+      },
       itemReviewed: {
         '@type': 'Claim',
+        '@id': 'https://factcheck.example.net/verdicts/peskov-definitely/#claim',
         author: { '@type': 'Person', name: 'Dmitry Peskov' },
+        // the original article first, then the copies kept on the site (anchored seed first); the repost is
+        // undated, so which came first is unknown: no firstAppearance, no datePublished
         appearance: [
+          original,
           {
             '@type': 'CreativeWork',
-            url: 'https://www.rt.com/russia/563121/',
+            url: 'https://factcheck.example.net/seeds/rt/',
             headline: 'Moscow will treat attacks as attacks on Russia',
-            datePublished: '2022-09-23',
-            publisher: { '@type': 'Organization', name: 'RT' },
+            author: { '@type': 'Organization', name: 'RT' },
+            isBasedOn: 'https://www.rt.com/russia/563121/',
           },
-          { '@type': 'CreativeWork', url: 'https://factcheck.example.net/seeds/copy/', headline: 'Repost' },
+          {
+            '@type': 'CreativeWork',
+            url: 'https://factcheck.example.net/seeds/copy/',
+            headline: 'Repost',
+          },
         ],
       },
+      citation: [{ '@type': 'CreativeWork', name: 'A source', url: 'https://example.org/source' }],
     });
   });
 
@@ -83,7 +110,8 @@ describe('ClaimReview', () => {
 
     const earlier = makeSeed('copy', copy.text, { published: '2022-09-22' });
     const both = claimReview(definitely, modelOf([rt, earlier], [definitely]), site)['itemReviewed'] as JsonObject;
-    expect(both['firstAppearance']).toEqual({ '@type': 'CreativeWork', url: 'https://factcheck.example.net/seeds/copy/', datePublished: '2022-09-22' });
+    // the earlier text's original URL is unknown: an inline description of it, never our copy's URL
+    expect(both['firstAppearance']).toEqual({ '@type': 'CreativeWork', datePublished: '2022-09-22' });
     expect(both['datePublished']).toBe('2022-09-22');
 
     const undated = makeSeed('rt', rt.text);
@@ -94,7 +122,7 @@ describe('ClaimReview', () => {
   it('leaves out the numbers for a rating outside the numeric scale, and the claimant when none is given', () => {
     const v = makeVerdict('unsupported-one', { anchor, rating: 'unsupported' });
     const review = claimReview(v, modelOf([rt], [v]), site);
-    expect(review['reviewRating']).toEqual({ '@type': 'Rating', name: 'Unsupported', alternateName: 'Unsupported' });
+    expect(review['reviewRating']).toEqual({ '@type': 'Rating', name: 'Unsupported', alternateName: 'Unsupported', ratingExplanation: 'No evidence either way.' });
     expect(review).not.toHaveProperty('dateModified');
     expect(review['itemReviewed']).not.toHaveProperty('author');
   });

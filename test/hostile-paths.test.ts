@@ -16,6 +16,8 @@ const fixture = (file: string) => fs.readFileSync(path.join(import.meta.dirname,
 const BASE = {
   'content/_data/ratings.yml': fixture('clean/content/_data/ratings.yml'),
   'seeds/alpha.txt': fixture('clean/seeds/alpha.txt'),
+  // url and published: check has nothing to say about what the structured data lacks
+  'seeds/alpha.yml': fixture('clean/seeds/alpha.yml'),
   'content/verdicts/good.md': fixture('hostile-mutations/minimal.md'),
 };
 const SECRET = 'TOPSECRET-7f3a';
@@ -88,7 +90,7 @@ describe('file names in seeds/ and content/verdicts/', () => {
   });
 
   it('two seeds differing only in letter case are an error', () => {
-    const root = writeProject({ ...BASE, 'seeds/Alpha.txt': fixture('clean/seeds/alpha.txt') });
+    const root = writeProject({ ...BASE, 'seeds/Alpha.txt': fixture('clean/seeds/alpha.txt'), 'seeds/Alpha.yml': fixture('clean/seeds/alpha.yml') });
     const problems = buildModel({ root }).problems;
     expect(brief(problems)).toEqual(['seeds/alpha.txt:1 error seed-invalid']);
     expect(problems[0]!.message).toMatch(/differs from "Alpha" only in letter case/);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { listFiles } from './support/site.ts';
+import { buildEnv, listFiles } from './support/site.ts';
 
 export { listFiles };
 
@@ -87,7 +87,7 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', path.join(repoRoot, `src/cli/${name}.ts`), ...args], {
       cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, ...options.env },
+      env: buildEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -191,7 +191,13 @@ export function auditHtml(document: Node, where: string): string[] {
     }
     if (element.tagName === 'meta') {
       const name = attr(element, 'name');
-      if (!(attr(element, 'charset') !== undefined || name === 'viewport' || name === 'description')) {
+      const property = attr(element, 'property');
+      // Open Graph and Twitter card tags: a key and a content, nothing else; the ones that name a URL, http(s) only
+      const share = (property?.startsWith('og:') || name?.startsWith('twitter:')) && element.attrs.length === 2 && attr(element, 'content') !== undefined;
+      if (share && /^(og:url|og:image|twitter:image)$/.test(property ?? name ?? '') && !/^https?$/.test(urlScheme(attr(element, 'content')!) ?? '')) {
+        report(element, `share tag with a URL that is not http(s): ${attr(element, 'content')}`);
+      }
+      if (!(attr(element, 'charset') !== undefined || name === 'viewport' || name === 'description' || name === 'robots' || share)) {
         report(element, `unexpected meta ${JSON.stringify(element.attrs)}`);
       }
     }

@@ -26,6 +26,7 @@ describe('buildModel', () => {
       'seeds/alpha.txt',
       'seeds/alpha.yml',
       'seeds/beta.txt',
+      'seeds/beta.yml',
     ]);
   });
 

@@ -77,7 +77,7 @@ describe('review of captures', () => {
     const run = review(repo);
     expect(run.status).toBe(1);
     expect(problems(run.stdout)).toContain(
-      '**error** `content/verdicts/wall-cost.md:10:7` this published verdict was checked against seeds/harbour.txt, but seeds/harbour&#64;2024-03-02.txt, dated on or before the verdict\'s date (2024-03-02), now makes it check seeds/harbour&#64;2024-03-02.txt instead. Add \\`capture: 2024-03-01\\` to keep it on the text it checked. \\[capture-changed\\]',
+      '**error** `content/verdicts/wall-cost.md:11:7` this published verdict was checked against seeds/harbour.txt, but seeds/harbour&#64;2024-03-02.txt, dated on or before the verdict\'s date (2024-03-02), now makes it check seeds/harbour&#64;2024-03-02.txt instead. Add \\`capture: 2024-03-01\\` to keep it on the text it checked. \\[capture-changed\\]',
     );
     // Pinned, it stays where it was, and review passes.
     edit(repo, 'content/verdicts/wall-cost.md', 'date: 2024-03-02', 'date: 2024-03-02\ncapture: 2024-03-01');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aboutUrl,
   absoluteUrl,
+  annotationsUrl,
   claimReviewFeedUrl,
   feedUrl,
   homeUrl,
@@ -11,6 +12,7 @@ import {
   ratingUrl,
   searchUrl,
   seedUrl,
+  robotsUrl,
   sitemapUrl,
   verdictUrl,
 } from '../src/urls.ts';
@@ -32,6 +34,8 @@ describe('site URLs', () => {
     expect(feedUrl()).toBe('/feed.xml');
     expect(claimReviewFeedUrl()).toBe('/claimreview.json');
     expect(sitemapUrl()).toBe('/sitemap.xml');
+    expect(robotsUrl()).toBe('/robots.txt');
+    expect(annotationsUrl()).toBe('/annotations.jsonld');
     expect(notFoundUrl()).toBe('/404.html');
   });
 

@@ -79,6 +79,18 @@ describe('CI workflows', () => {
     expect(upload.with).toMatchObject({ path: '_site' });
   });
 
+  it('pull requests: the site is built as a preview (PREVIEW=1), never as a deployment', () => {
+    const w = workflows.get('pull-request.yml')!;
+    const builds = steps(w).filter((s) => s.run?.includes('npm run build'));
+    expect(builds).toHaveLength(1);
+    expect((builds[0] as { env?: Record<string, string> }).env).toEqual({ PREVIEW: '1' });
+  });
+
+  it('main: the deployed build is not a preview', () => {
+    const text = readFileSync(path.join(dir, 'deploy.yml'), 'utf8');
+    expect(text).not.toMatch(/PREVIEW/);
+  });
+
   it('main: builds under the repository path and deploys with the official Pages actions', () => {
     const w = workflows.get('deploy.yml')!;
     expect(w.on).toHaveProperty('push', { branches: ['main'] });

@@ -391,7 +391,9 @@ function makeVerdict(
   ];
   if (prefix !== undefined) lines.push(`prefix: ${JSON.stringify(prefix)}`);
   if (suffix !== undefined) lines.push(`suffix: ${JSON.stringify(suffix)}`);
-  if (r.chance(0.5)) lines.push(`claim: ${JSON.stringify(`${claimant} says ${passage.slice(0, 60)}`)}`);
+  // Half the editors restate the claim; the others only when the quote is too long to be the claim (check's
+  // claim-too-long). A restatement stays under Google's 75 characters.
+  if (r.chance(0.5) || [...quote].length > 75) lines.push(`claim: ${JSON.stringify([...`${claimant} says ${passage}`].slice(0, 75).join('').trimEnd())}`);
   lines.push(`claimant: ${claimant}`, `rating: ${rating}`, 'sources:');
   const sourceCount = r.int(1, 3);
   for (let s = 0; s < sourceCount; s++) {

@@ -10,6 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { ModelSetupError } from '../errors.ts';
 import { parseOptions } from './command.ts';
 import { buildSite, BuildFailure } from './build-site.ts';
+import { readSiteSettings } from '../eleventy/site-meta.ts';
+import { isPreview, judgeOrigin, originFromEnv, SiteOriginError } from '../site-origin.ts';
 
 const USAGE = `Usage: npm run build -- [--pathprefix=/factcheck/] [--root DIR] [--output DIR]
 
@@ -18,8 +20,13 @@ output folder only when everything succeeded.
   --pathprefix=/sub/  publish under a sub-path, e.g. a GitHub Pages project site (default: /)
   --root DIR          the project folder with seeds/ and content/ (default: the current folder)
   --output DIR        where the site goes (default: _site in the project folder)
-Environment: SITE_URL=https://… sets the published origin used in absolute URLs (feed, sitemap,
-ClaimReview); without it, "url" in content/_data/site.json is used.
+Environment:
+  SITE_URL=https://…  the published origin used in absolute URLs (feed, sitemap, ClaimReview); without it
+                      Netlify's URL / DEPLOY_PRIME_URL or Cloudflare Pages' CF_PAGES_URL, else "url" in
+                      content/_data/site.json. With CI=true (or on Netlify / Cloudflare Pages) a localhost
+                      origin stops the build; locally it is a warning.
+  PREVIEW=1           a preview build: a banner on every page, noindex, robots.txt disallowing all, no
+                      ClaimReview (pull-request and deploy previews).
 Exit status: 0 built, 1 content errors or a failed build, 2 the build could not run.`;
 
 const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,6 +34,25 @@ const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 function fail(message: string, status: number, withUsage = false): never {
   process.stderr.write(`build: ${message}\n${withUsage ? `\n${USAGE}\n` : ''}`);
   process.exit(status);
+}
+
+/**
+ * Stops a deployment whose origin is localhost before anything is built; for a local build, returns the
+ * warning to print once it has succeeded.
+ */
+function checkOrigin(root: string): string | undefined {
+  const origin = originFromEnv(process.env);
+  let url: string;
+  try {
+    isPreview(process.env);
+    url = readSiteSettings(root, { defaultsRoot: toolRoot, siteUrl: origin.url }).url;
+  } catch (error) {
+    if (error instanceof SiteOriginError) fail(error.message, 2);
+    return undefined; // an unreadable site.json or a bad SITE_URL is reported by the build itself, with its own message
+  }
+  const judged = judgeOrigin(url, origin.source, process.env);
+  if (judged.error) fail(judged.error, 1);
+  return judged.warning;
 }
 
 async function main(): Promise<void> {
@@ -50,12 +76,14 @@ async function main(): Promise<void> {
     fail(`${root} is not a project folder (it needs seeds/ and content/); is --root right?`, 2);
   }
   const output = path.resolve(values.output ?? path.join(root, '_site'));
+  const originWarning = checkOrigin(root);
   const started = performance.now();
   const result = await buildSite({ toolRoot, root, output, pathPrefix: values.pathprefix });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(
     `Built ${result.pages} pages (${result.indexed} indexed for search) into ${path.relative(process.cwd(), output) || '.'} in ${seconds} s.\n`,
   );
+  if (originWarning) process.stderr.write(`build: warning: ${originWarning}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,7 @@ import type { UserConfig } from '@11ty/eleventy';
 import type { ChangesPage, Listing, RatingPage, SeedPage, VerdictPage } from './site-data.ts';
 import type { Redirect } from '../redirects.ts';
 import type { Verdict } from '../types.ts';
-import { claimReviewFeedUrl, feedUrl, notFoundUrl, searchUrl, sitemapUrl } from '../urls.ts';
+import { annotationsUrl, claimReviewFeedUrl, feedUrl, notFoundUrl, robotsUrl, searchUrl, sitemapUrl } from '../urls.ts';
 import { redirectPagePath } from '../redirects.ts';
 import { readableDate } from './site-data.ts';
 
@@ -48,6 +48,8 @@ export const PAGES: { file: string; layout?: string; data: Data }[] = [
   { file: '404.njk', data: { permalink: notFoundUrl(), pageTitle: 'Page not found' } },
   { file: 'feed.njk', data: { permalink: feedUrl() } },
   { file: 'sitemap.njk', data: { permalink: sitemapUrl() } },
+  { file: 'robots.njk', data: { permalink: robotsUrl() } },
+  { file: 'annotations.njk', data: { permalink: annotationsUrl() } },
   { file: 'claimreview.njk', data: { permalink: claimReviewFeedUrl() } },
   { file: 'css.njk', data: { permalink: '/assets/site.css' } },
   { file: 'headers.njk', data: { permalink: '/_headers' } },

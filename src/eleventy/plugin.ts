@@ -16,6 +16,8 @@ import { siteMeta, type SiteSettings } from './site-meta.ts';
 import { registerPages } from './pages.ts';
 import { ratingStyles } from './rating-styles.ts';
 import { errorPageMiddleware, withDevScript, type ContentReport } from './dev-server.ts';
+import { shareImageCacheDir, shareImageJobs, shareImagesEnabled } from './share-images.ts';
+import { writeShareImages } from '../share-image.ts';
 import { onlyContentChanged, RenderPlan, siteWideFingerprints } from './incremental.ts';
 
 /** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
@@ -38,6 +40,8 @@ export interface FactcheckPluginOptions {
   toolRoot: string;
   /** site.json as read; the build's path prefix completes it (the organisation's default URL). */
   site: SiteSettings;
+  /** A preview build (PREVIEW=1, see src/site-origin.ts): banner, noindex, no ClaimReview. */
+  preview?: boolean;
 }
 
 export default function factcheckPlugin(eleventyConfig: UserConfig, options: FactcheckPluginOptions): void {
@@ -83,7 +87,7 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     pagesByPath = new Map(model.pages.map((page) => [path.resolve(model.root, page.file), page]));
     const redirects = collectRedirects(model.verdicts);
     const css = fs.readFileSync(path.join(includes, 'css', 'site.css'), 'utf8') + ratingStyles(model.scale);
-    fc.update({ model, site: siteMeta(options.site, eleventyConfig.pathPrefix), pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css });
+    fc.update({ model, site: siteMeta(options.site, eleventyConfig.pathPrefix), pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css, preview: options.preview ?? false });
     if (runMode !== 'build') {
       fc.plan ??= new RenderPlan();
       fc.plan.begin({ full: renderAll, siteWide: siteWideFingerprints(fc), outputDir: path.resolve(directories.output) });
@@ -140,6 +144,12 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   eleventyConfig.addWatchTarget(path.join(includes, 'css'));
   // search.js and the site icon (a page naming no icon makes browsers ask for /favicon.ico, a 404).
   for (const folder of ['js', 'icons']) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, folder))]: 'assets' });
+
+  // Share images are drawn after the pages, into the same output folder (cached by content hash).
+  eleventyConfig.on('eleventy.after', async ({ directories }) => {
+    if (!shareImagesEnabled()) return;
+    await writeShareImages(shareImageJobs(fc, directories.output), shareImageCacheDir(path.dirname(fc.inputDir)));
+  });
 
   registerPages(eleventyConfig);
 }

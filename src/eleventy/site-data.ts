@@ -3,15 +3,18 @@
 import type { Model, RatingLevel, Seed, SiteMeta, Source, Verdict } from '../types.ts';
 import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../highlights.ts';
 import type { HighlightedParagraph, MarginNote } from '../highlights.ts';
-import { absoluteUrl, homeUrl, ratingUrl, searchUrl, seedIndexUrl, seedUrl, verdictUrl } from '../urls.ts';
+import { absoluteUrl, homeUrl, ratingUrl, searchUrl, seedIndexUrl, seedUrl, shareImageUrl, sitemapUrl, verdictUrl } from '../urls.ts';
 import { redirectPage, redirectsFile, type Redirect } from '../redirects.ts';
 import { headersFile } from '../headers.ts';
+import { robotsTxt } from '../robots.ts';
+import { annotationCollection } from '../annotations.ts';
 import { passageContext, type PassageContext } from '../passage-context.ts';
 import { originalPassageUrl } from '../text-fragment.ts';
 import { seedTextHtml } from './seed-html.ts';
 import { visibleHtml } from './visible-html.ts';
 import { displayUrl } from '../values.ts';
-import { claimReview, claimReviewFeed, jsonLdScript, safeJson } from '../claimreview.ts';
+import { claimReview, claimReviewFeed, jsonLdScript, safeJson, type Json } from '../claimreview.ts';
+import { claimantOf, type ClaimantView } from '../claimants.ts';
 import { bySlug, compareText as compare, newestFirst } from '../order.ts';
 import { createMarkdown } from './markdown.ts';
 import { VerdictPage, type Appears } from './verdict-page.ts';
@@ -114,6 +117,8 @@ export interface SiteInput {
   inputDir: string;
   redirects: Redirect[];
   css: string;
+  /** A preview build: not the published site (see src/site-origin.ts). */
+  preview?: boolean;
 }
 
 /**
@@ -127,6 +132,8 @@ export class SiteData {
   inputDir = '';
   redirects: Redirect[] = [];
   css = '';
+  /** A preview build (PREVIEW=1): every page says so, nothing is indexed, no ClaimReview is published. One mode for everything a preview shows differently. */
+  preview = false;
   /** Whether this build has a page at /about/ (set once Eleventy knows every page's URL, before any is rendered). */
   hasAbout = false;
   published: Verdict[] = [];
@@ -158,7 +165,7 @@ export class SiteData {
 
   update(input: SiteInput): void {
     const { model } = input;
-    Object.assign(this, { model, site: input.site, pathPrefix: input.pathPrefix, inputDir: input.inputDir, redirects: input.redirects, css: input.css });
+    Object.assign(this, { model, site: input.site, pathPrefix: input.pathPrefix, inputDir: input.inputDir, redirects: input.redirects, css: input.css, preview: input.preview ?? false });
     this.levels = new Map(model.scale.levels.map((level) => [level.key, level]));
     this.published = model.verdicts.filter((v) => !v.draft && v.anchor).sort(bySlug);
     this.bySlug = new Map(this.published.map((v) => [v.slug, v]));
@@ -255,6 +262,23 @@ export class SiteData {
     return this.model.seedsById.get(id);
   }
 
+  /** Who made the verdict's claim (its claimants.yml entry, or the free text); undefined when none is named. */
+  claimant(verdict: Verdict): ClaimantView | undefined {
+    return claimantOf(verdict, this.model.claimants, verdict.anchor ? [this.seed(verdict.anchor.seed)!] : []);
+  }
+
+  /** Open Graph and Twitter card values of a verdict page: its title, the rating and the claim, its canonical URL and share image. */
+  shareMeta(verdict: Verdict): { title: string; description: string; url: string; image: string; imageAlt: string } {
+    const label = this.level(verdict.rating)?.label ?? verdict.rating;
+    return {
+      title: verdict.title,
+      description: `${label}: ${verdict.claim}`,
+      url: this.absoluteUrl(verdictUrl(verdict.slug)),
+      image: this.absoluteUrl(shareImageUrl(verdict.slug)),
+      imageAlt: `Rated ${label}: ${verdict.claim} (${this.site.title})`,
+    };
+  }
+
   /** Where the verdict's passage sits on its seed's page. */
   passageUrl(verdict: Verdict): string {
     return capturePageUrl(this.checkedCapture(verdict), anchorPassageId(verdict));
@@ -311,12 +335,16 @@ export class SiteData {
 
   /** The verdict page's `<script type="application/ld+json">` with its ClaimReview. */
   jsonLdScript(verdict: Verdict): string {
+    // A preview is not publication: no ClaimReview may say this verdict was published.
+    if (this.preview) return '';
     return jsonLdScript(claimReview(verdict, this.model, this.site, this.pathPrefix));
   }
 
   /** /claimreview.json: a schema.org DataFeed of every published verdict's ClaimReview, compact (aggregators parse it; `jq .` pretty-prints it). */
   get claimReviewFeedJson(): string {
-    return safeJson(claimReviewFeed(this.model, this.site, this.pathPrefix));
+    const feed = claimReviewFeed(this.model, this.site, this.pathPrefix);
+    if (this.preview) feed['dataFeedElement'] = [];
+    return safeJson(feed);
   }
 
   /**
@@ -329,12 +357,27 @@ export class SiteData {
     return [...new Set([...content, searchUrl(), ...pages])].sort(compare).map((url) => this.absoluteUrl(url));
   }
 
+  /** The sitemap's entries: sitemapUrls, each verdict page with `lastmod`, its `updated` date, else its `date`. */
+  get sitemapEntries(): { loc: string; lastmod?: string }[] {
+    const lastmod = new Map(this.published.map((v) => [this.absoluteUrl(verdictUrl(v.slug)), v.updated ?? v.date]));
+    return this.sitemapUrls.map((loc) => ({ loc, ...(lastmod.has(loc) ? { lastmod: lastmod.get(loc)! } : {}) }));
+  }
+
   seedIndexUrl(page?: number): string {
     return seedIndexUrl(page);
   }
 
   ratingUrl(key: string): string {
     return ratingUrl(key);
+  }
+
+  /** /annotations.jsonld: every published verdict as a W3C Web Annotation on its passage (none in a preview). */
+  get annotationsJson(): string {
+    return safeJson(annotationCollection(this.model, this.site, this.pathPrefix, { preview: this.preview }) as Json);
+  }
+
+  get robotsTxt(): string {
+    return robotsTxt({ preview: this.preview, sitemap: this.absoluteUrl(sitemapUrl()) });
   }
 
   get headersFile(): string {

@@ -10,14 +10,17 @@ export const FIXTURE_SCALE = readFileSync(new URL('../fixtures/clean/content/_da
 
 /**
  * A project with the given files (project-relative path -> content). seeds/, content/verdicts/ and the
- * default scale exist unless `files` overrides the scale (pass null to leave a file out).
+ * default scale exist unless `files` overrides the scale (pass null to leave a file out). Seed alpha comes
+ * with its metadata (SEED_ALPHA_META: url and published, so check has nothing to say about what the
+ * structured data lacks) unless `files` gives `seeds/alpha.yml` (null: none).
  */
 export function makeProject(files: Record<string, string | Uint8Array | null>): string {
   const root = mkdtempSync(join(tmpdir(), 'factcheck-test-'));
   created.push(root);
   mkdirSync(join(root, 'seeds'));
   mkdirSync(join(root, 'content/verdicts'), { recursive: true });
-  const all: Record<string, string | Uint8Array | null> = { 'content/_data/ratings.yml': FIXTURE_SCALE, ...files };
+  const alphaMeta: Record<string, string> = 'seeds/alpha.txt' in files && !('seeds/alpha.yml' in files) ? { 'seeds/alpha.yml': SEED_ALPHA_META } : {};
+  const all: Record<string, string | Uint8Array | null> = { 'content/_data/ratings.yml': FIXTURE_SCALE, ...alphaMeta, ...files };
   for (const [path, content] of Object.entries(all)) {
     if (content === null) continue;
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -32,6 +35,7 @@ export function removeProjects(): void {
 }
 
 export const SEED_ALPHA = readFileSync(new URL('../fixtures/clean/seeds/alpha.txt', import.meta.url), 'utf8');
+export const SEED_ALPHA_META = readFileSync(new URL('../fixtures/clean/seeds/alpha.yml', import.meta.url), 'utf8');
 
 /** A valid verdict on seed alpha; `overrides` replaces whole front-matter lines by key (null removes the key). */
 export function verdictText(overrides: Record<string, string | null> = {}, body = 'Explanation.\n'): string {

@@ -20,12 +20,29 @@ export interface BuildRun {
   stderr: string;
 }
 
+/**
+ * The variables by which a build knows it runs on CI or a host (src/site-origin.ts). A test build is a local
+ * build, wherever the test runs (CI sets CI=true), unless the test passes them itself.
+ */
+const HOST_VARIABLES = ['CI', 'NETLIFY', 'CONTEXT', 'URL', 'DEPLOY_PRIME_URL', 'CF_PAGES', 'CF_PAGES_URL', 'PREVIEW'];
+
+/**
+ * The environment of a test build: this process's, without HOST_VARIABLES, plus `env`. Share images are left
+ * out (SHARE_IMAGES=off: a cold build draws one per verdict, seconds for the larger fixtures) unless `env`
+ * asks for them; test/share-images.test.ts does.
+ */
+export function buildEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = { ...process.env, SHARE_IMAGES: 'off' };
+  for (const name of HOST_VARIABLES) delete base[name];
+  return { ...base, ...env };
+}
+
 /** Runs `tsx src/cli/build.ts <args>` (what `npm run build` runs) and collects its output. */
 export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}, onStart?: (kill: (signal: NodeJS.Signals) => void) => void): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/build.ts'), ...args], {
       cwd: repoRoot,
-      env: { ...process.env, ...env },
+      env: buildEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
