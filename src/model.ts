@@ -9,6 +9,7 @@ import { loadScale } from './ratings.ts';
 import { sortProblems } from './report.ts';
 import { releaseSeedViews } from './normalise.ts';
 import { loadSeeds } from './seeds.ts';
+import { computeProvenance, type Provenance } from './provenance/index.ts';
 import { didYouMean } from './suggest.ts';
 import type { Model, Position, Problem, QuoteSelector, Seed, Verdict } from './types.ts';
 import { shown } from './values.ts';
@@ -25,6 +26,7 @@ export interface ModelCache {
   verdicts: ParseCache;
   anchors: Map<string, AnchorResult>;
   appearances?: { key: string; index: AppearanceIndex };
+  provenance?: { key: string; value: Provenance };
 }
 
 export function createModelCache(): ModelCache {
@@ -147,11 +149,12 @@ export function buildModel(options: ModelOptions): CheckedModel {
     for (const file of cache.verdicts.keys()) if (!current.has(file)) cache.verdicts.delete(file);
   }
 
+  const seedsKey = seeds.map((seed) => `${seed.id}:${seed.sha256}`).join('\n');
   const usedCacheKeys = new Set<string>();
   let appearances: AppearanceIndex | undefined;
   const appearanceIndex = (): AppearanceIndex => {
     if (appearances) return appearances;
-    const key = seeds.map((seed) => `${seed.id}:${seed.sha256}`).join('\n');
+    const key = seedsKey;
     if (cache?.appearances?.key === key) appearances = cache.appearances.index;
     else {
       appearances = new AppearanceIndex(seeds);
@@ -208,6 +211,12 @@ export function buildModel(options: ModelOptions): CheckedModel {
     }
     if (result.slugValid) verdicts.push(verdict);
   }
+  // Provenance reads the seeds' normalised views too: computed before they are released.
+  let provenance = cache?.provenance?.key === seedsKey ? cache.provenance.value : undefined;
+  if (!provenance) {
+    provenance = computeProvenance(seeds);
+    if (cache) cache.provenance = { key: seedsKey, value: provenance };
+  }
   if (cache) {
     for (const key of cache.anchors.keys()) if (!usedCacheKeys.has(key)) cache.anchors.delete(key);
   } else {
@@ -224,6 +233,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
     scale,
     verdicts,
     problems: sortProblems(problems),
+    provenance,
     files: [scale.file, ...loaded.files, ...files].sort(),
   };
 }

@@ -1,6 +1,7 @@
 // The content model shared by the core, the Eleventy plugin and the CLI commands.
 // Offsets are UTF-16 code-unit offsets into `Seed.text` (a JavaScript string index),
 // lines and columns are 1-based, and every path is project-relative with `/` separators.
+import type { Provenance } from './provenance/index.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -191,6 +192,8 @@ export interface Model {
   verdicts: Verdict[];
   /** Sorted by file, line, column, rule. */
   problems: Problem[];
+  /** Which seeds share text with which, aligned word by word (src/provenance/). */
+  provenance: Provenance;
 }
 
 /** Site metadata from `content/_data/site.json`; `url` may be overridden at build time. */

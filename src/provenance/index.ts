@@ -1,0 +1,68 @@
+// Provenance across seeds: which seeds share text, aligned word by word. Pure: seeds in, relations out.
+// candidates.ts finds the pairs worth aligning without comparing every pair, align.ts aligns one pair,
+// relation.ts decides whether an aligned pair is related and which came first.
+import type { Seed } from '../types.ts';
+import { alignSeeds } from './align.ts';
+import { candidatePairs, fingerprints } from './candidates.ts';
+import { direction, isRelated, sideOf, type RelationSide, type SeedRelation } from './relation.ts';
+import { seedWords } from './words.ts';
+
+export type { AlignedPart, PartKind } from './align.ts';
+export type { RelationSide, SeedRelation } from './relation.ts';
+export { REPOST_SHARE } from './relation.ts';
+
+export interface Provenance {
+  /** Every related pair, by a then b. */
+  relations: SeedRelation[];
+  /** Pairs that were aligned (the candidates); every pair would be n·(n − 1)/2. */
+  comparisons: number;
+  /** Pair counts updated by the candidate search. */
+  pairUpdates: number;
+  /** Candidate pairs too different to align within the edit bound (see align.ts). */
+  unaligned: number;
+}
+
+/** Relations of every seed, `seeds` in the model's order (by id). */
+export function computeProvenance(seeds: readonly Seed[]): Provenance {
+  const words = seeds.map(seedWords);
+  const search = candidatePairs(words.map(fingerprints));
+  const relations: SeedRelation[] = [];
+  let unaligned = 0;
+  for (const [i, j] of search.pairs) {
+    const a = words[i]!;
+    const b = words[j]!;
+    const alignment = alignSeeds(a, b);
+    if (!alignment) {
+      unaligned++;
+      continue;
+    }
+    if (!isRelated(alignment, a.keys.length, b.keys.length)) continue;
+    const relation: SeedRelation = {
+      a: a.seed.id,
+      b: b.seed.id,
+      parts: alignment.parts,
+      wordsA: a.keys.length,
+      wordsB: b.keys.length,
+      shared: alignment.shared,
+      spacing: alignment.spacing,
+    };
+    const order = direction(a.seed, b.seed);
+    if (order) relation.direction = order;
+    relations.push(relation);
+  }
+  return { relations, comparisons: search.pairs.length, pairUpdates: search.pairUpdates, unaligned };
+}
+
+/** The relations of one seed, seen from it: the other seed's share it repeats, largest first, then by id. */
+export function relationsOf(provenance: Provenance, seed: string): RelationSide[] {
+  return provenance.relations
+    .filter((r) => r.a === seed || r.b === seed)
+    .map((r) => sideOf(r, seed))
+    .sort((x, y) => y.repeats - x.repeats || (x.other < y.other ? -1 : x.other > y.other ? 1 : 0));
+}
+
+/** The relation between two seeds, if they are related. */
+export function relationBetween(provenance: Provenance, one: string, other: string): SeedRelation | undefined {
+  const [a, b] = one < other ? [one, other] : [other, one];
+  return provenance.relations.find((r) => r.a === a && r.b === b);
+}
