@@ -15,6 +15,8 @@ export const verdictUrl = (slug: string): string => `/verdicts/${segment(slug)}/
 /** The seed page, optionally at one element id (a passage or a mark). */
 export const seedUrl = (id: string, fragment?: string): string =>
   `/seeds/${segment(id)}/${fragment ? `#${segment(fragment)}` : ''}`;
+/** The word-by-word comparison of seed `id` with seed `other`, from `id`'s side (under the seed's own folder). */
+export const compareUrl = (id: string, other: string): string => `/seeds/${segment(id)}/compare/${segment(other)}/`;
 /** `/seeds/` for page 1 of the index of every seed, `/seeds/page/<n>/` after it (a seed's own page is `/seeds/<id>/`). */
 export const seedIndexUrl = (page = 1): string => pagePath('/seeds/', page);
 /** `/ratings/<key>/` for page 1, `/ratings/<key>/page/<n>/` after it. */

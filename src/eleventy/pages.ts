@@ -5,6 +5,7 @@
 // string permalink once per page (1000 compiles of the seed page at 1000 seeds).
 import type { UserConfig } from '@11ty/eleventy';
 import type { Listing, RatingPage, SeedPage } from './site-data.ts';
+import type { ComparePage } from './provenance-data.ts';
 import type { Redirect } from '../redirects.ts';
 import type { Verdict } from '../types.ts';
 import { claimReviewFeedUrl, notFoundUrl, searchUrl, sitemapUrl } from '../urls.ts';
@@ -35,6 +36,7 @@ const PAGES: { file: string; data: Data }[] = [
   { file: 'home.njk', data: pagePerItem<Listing<Verdict>>('homePages', 'listing', (l) => numbered('Latest fact-checks', l)) },
   { file: 'rating.njk', data: pagePerItem<RatingPage>('ratingPages', 'listing', (l) => numbered(`Rated “${l.level.label}”`, l)) },
   { file: 'seed.njk', data: pagePerItem<SeedPage>('seedPages', 'seedPage', (p) => `Source text: ${p.title}`) },
+  { file: 'compare.njk', data: pagePerItem<ComparePage>('comparePages', 'comparePage', (p) => `Compare: ${p.title} with ${p.otherTitle}`) },
   { file: 'seeds.njk', data: pagePerItem<Listing<SeedPage>>('seedIndexPages', 'listing', (l) => numbered('Source texts', l)) },
   { file: 'search.njk', data: { permalink: searchUrl(), pageTitle: 'Search' } },
   { file: '404.njk', data: { permalink: notFoundUrl(), pageTitle: 'Page not found', ...NOT_LISTED } },

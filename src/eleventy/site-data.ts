@@ -11,6 +11,7 @@ import { originalPassageUrl } from '../text-fragment.ts';
 import { seedTextHtml } from './seed-html.ts';
 import { claimReview, claimReviewFeed, jsonLdScript, safeJson } from '../claimreview.ts';
 import { bySlug, compareText as compare, newestFirst } from '../order.ts';
+import { ProvenanceData, type ComparePage } from './provenance-data.ts';
 
 export const PAGE_SIZE = 50;
 /** The Atom feed's length: the newest published verdicts. */
@@ -126,6 +127,10 @@ export class SiteData {
   topSeeds: SeedPage[] = [];
   /** Rating levels with the number of published verdicts for each, in the scale's order. */
   ratingCounts: { level: RatingLevel; count: number; url: string }[] = [];
+  /** Shared text between seeds: seed page sections, compare pages, verdict notes (provenance-data.ts). */
+  provenance = new ProvenanceData();
+  /** /seeds/<id>/compare/<other>/ for every related pair, both ways. */
+  comparePages: ComparePage[] = [];
   /** Slugs of the FEED_ENTRIES newest verdicts, the only verdict pages in Eleventy's collections. */
   feedSlugs = new Set<string>();
   private levels = new Map<string, RatingLevel>();
@@ -161,6 +166,8 @@ export class SiteData {
         this.verdictsBySeed.set(id, list);
       }
     }
+    this.provenance.update(model, seedTitle, (path) => this.absoluteUrl(path));
+    this.comparePages = this.provenance.comparePages;
     this.seedPages = model.seeds.map((seed) => this.seedPage(seed));
     this.seedIndexPages = paginate(this.seedPages, PAGE_SIZE, seedIndexUrl);
     this.topSeeds = [...this.seedPages].sort((a, b) => b.verdictCount - a.verdictCount || compare(a.seed.id, b.seed.id)).slice(0, SIDE_SEEDS);
@@ -264,7 +271,7 @@ export class SiteData {
    */
   sitemapUrls(pages: { url?: string | false }[]): string[] {
     const listed = pages.map((p) => p.url).filter((url): url is string => typeof url === 'string' && url.endsWith('/'));
-    const model = [...this.published.map((v) => verdictUrl(v.slug)), ...[this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages].flat().map((p) => p.url)];
+    const model = [...this.published.map((v) => verdictUrl(v.slug)), ...[this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.comparePages].flat().map((p) => p.url)];
     return [...new Set([...listed, ...model])].sort(compare).map((url) => this.absoluteUrl(url));
   }
 

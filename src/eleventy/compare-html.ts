@@ -1,0 +1,50 @@
+// The aligned text of a compare page: one seed's text with the other's merged in, built here because every
+// character matters. Shared text is plain; text only this seed has is <ins>; text only the other has is <del>;
+// changed words are the other's <del> then this one's <ins>; words written with other quote marks or dashes
+// are <mark class="typography">. Each marked piece starts with a visually hidden label, so a screen reader
+// (which does not announce <ins> and <del>) says what it is. Whitespace is the seeds' own (shown with pre-wrap).
+import type { AlignedPart, SeedRelation } from '../provenance/index.ts';
+import type { Seed, Span } from '../types.ts';
+import { escapeHtml } from './html.ts';
+
+const hidden = (text: string) => `<span class="visually-hidden">${escapeHtml(text)}</span>`;
+
+export function alignedTextHtml(relation: SeedRelation, seed: Seed, other: Seed, names: { own: string; other: string }): string {
+  const isA = relation.a === seed.id;
+  const own = (p: AlignedPart): Span | undefined => (isA ? p.a : p.b);
+  const theirs = (p: AlignedPart): Span | undefined => (isA ? p.b : p.a);
+  const onlyOwn = isA ? 'only-a' : 'only-b';
+  const x = seed.text;
+  const y = other.text;
+  let out = '';
+  let lastX = 0;
+  let lastY = 0;
+  const ownText = (s: Span) => escapeHtml(x.slice(s.start, s.end));
+  const otherText = (s: Span) => escapeHtml(y.slice(s.start, s.end));
+  for (const part of relation.parts) {
+    const xs = own(part);
+    const ys = theirs(part);
+    if (xs) out += escapeHtml(x.slice(lastX, xs.start));
+    else if (ys && lastY > 0) out += escapeHtml(y.slice(lastY, ys.start));
+    switch (part.kind) {
+      case 'same':
+        out += ownText(xs!);
+        break;
+      case 'typography':
+        out += `<mark class="typography">${ownText(xs!)}${hidden(` (written ${y.slice(ys!.start, ys!.end)} in ${names.other})`)}</mark>`;
+        break;
+      case 'changed':
+        out += `<del>${hidden(`In ${names.other}: `)}${otherText(ys!)}</del> <ins>${hidden(`In ${names.own}: `)}${ownText(xs!)}</ins>`;
+        break;
+      default:
+        out +=
+          part.kind === onlyOwn
+            ? `<ins>${hidden(`Only in ${names.own}: `)}${ownText(xs!)}</ins>`
+            : `<del>${hidden(`Only in ${names.other}: `)}${otherText(ys!)}</del>`;
+        if (!xs && x.slice(lastX).trim() !== '') out += ' ';
+    }
+    if (xs) lastX = xs.end;
+    if (ys) lastY = ys.end;
+  }
+  return out + escapeHtml(x.slice(lastX));
+}
