@@ -1,7 +1,7 @@
 // `npm run bench [-- --seeds N --verdicts M --runs K --keep --random S --node-options=...]`
 // Generates a synthetic project, then measures side by side: `check`, the site's Eleventy build,
 // a bare-Eleventy baseline of the same pages, Pagefind indexing, the watch-mode rebuild after one
-// verdict is saved (and bare Eleventy's own), and one quote against a 10 MB seed. Prints a Markdown
+// verdict is saved (and bare Eleventy's own), one quote against a 10 MB seed, and the provenance step in process. Prints a Markdown
 // table. A measure that fails (e.g. out of memory at the scale size) is reported, not fatal.
 
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { generateCorpus } from './corpus.ts';
 import { machine } from './machine.ts';
 import { median, rssMethod, runMeasured, type RunResult } from './measure.ts';
 import { measureNeedle } from './needle.ts';
+import { measureProvenance, plainSeeds, wireSeeds } from './provenance.ts';
 import { writeProject } from './project.ts';
 import { formatReport, type Row } from './report.ts';
 import { measureWatch, type WatchOptions, type WatchResult } from './watch.ts';
@@ -28,7 +29,7 @@ const BUILD = join(REPO, 'src', 'cli', 'build.ts');
 const SITE_CONFIG = '--config=eleventy.config.ts';
 const BASELINE_CONFIG = '--config=eleventy.config.mjs';
 
-const MEASURES = ['check', 'site', 'pagefind', 'build', 'watch', 'needle'] as const;
+const MEASURES = ['check', 'site', 'pagefind', 'build', 'watch', 'needle', 'provenance'] as const;
 type Measure = (typeof MEASURES)[number];
 
 const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--only LIST] [--keep] [--random S] [--node-options=...]
@@ -300,6 +301,16 @@ async function main(): Promise<void> {
     }
 
     if (measured('needle')) rows.push(...(await needleRows(join(scratch, 'needle'), options.runs)));
+    if (measured('provenance')) {
+      for (const [name, make] of [
+        ['plain', () => plainSeeds(options.seeds, options.random)],
+        ['wire', () => wireSeeds(options.seeds, options.random).seeds],
+      ] as const) {
+        log(`provenance, ${name} corpus`);
+        const m = measureProvenance(name, make, options.runs);
+        rows.push({ name: `provenance (in process), ${name} corpus`, ms: m.ms, runs: options.runs, note: `${m.comparisons} pairs aligned of ${m.allPairs}; ${m.relations} related; ${m.pairUpdates} pair counts` });
+      }
+    }
 
     console.log(
       formatReport(

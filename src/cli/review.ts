@@ -68,7 +68,7 @@ function run(argv: string[]): number {
     } catch (error) {
       if (!(error instanceof ModelSetupError)) throw error;
       // The base predates the project's content (no rating scale yet, say): everything here is new.
-      baseModel = { root: scratch, seeds: [], seedsById: new Map(), scale: head.scale, verdicts: [], problems: [], provenance: { relations: [], comparisons: 0, pairUpdates: 0, unaligned: 0 } };
+      baseModel = { root: scratch, seeds: [], seedsById: new Map(), scale: head.scale, verdicts: [], problems: [], provenance: { relations: [], comparisons: 0, pairUpdates: 0 } };
     }
     const diff = diffModels(baseModel, head, gitRenames(opts.root, base));
     const changed = new Set(changedFiles(scratch, opts.root));

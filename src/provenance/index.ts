@@ -1,9 +1,10 @@
 // Provenance across seeds: which seeds share text, aligned word by word. Pure: seeds in, relations out.
 // candidates.ts finds the pairs worth aligning without comparing every pair, align.ts aligns one pair,
 // relation.ts decides whether an aligned pair is related and which came first.
+import { compareText } from '../order.ts';
 import type { Seed } from '../types.ts';
-import { alignSeeds } from './align.ts';
-import { candidatePairs, fingerprints } from './candidates.ts';
+import { alignInput, alignSeeds, type AlignInput } from './align.ts';
+import { candidatePairs, fingerprints, shingleHashes } from './candidates.ts';
 import { direction, isRelated, sideOf, type RelationSide, type SeedRelation } from './relation.ts';
 import { seedWords } from './words.ts';
 
@@ -18,25 +19,21 @@ export interface Provenance {
   comparisons: number;
   /** Pair counts updated by the candidate search. */
   pairUpdates: number;
-  /** Candidate pairs too different to align within the edit bound (see align.ts). */
-  unaligned: number;
 }
 
-/** Relations of every seed, `seeds` in the model's order (by id). */
+/** Relations of every seed. */
 export function computeProvenance(seeds: readonly Seed[]): Provenance {
-  const words = seeds.map(seedWords);
-  const search = candidatePairs(words.map(fingerprints));
+  const words = [...seeds].sort((x, y) => compareText(x.id, y.id)).map(seedWords);
+  const shingles = words.map(shingleHashes);
+  const search = candidatePairs(shingles.map(fingerprints));
+  const inputs = new Map<number, AlignInput>();
+  const input = (k: number) => inputs.get(k) ?? inputs.set(k, alignInput(words[k]!, shingles[k]!)).get(k)!;
   const relations: SeedRelation[] = [];
-  let unaligned = 0;
   for (const [i, j] of search.pairs) {
     const a = words[i]!;
     const b = words[j]!;
-    const alignment = alignSeeds(a, b);
-    if (!alignment) {
-      unaligned++;
-      continue;
-    }
-    if (!isRelated(alignment, a.keys.length, b.keys.length)) continue;
+    const alignment = alignSeeds(input(i), input(j));
+    if (!alignment || !isRelated(alignment, a.keys.length, b.keys.length)) continue;
     const relation: SeedRelation = {
       a: a.seed.id,
       b: b.seed.id,
@@ -50,7 +47,7 @@ export function computeProvenance(seeds: readonly Seed[]): Provenance {
     if (order) relation.direction = order;
     relations.push(relation);
   }
-  return { relations, comparisons: search.pairs.length, pairUpdates: search.pairUpdates, unaligned };
+  return { relations, comparisons: search.pairs.length, pairUpdates: search.pairUpdates };
 }
 
 /** The relations of one seed, seen from it: the other seed's share it repeats, largest first, then by id. */

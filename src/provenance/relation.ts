@@ -2,8 +2,12 @@
 import type { Seed } from '../types.ts';
 import type { AlignedPart, Alignment } from './align.ts';
 
-/** Shared words that make two seeds related, whatever their length: a paragraph or more, not a stock phrase. */
+/**
+ * Shared words that make two seeds related, whatever their length, with one run of at least MIN_RUN_WORDS:
+ * a passage, not a stock phrase or the common phrasing of two reports on the same subject.
+ */
 export const MIN_SHARED_WORDS = 40;
+export const MIN_RUN_WORDS = 25;
 /** Or this share of the shorter text (a short text reposted whole). */
 export const MIN_SHARED_SHARE = 0.5;
 /** A seed that carries at least this share of another "repeats most of" it (review warns when one is added). */
@@ -49,7 +53,8 @@ export interface RelationSide {
 
 export function isRelated(alignment: Alignment, wordsA: number, wordsB: number): boolean {
   const shorter = Math.min(wordsA, wordsB);
-  return alignment.shared > 0 && (alignment.shared >= MIN_SHARED_WORDS || alignment.shared >= MIN_SHARED_SHARE * shorter);
+  if (alignment.shared === 0) return false;
+  return (alignment.shared >= MIN_SHARED_WORDS && alignment.longest >= MIN_RUN_WORDS) || alignment.shared >= MIN_SHARED_SHARE * shorter;
 }
 
 /** The earlier and later of two seeds by their `published` dates; undefined unless both are known and differ. */
