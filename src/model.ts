@@ -211,12 +211,6 @@ export function buildModel(options: ModelOptions): CheckedModel {
     }
     if (result.slugValid) verdicts.push(verdict);
   }
-  // Provenance reads the seeds' normalised views too: computed before they are released.
-  let provenance = cache?.provenance?.key === seedsKey ? cache.provenance.value : undefined;
-  if (!provenance) {
-    provenance = computeProvenance(seeds);
-    if (cache) cache.provenance = { key: seedsKey, value: provenance };
-  }
   if (cache) {
     for (const key of cache.anchors.keys()) if (!usedCacheKeys.has(key)) cache.anchors.delete(key);
   } else {
@@ -225,6 +219,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
   }
 
   problems.push(...slugCollisions(parsed), ...linksOutOfProject(root));
+  let provenance: Provenance | undefined;
   verdicts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return {
     root,
@@ -233,7 +228,15 @@ export function buildModel(options: ModelOptions): CheckedModel {
     scale,
     verdicts,
     problems: sortProblems(problems),
-    provenance,
+    // Computed when first read (the site and review read it; check does not, and does not pay for it).
+    get provenance(): Provenance {
+      if (!provenance) {
+        provenance = cache?.provenance?.key === seedsKey ? cache.provenance.value : computeProvenance(seeds);
+        if (cache) cache.provenance = { key: seedsKey, value: provenance };
+        else releaseSeedViews(seeds);
+      }
+      return provenance;
+    },
     files: [scale.file, ...loaded.files, ...files].sort(),
   };
 }

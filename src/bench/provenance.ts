@@ -38,7 +38,8 @@ export function wireSeeds(count: number, random = 20240923): WireCorpus {
     const roll = r.next();
     if (roll < 0.1) {
       const story = r.pick(stories);
-      const paragraphs = story.paragraphs.map((p) => p.join(' '));
+      const title = story.canonical.slice(0, story.canonicalStarts[1]! - 1);
+      const paragraphs = [title, ...story.paragraphs.map((p) => p.join(' '))];
       paragraphs.splice(r.int(1, paragraphs.length), 0, sentence(r));
       reposts.push({ seed: s.id, story: story.id });
       return asSeed(s.id, paragraphs.join('\n\n').replace(/"([^"]*)"/g, '\u201C$1\u201D'));

@@ -1,6 +1,5 @@
 // The word alignment of two seeds, then classified. Aligning proceeds in two steps, as patience diff does:
-// shingles that occur exactly once in each text and in the same order (the longest increasing chain of them)
-// fix the long runs both texts share, in O(n log n); then the `diff` package's Myers diff aligns the words of
+// shingles that both texts carry, in the same order (the longest increasing chain of them), fix the long runs both texts share, in O(n log n); then the `diff` package's Myers diff aligns the words of
 // each gap between two such runs, when the gap is short enough to be a change rather than a passage. Myers'
 // diff over two whole texts costs O(N·D): with the diff package it took ~0.3 s for two unrelated 700-word
 // texts, and a corpus has thousands of candidate pairs that share a paragraph and little else. The result is
@@ -44,12 +43,19 @@ export const GAP_DIFF = 80;
 
 type Op = { common: boolean; a: number; b: number };
 
-/** Where each shingle hash that occurs once in the text occurs (computed once per seed, not per pair). */
-export function uniquePositions(shingles: Uint32Array): Map<number, number> {
-  const seen = new Map<number, number>();
-  shingles.forEach((h, i) => seen.set(h, seen.has(h) ? -1 : i));
-  for (const [h, i] of seen) if (i < 0) seen.delete(h);
-  return seen;
+/** Shingles repeated more often than this in either text are left to the word diff (a refrain, a table). */
+const MAX_REPEATS = 4;
+const POSITION = 2 ** 21;
+
+/**
+ * Every shingle of a text as hash * 2^21 + position, sorted (computed once per seed, not per pair): where a
+ * shingle occurs is a binary search away, in one typed array.
+ */
+export function shinglePositions(shingles: Uint32Array): Float64Array {
+  if (shingles.length >= POSITION) throw new RangeError(`provenance: a seed of ${shingles.length} words is more than the aligner packs (2^21).`);
+  const out = new Float64Array(shingles.length);
+  shingles.forEach((h, i) => (out[i] = h * POSITION + i));
+  return out.sort();
 }
 
 /** Indices of the longest strictly increasing subsequence of `values` (patience sorting). */
@@ -72,13 +78,37 @@ function longestIncreasing(values: number[]): number[] {
   return chain.reverse();
 }
 
-/** Runs [ia, ib, length] both texts share, in order and not overlapping, from the chain of unique shingles. */
+/**
+ * Runs [ia, ib, length] both texts share, in order and not overlapping, from the longest chain of shingles
+ * both carry (each in at most MAX_REPEATS places of either text) that is in the same order in both.
+ */
 function sharedRuns(a: AlignInput, b: AlignInput): [number, number, number][] {
   const matches: [number, number][] = [];
-  b.shingles.forEach((h, ib) => {
-    const ia = a.unique.get(h);
-    if (ia !== undefined && b.unique.get(h) === ib) matches.push([ia, ib]);
-  });
+  // A merge of the two sorted (hash, position) arrays: linear in the two texts.
+  const pa = a.positions;
+  const pb = b.positions;
+  const hash = (x: number) => Math.floor(x / POSITION);
+  let x = 0;
+  let y = 0;
+  while (x < pa.length && y < pb.length) {
+    const ha = hash(pa[x]!);
+    const hb = hash(pb[y]!);
+    if (ha < hb) x++;
+    else if (hb < ha) y++;
+    else {
+      let xe = x;
+      let ye = y;
+      while (xe < pa.length && hash(pa[xe]!) === ha) xe++;
+      while (ye < pb.length && hash(pb[ye]!) === ha) ye++;
+      if (xe - x <= MAX_REPEATS && ye - y <= MAX_REPEATS) {
+        for (let i = x; i < xe; i++) for (let j = y; j < ye; j++) matches.push([pa[i]! - ha * POSITION, pb[j]! - ha * POSITION]);
+      }
+      x = xe;
+      y = ye;
+    }
+  }
+  // By position in b, and descending in a at one position of b, so the chain takes one match per position of b.
+  matches.sort((m, n) => m[1] - n[1] || n[0] - m[0]);
   const chain = longestIncreasing(matches.map(([ia]) => ia)).map((k) => matches[k]!);
   const runs: [number, number, number][] = [];
   let endA = 0;
@@ -86,8 +116,8 @@ function sharedRuns(a: AlignInput, b: AlignInput): [number, number, number][] {
   for (const [ia, ib] of chain) {
     // Skip what an earlier run already covers, keeping the two texts in step.
     const shift = Math.max(endA - ia, endB - ib, 0);
-    let x = ia + shift;
-    let y = ib + shift;
+    const x = ia + shift;
+    const y = ib + shift;
     if (x >= ia + SHINGLE) continue;
     let length = 0;
     while (x + length < a.words.keys.length && y + length < b.words.keys.length && a.words.keys[x + length] === b.words.keys[y + length]) length++;
@@ -151,15 +181,15 @@ function ops(input: AlignInput, other: AlignInput): Op[] | undefined {
 
 const span = (words: SeedWords, from: number, to: number): Span => ({ start: words.start[from]!, end: words.end[to - 1]! });
 
-/** A seed's words with its shingle hashes (candidates.ts) and where the unique ones are. */
+/** A seed's words with its shingle hashes (candidates.ts) and where each shingle is. */
 export interface AlignInput {
   words: SeedWords;
   shingles: Uint32Array;
-  unique: Map<number, number>;
+  positions: Float64Array;
 }
 
 export function alignInput(words: SeedWords, shingles: Uint32Array): AlignInput {
-  return { words, shingles, unique: uniquePositions(shingles) };
+  return { words, shingles, positions: shinglePositions(shingles) };
 }
 
 /** Aligns seed a with seed b; undefined when they cannot be related (see HOPELESS_SHARE). */
