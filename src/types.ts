@@ -24,7 +24,8 @@ export type RuleId =
   | 'scale-invalid'
   | 'correction-missing'
   | 'published-removed'
-  | 'seed-changed';
+  | 'seed-changed'
+  | 'seed-repost';
 
 /** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
 export interface Problem {

@@ -14,6 +14,7 @@ import { changedFiles } from '../review/files.ts';
 import { gitRenames, materialise, resolveBase } from '../review/git.ts';
 import { renderReport } from '../review/markdown.ts';
 import { policyProblems } from '../review/policy.ts';
+import { repostProblems } from '../review/provenance.ts';
 import { VERDICTS_DIR } from '../verdicts.ts';
 
 const USAGE = `Usage: npm run review -- --base <git-rev> [--preview-url URL] [--format=markdown|github] [--root DIR]
@@ -21,7 +22,7 @@ const USAGE = `Usage: npm run review -- --base <git-rev> [--preview-url URL] [--
 Compares seeds/ and content/ at <git-rev> (e.g. origin/main) with the working tree and prints a
 Markdown report of the editorial changes and their problems. With GITHUB_STEP_SUMMARY set, the
 report is appended to the job summary; --format=github also prints annotations for the policy
-problems (correction-missing, published-removed, seed-changed): check --format=github annotates the rest.
+problems (correction-missing, published-removed, seed-changed, seed-repost): check --format=github annotates the rest.
 Exit status: 0 no errors, 1 errors, 2 the review could not run.`;
 
 function options(argv: string[]) {
@@ -72,7 +73,7 @@ function run(argv: string[]): number {
     }
     const diff = diffModels(baseModel, head, gitRenames(opts.root, base));
     const changed = new Set(changedFiles(scratch, opts.root));
-    const policy = sortProblems(policyProblems(diff, head.verdicts));
+    const policy = sortProblems([...policyProblems(diff, head.verdicts), ...repostProblems(diff, baseModel, head)]);
     const problems = sortProblems([...relevant(head.problems, baseModel.problems, changed), ...policy]);
     const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, problems, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
     // The content's own problems are annotated by `check --format=github` in the same workflow; annotating

@@ -4,6 +4,7 @@ import { verdictUrl } from '../urls.ts';
 import type { Anchor, Model, Problem, Verdict } from '../types.ts';
 import { countBySeverity } from '../report.ts';
 import { isEmpty } from './diff.ts';
+import { newRelationLines } from './provenance.ts';
 import type { AnchorFate, EditorialDiff, VerdictChange } from './diff.ts';
 
 export interface ReportInput {
@@ -203,6 +204,7 @@ export function renderReport(input: ReportInput): string {
   for (const seed of diff.seedsAdded) seedLines.push(`- ${code(seed.file)}: new seed`);
   for (const seed of diff.seedsRemoved) seedLines.push(`- ${code(seed.file)}: removed`);
   out.push(...section('Seed changes', seedLines));
+  out.push(...section('New shared text', newRelationLines(base, head, md, code)));
 
   if (isEmpty(diff)) out.push('No editorial changes.', '');
   return out.join('\n');
