@@ -46,5 +46,6 @@ export function alignedTextHtml(relation: SeedRelation, seed: Seed, other: Seed,
     if (xs) lastX = xs.end;
     if (ys) lastY = ys.end;
   }
-  return out + escapeHtml(x.slice(lastX));
+  // Spaces that end a line of the seed are kept, written as references so the page has no trailing whitespace.
+  return (out + escapeHtml(x.slice(lastX))).replace(/[ \t]+(?=\r?\n)/g, (run) => run.replace(/ /g, '&#32;').replace(/\t/g, '&#9;'));
 }
