@@ -59,6 +59,8 @@ export interface ProvenanceMeasure {
   corpus: string;
   seeds: number;
   ms: number;
+  /** User + system CPU time of this process during the step (median). */
+  cpuMs: number;
   comparisons: number;
   relations: number;
   pairUpdates: number;
@@ -68,19 +70,24 @@ export interface ProvenanceMeasure {
 /** Milliseconds (median of `runs`) of computeProvenance on fresh seed objects each run (views included). */
 export function measureProvenance(corpus: string, make: () => Seed[], runs: number): ProvenanceMeasure {
   const times: number[] = [];
+  const cpu: number[] = [];
   let last: ReturnType<typeof computeProvenance> | undefined;
   let n = 0;
   for (let run = 0; run < runs; run++) {
     const seeds = make();
     n = seeds.length;
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     last = computeProvenance(seeds);
+    const used = process.cpuUsage(cpuStart);
     times.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
   }
   return {
     corpus,
     seeds: n,
     ms: median(times),
+    cpuMs: median(cpu),
     comparisons: last!.comparisons,
     relations: last!.relations.length,
     pairUpdates: last!.pairUpdates,

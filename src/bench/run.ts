@@ -37,7 +37,8 @@ const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--
   --verdicts M   verdicts to generate (default 10 per seed)
   --runs K       runs per measure, the median is reported (default 3; 1 from 50000 verdicts up)
   --only LIST    comma-separated measures to run (default all): ${MEASURES.join(', ')}
-                 (site is the site build and its bare-Eleventy baseline; pagefind needs site)
+                 (site is the site build and its bare-Eleventy baseline; pagefind needs site;
+                 provenance is the shared-text step in process, on the plain and a wire corpus)
   --keep         keep the generated projects and print where they are
   --random S     PRNG seed of the corpus (default 20240923)
   --node-options=...  NODE_OPTIONS for every measured process, site and baseline alike
@@ -308,7 +309,7 @@ async function main(): Promise<void> {
       ] as const) {
         log(`provenance, ${name} corpus`);
         const m = measureProvenance(name, make, options.runs);
-        rows.push({ name: `provenance (in process), ${name} corpus`, ms: m.ms, runs: options.runs, note: `${m.comparisons} pairs aligned of ${m.allPairs}; ${m.relations} related; ${m.pairUpdates} pair counts` });
+        rows.push({ name: `provenance (in process), ${name} corpus`, ms: m.ms, cpuMs: m.cpuMs, runs: options.runs, note: `${m.comparisons} pairs aligned of ${m.allPairs}; ${m.relations} related; ${m.pairUpdates} pair counts` });
       }
     }
 
