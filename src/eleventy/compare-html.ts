@@ -1,6 +1,6 @@
 // The aligned text of a compare page: one seed's text with the other's merged in, built here because every
 // character matters. Shared text is plain; text only this seed has is <ins>; text only the other has is <del>;
-// changed words are the other's <del> then this one's <ins>; words written with other quote marks or dashes
+// changed words are the other's <del> then this one's <ins> (so this text, without the <del>s, is exactly itself); words written with other quote marks or dashes
 // are <mark class="typography">. Each marked piece starts with a visually hidden label, so a screen reader
 // (which does not announce <ins> and <del>) says what it is. Whitespace is the seeds' own (shown with pre-wrap).
 import type { AlignedPart, SeedRelation } from '../provenance/index.ts';
@@ -25,7 +25,6 @@ export function alignedTextHtml(relation: SeedRelation, seed: Seed, other: Seed,
     const xs = own(part);
     const ys = theirs(part);
     if (xs) out += escapeHtml(x.slice(lastX, xs.start));
-    else if (ys && lastY > 0) out += escapeHtml(y.slice(lastY, ys.start));
     switch (part.kind) {
       case 'same':
         out += ownText(xs!);
@@ -34,14 +33,15 @@ export function alignedTextHtml(relation: SeedRelation, seed: Seed, other: Seed,
         out += `<mark class="typography">${ownText(xs!)}${hidden(` (written ${y.slice(ys!.start, ys!.end)} in ${names.other})`)}</mark>`;
         break;
       case 'changed':
-        out += `<del>${hidden(`In ${names.other}: `)}${otherText(ys!)}</del> <ins>${hidden(`In ${names.own}: `)}${ownText(xs!)}</ins>`;
+        out += `<del>${hidden(`In ${names.other}: `)}${otherText(ys!)} </del><ins>${hidden(`In ${names.own}: `)}${ownText(xs!)}</ins>`;
         break;
       default:
         out +=
           part.kind === onlyOwn
             ? `<ins>${hidden(`Only in ${names.own}: `)}${ownText(xs!)}</ins>`
-            : `<del>${hidden(`Only in ${names.other}: `)}${otherText(ys!)}</del>`;
-        if (!xs && x.slice(lastX).trim() !== '') out += ' ';
+            : // The other text's own spacing before the passage, and a space after it when this text goes on,
+              // are inside the <del>: this text without its <del>s is exactly this text.
+              `<del>${escapeHtml(lastY > 0 ? y.slice(lastY, ys!.start) : '')}${hidden(`Only in ${names.other}: `)}${otherText(ys!)}${x.slice(lastX).trim() !== '' ? ' ' : ''}</del>`;
     }
     if (xs) lastX = xs.end;
     if (ys) lastY = ys.end;
