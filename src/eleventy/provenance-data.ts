@@ -2,13 +2,14 @@
 // the compare pages, the note on a verdict whose passage only one of two related texts has, and a seed page's
 // isBasedOn. Computed once per build from the model; the templates print these values.
 import { jsonLdScript, type JsonObject } from '../claimreview.ts';
-import { relationBetween, relationsOf, REPOST_SHARE, type RelationSide, type SeedRelation } from '../provenance/index.ts';
+import { relationsBySeed, REPOST_SHARE, type RelationSide, type SeedRelation } from '../provenance/index.ts';
 import { orderSentence, sharedTextSummary, type SharedTextSummary } from '../provenance/summary.ts';
 import type { Model, Seed, Verdict } from '../types.ts';
 import { compareUrl, seedUrl } from '../urls.ts';
 import { alignedTextHtml } from './compare-html.ts';
 
 export interface SharedText extends SharedTextSummary {
+  relation: SeedRelation;
   other: Seed;
   otherTitle: string;
   otherUrl: string;
@@ -51,7 +52,7 @@ export class ProvenanceData {
     this.model = model;
     this.title = title;
     this.absoluteUrl = absoluteUrl;
-    this.sides = new Map(model.seeds.map((seed) => [seed.id, relationsOf(model.provenance, seed.id)]));
+    this.sides = relationsBySeed(model.provenance);
     this.comparePages = model.seeds.flatMap((seed) => this.sharedText(seed).map((shared) => this.comparePage(seed, shared)));
   }
 
@@ -63,6 +64,7 @@ export class ProvenanceData {
       return [
         {
           ...sharedTextSummary(side),
+          relation: side.relation,
           other,
           otherTitle: this.title(other),
           otherUrl: seedUrl(other.id),
@@ -73,7 +75,7 @@ export class ProvenanceData {
     });
   }
 
-  private comparePage(seed: Seed, shared: SharedText): ComparePage {
+  private comparePage(seed: Seed, shared: SharedText & { relation: SeedRelation }): ComparePage {
     return {
       url: shared.compareUrl,
       seed,
@@ -84,7 +86,7 @@ export class ProvenanceData {
       otherUrl: shared.otherUrl,
       reverseUrl: compareUrl(shared.other.id, seed.id),
       shared,
-      relation: relationBetween(this.model.provenance, seed.id, shared.other.id)!,
+      relation: shared.relation,
     };
   }
 

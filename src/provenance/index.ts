@@ -50,12 +50,30 @@ export function computeProvenance(seeds: readonly Seed[]): Provenance {
   return { relations, comparisons: search.pairs.length, pairUpdates: search.pairUpdates };
 }
 
+const bySide = (x: RelationSide, y: RelationSide) => y.repeats - x.repeats || compareText(x.other, y.other);
+
 /** The relations of one seed, seen from it: the other seed's share it repeats, largest first, then by id. */
 export function relationsOf(provenance: Provenance, seed: string): RelationSide[] {
   return provenance.relations
     .filter((r) => r.a === seed || r.b === seed)
     .map((r) => sideOf(r, seed))
-    .sort((x, y) => y.repeats - x.repeats || (x.other < y.other ? -1 : x.other > y.other ? 1 : 0));
+    .sort(bySide);
+}
+
+/** relationsOf for every seed at once (one pass over the relations, for the site's thousands of seeds). */
+export function relationsBySeed(provenance: Provenance): Map<string, RelationSide[]> {
+  const sides = new Map<string, RelationSide[]>();
+  const add = (side: RelationSide) => {
+    const list = sides.get(side.seed);
+    if (list) list.push(side);
+    else sides.set(side.seed, [side]);
+  };
+  for (const r of provenance.relations) {
+    add(sideOf(r, r.a));
+    add(sideOf(r, r.b));
+  }
+  for (const list of sides.values()) list.sort(bySide);
+  return sides;
 }
 
 /** The relation between two seeds, if they are related. */
