@@ -46,6 +46,8 @@ type Op = { common: boolean; a: number; b: number };
 /** Shingles repeated more often than this in either text are left to the word diff (a refrain, a table). */
 const MAX_REPEATS = 4;
 const POSITION = 2 ** 21;
+/** Seeds of this many words or more are not aligned (positions are packed in 21 bits). */
+export const MAX_WORDS = POSITION;
 
 /**
  * Every shingle of a text as hash * 2^21 + position, sorted (computed once per seed, not per pair): where a

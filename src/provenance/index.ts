@@ -3,7 +3,7 @@
 // relation.ts decides whether an aligned pair is related and which came first.
 import { compareText } from '../order.ts';
 import type { Seed } from '../types.ts';
-import { alignInput, alignSeeds, type AlignInput } from './align.ts';
+import { alignInput, alignSeeds, MAX_WORDS, type AlignInput } from './align.ts';
 import { candidatePairs, fingerprints, shingleHashes } from './candidates.ts';
 import { direction, isRelated, sideOf, type RelationSide, type SeedRelation } from './relation.ts';
 import { seedWords } from './words.ts';
@@ -23,7 +23,11 @@ export interface Provenance {
 
 /** Relations of every seed. */
 export function computeProvenance(seeds: readonly Seed[]): Provenance {
-  const words = [...seeds].sort((x, y) => compareText(x.id, y.id)).map(seedWords);
+  // A seed of more words than the aligner packs (2^21, about 12 MB of prose) is left out rather than failing the build.
+  const words = [...seeds]
+    .sort((x, y) => compareText(x.id, y.id))
+    .map(seedWords)
+    .filter((w) => w.keys.length < MAX_WORDS);
   const shingles = words.map(shingleHashes);
   const search = candidatePairs(shingles.map(fingerprints));
   const inputs = new Map<number, AlignInput>();
