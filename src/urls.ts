@@ -16,7 +16,10 @@ export const verdictUrl = (slug: string): string => `/verdicts/${segment(slug)}/
 export const seedUrl = (id: string, fragment?: string): string =>
   `/seeds/${segment(id)}/${fragment ? `#${segment(fragment)}` : ''}`;
 /** The word-by-word comparison of seed `id` with seed `other`, from `id`'s side (under the seed's own folder). */
-export const compareUrl = (id: string, other: string): string => `/seeds/${segment(id)}/compare/${segment(other)}/`;
+export const compareUrl = (id: string, other: string, fragment?: string): string =>
+  `/seeds/${segment(id)}/compare/${segment(other)}/${fragment ? `#${segment(fragment)}` : ''}`;
+/** The element id of the n-th (1-based) passage only seed `id` has, on its compare pages. */
+export const onlyHereId = (n: number): string => `only-here-${n}`;
 /** `/seeds/` for page 1 of the index of every seed, `/seeds/page/<n>/` after it (a seed's own page is `/seeds/<id>/`). */
 export const seedIndexUrl = (page = 1): string => pagePath('/seeds/', page);
 /** `/ratings/<key>/` for page 1, `/ratings/<key>/page/<n>/` after it. */

@@ -45,12 +45,30 @@ afterAll(removeProjects);
 describe('shared text on the sample site', () => {
   it('says on seed 000 that it repeats all of seed 001, and links the comparison', () => {
     const section = find(readPage(site, `seeds/${S000}/index.html`), byClass('shared-text'))!;
-    const items = findAll(section, byTag('li'));
+    const items = find(section, byClass('shared-list'))!.childNodes.filter((n): n is Element => 'tagName' in n && n.tagName === 'li');
     expect(items).toHaveLength(1);
     expect(text(items[0]!).replace(/\s+/g, ' ')).toContain(`Repeats 100% of ${S001} word for word; adds 2 passages (316 words); changes 0 words.`);
     const links = findAll(items[0]!, byTag('a')).map((a) => attr(a, 'href'));
-    expect(links).toEqual([`/seeds/${S001}/`, `/seeds/${S000}/compare/${S001}/`]);
+    expect(links.slice(0, 2)).toEqual([`/seeds/${S001}/`, `/seeds/${S000}/compare/${S001}/`]);
     expect(text(section)).toContain('which came first is open');
+  });
+
+  it('shows on seed 000 the passages it adds to seed 001, the Comment line among them, linked to their marks', () => {
+    const page = readPage(site, `seeds/${S000}/index.html`);
+    const details = find(page, byClass('added-passages'))!;
+    expect(text(find(details, byTag('p'))!)).toBe(`What this text adds to ${S001}:`);
+    const passages = find(details, byTag('ol'))!.childNodes.filter((n): n is Element => 'tagName' in n && n.tagName === 'li');
+    const lines = passages.map((li) => findAll(find(li, byClass('added-lines'))!, byTag('li')).map(text));
+    expect(lines[0]).toEqual(['donbas referndum russia ukraine', 'Russia will respond to attacks as an assault on its territory if they vote …']);
+    expect(lines[1]).toContain('Comment: The new reality will have consequences which they cannot ignore.');
+    expect(lines[1]![0]).toBe('Russians gather to show support for referendums');
+    expect(text(passages[1]!)).toContain('A passage of 293 words, in 13 lines:');
+    const targets = findAll(details, byTag('a')).map((a) => attr(a, 'href'));
+    expect(targets).toEqual([`/seeds/${S000}/compare/${S001}/#only-here-1`, `/seeds/${S000}/compare/${S001}/#only-here-2`]);
+    const compare = readPage(site, `seeds/${S000}/compare/${S001}/index.html`);
+    expect(text(find(compare, byId('only-here-2'))!)).toContain('Comment: The new reality');
+    // seed 001 adds nothing to 000
+    expect(find(readPage(site, `seeds/${S001}/index.html`), byClass('added-passages'))).toBeUndefined();
   });
 
   it('reports seed 003 as sharing no text with the others', () => {

@@ -6,6 +6,7 @@
 import type { AlignedPart, SeedRelation } from '../provenance/index.ts';
 import type { Seed, Span } from '../types.ts';
 import { escapeHtml } from './html.ts';
+import { onlyHereId } from '../urls.ts';
 
 const hidden = (text: string) => `<span class="visually-hidden">${escapeHtml(text)}</span>`;
 
@@ -19,6 +20,7 @@ export function alignedTextHtml(relation: SeedRelation, seed: Seed, other: Seed,
   let out = '';
   let lastX = 0;
   let lastY = 0;
+  let added = 0;
   const ownText = (s: Span) => escapeHtml(x.slice(s.start, s.end));
   const otherText = (s: Span) => escapeHtml(y.slice(s.start, s.end));
   for (const part of relation.parts) {
@@ -38,7 +40,7 @@ export function alignedTextHtml(relation: SeedRelation, seed: Seed, other: Seed,
       default:
         out +=
           part.kind === onlyOwn
-            ? `<ins>${hidden(`Only in ${names.own}: `)}${ownText(xs!)}</ins>`
+            ? `<ins id="${onlyHereId(++added)}">${hidden(`Only in ${names.own}: `)}${ownText(xs!)}</ins>`
             : // The other text's own spacing before the passage, and a space after it when this text goes on,
               // are inside the <del>: this text without its <del>s is exactly this text.
               `<del>${escapeHtml(lastY > 0 ? y.slice(lastY, ys!.start) : '')}${hidden(`Only in ${names.other}: `)}${otherText(ys!)}${x.slice(lastX).trim() !== '' ? ' ' : ''}</del>`;

@@ -5,11 +5,38 @@ import { jsonLdScript, type JsonObject } from '../claimreview.ts';
 import { relationsBySeed, REPOST_SHARE, type RelationSide, type SeedRelation } from '../provenance/index.ts';
 import { orderSentence, sharedTextSummary, type SharedTextSummary } from '../provenance/summary.ts';
 import type { Model, Seed, Verdict } from '../types.ts';
-import { compareUrl, seedUrl } from '../urls.ts';
+import { compareUrl, onlyHereId, seedUrl } from '../urls.ts';
 import { alignedTextHtml } from './compare-html.ts';
+
+/**
+ * A passage only this seed has, as the seed page lists it: the opening words of each of its lines (a
+ * paragraph, a caption, a one-line remark), so the reader sees what was added without reading it twice;
+ * the compare page has it whole.
+ */
+export interface AddedPassage {
+  lines: string[];
+  /** Lines after the first ADDED_LINES, not listed. */
+  moreLines: number;
+  words: number;
+  /** Where it is marked on the compare page. */
+  url: string;
+}
+
+/** Words of a line the seed page shows, lines of a passage it lists, and passages of a relation it lists. */
+export const ADDED_WORDS = 14;
+export const ADDED_LINES = 20;
+export const ADDED_SHOWN = 5;
+
+function opening(line: string): string {
+  const words = line.split(/\s+/);
+  return words.length <= ADDED_WORDS ? line : `${words.slice(0, ADDED_WORDS).join(' ')} …`;
+}
 
 export interface SharedText extends SharedTextSummary {
   relation: SeedRelation;
+  /** The first ADDED_SHOWN passages only this seed has, in its order, and how many more there are. */
+  added: AddedPassage[];
+  moreAdded: number;
   other: Seed;
   otherTitle: string;
   otherUrl: string;
@@ -65,6 +92,8 @@ export class ProvenanceData {
         {
           ...sharedTextSummary(side),
           relation: side.relation,
+          added: this.added(seed, side).slice(0, ADDED_SHOWN),
+          moreAdded: Math.max(0, side.adds - ADDED_SHOWN),
           other,
           otherTitle: this.title(other),
           otherUrl: seedUrl(other.id),
@@ -73,6 +102,26 @@ export class ProvenanceData {
         },
       ];
     });
+  }
+
+  private added(seed: Seed, side: RelationSide): AddedPassage[] {
+    const own = side.relation.a === seed.id ? 'a' : 'b';
+    const kind = own === 'a' ? 'only-a' : 'only-b';
+    return side.relation.parts
+      .filter((p) => p.kind === kind)
+      .map((p, k) => {
+        const lines = seed.text
+          .slice(p[own]!.start, p[own]!.end)
+          .split(/\r?\n|\r/)
+          .map((line) => line.trim())
+          .filter((line) => line !== '');
+        return {
+          lines: lines.slice(0, ADDED_LINES).map(opening),
+          moreLines: Math.max(0, lines.length - ADDED_LINES),
+          words: own === 'a' ? p.wordsA : p.wordsB,
+          url: compareUrl(seed.id, side.other, onlyHereId(k + 1)),
+        };
+      });
   }
 
   private comparePage(seed: Seed, shared: SharedText & { relation: SeedRelation }): ComparePage {
