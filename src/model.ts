@@ -14,6 +14,7 @@ import { sortProblems } from './report.ts';
 import { releaseSeedViews } from './normalise.ts';
 import { loadSeeds } from './seeds.ts';
 import { loadSiteSettings } from './site-settings.ts';
+import { computeProvenance, type Provenance } from './provenance/index.ts';
 import { didYouMean } from './suggest.ts';
 import type { Model, Position, Problem, QuoteSelector, Seed, Verdict } from './types.ts';
 import { shown } from './values.ts';
@@ -30,6 +31,7 @@ export interface ModelCache {
   verdicts: ParseCache;
   anchors: Map<string, AnchorResult>;
   appearances?: { key: string; index: AppearanceIndex };
+  provenance?: { key: string; value: Provenance };
 }
 
 export function createModelCache(): ModelCache {
@@ -160,11 +162,12 @@ export function buildModel(options: ModelOptions): CheckedModel {
     for (const file of cache.verdicts.keys()) if (!current.has(file)) cache.verdicts.delete(file);
   }
 
+  const seedsKey = seeds.map((seed) => `${seed.id}:${seed.sha256}`).join('\n');
   const usedCacheKeys = new Set<string>();
   let appearances: AppearanceIndex | undefined;
   const appearanceIndex = (): AppearanceIndex => {
     if (appearances) return appearances;
-    const key = seeds.map((seed) => `${seed.id}:${seed.sha256}`).join('\n');
+    const key = seedsKey;
     if (cache?.appearances?.key === key) appearances = cache.appearances.index;
     else {
       appearances = new AppearanceIndex(seeds);
@@ -249,6 +252,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
   }
 
   problems.push(...slugCollisions(parsed), ...linksOutOfProject(root), ...structuredDataProblems(verdicts, seedsById, claimants));
+  let provenance: Provenance | undefined;
   verdicts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return {
     root,
@@ -260,6 +264,15 @@ export function buildModel(options: ModelOptions): CheckedModel {
     pages: content.pages,
     ...(site.settings ? { site: site.settings } : {}),
     problems: sortProblems(problems),
+    // Computed when first read (the site and review read it; check does not, and does not pay for it).
+    get provenance(): Provenance {
+      if (!provenance) {
+        provenance = cache?.provenance?.key === seedsKey ? cache.provenance.value : computeProvenance(seeds);
+        if (cache) cache.provenance = { key: seedsKey, value: provenance };
+        else releaseSeedViews(seeds);
+      }
+      return provenance;
+    },
     files: [...new Set([scale.file, ...loaded.files, ...captures.files, ...files, ...content.files])].sort(),
   };
 }

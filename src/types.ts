@@ -3,6 +3,7 @@
 // lines and columns are 1-based, and every path is project-relative with `/` separators.
 import type { ContentPage } from './content-files.ts';
 import type { SiteSettings } from './site-settings.ts';
+import type { Provenance } from './provenance/index.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -41,7 +42,8 @@ export type RuleId =
   | 'claimants-invalid'
   | 'claimant-unknown'
   | 'claim-too-long'
-  | 'seed-meta-missing';
+  | 'seed-meta-missing'
+  | 'seed-repost';
 
 /** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
 export interface Problem {
@@ -251,6 +253,8 @@ export interface Model {
   site?: SiteSettings;
   /** Sorted by file, line, column, rule. */
   problems: Problem[];
+  /** Which seeds share text with which, aligned word by word (src/provenance/). */
+  provenance: Provenance;
 }
 
 /** Site metadata from `content/_data/site.json`; `url` may be overridden at build time. */

@@ -21,6 +21,11 @@ export const captureUrl = (id: string, date: string, fragment?: string): string 
 /** The word diff between consecutive captures of a seed, `/seeds/<id>/changes/`, optionally at one step. */
 export const seedChangesUrl = (id: string, fragment?: string): string =>
   `/seeds/${segment(id)}/changes/${fragment ? `#${segment(fragment)}` : ''}`;
+/** The word-by-word comparison of seed `id` with seed `other`, from `id`'s side (under the seed's own folder). */
+export const compareUrl = (id: string, other: string, fragment?: string): string =>
+  `/seeds/${segment(id)}/compare/${segment(other)}/${fragment ? `#${segment(fragment)}` : ''}`;
+/** The element id of the n-th (1-based) passage only seed `id` has, on its compare pages. */
+export const onlyHereId = (n: number): string => `only-here-${n}`;
 /** `/seeds/` for page 1 of the index of every seed, `/seeds/page/<n>/` after it (a seed's own page is `/seeds/<id>/`). */
 export const seedIndexUrl = (page = 1): string => pagePath('/seeds/', page);
 /** `/ratings/<key>/` for page 1, `/ratings/<key>/page/<n>/` after it. */

@@ -12,7 +12,7 @@ const site: SiteMeta = {
 };
 
 function modelOf(seeds: Seed[], verdicts: Verdict[]): Model {
-  return { root: '/x', seeds, seedsById: new Map(seeds.map((s) => [s.id, s])), scale, verdicts, pages: [], problems: [] };
+  return { root: '/x', seeds, seedsById: new Map(seeds.map((s) => [s.id, s])), scale, verdicts, pages: [], problems: [], provenance: { relations: [], comparisons: 0, pairUpdates: 0 } };
 }
 
 const rt = makeSeed('rt', 'Peskov replied: “Definitely.” More text.', {

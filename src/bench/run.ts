@@ -3,7 +3,7 @@
 // Generates a synthetic project, then measures side by side: `check` (on the unique and the
 // shared-text corpus), the site's Eleventy build, a bare-Eleventy baseline of the same pages, Hugo
 // building the same pages (when installed), Pagefind indexing, the whole `npm run build`, the save of
-// one verdict in watch mode (and bare Eleventy's own), and one quote against a 10 MB seed. Prints a
+// one verdict in watch mode (and bare Eleventy's own), one quote against a 10 MB seed, and the provenance step in process. Prints a
 // Markdown table of the measures and one of issue 13's targets. A measure that fails (e.g. out of
 // memory at the scale size) is reported, not fatal.
 
@@ -18,6 +18,7 @@ import { CORPUS_KINDS, generateCorpus, type CorpusKind } from './corpus.ts';
 import { machine } from './machine.ts';
 import { median, rssMethod, runMeasured, type RunResult } from './measure.ts';
 import { measureNeedle } from './needle.ts';
+import { measureProvenance, plainSeeds, wireSeeds } from './provenance.ts';
 import { writeProject } from './project.ts';
 import { formatReport, type Row, type TargetRow } from './report.ts';
 import { issueTargets, SITE_BUILD, type SavedRun } from './targets.ts';
@@ -34,7 +35,7 @@ const BUILD = join(REPO, 'src', 'cli', 'build.ts');
 const SITE_CONFIG = '--config=eleventy.config.ts';
 const BASELINE_CONFIG = '--config=eleventy.config.mjs';
 
-const MEASURES = ['check', 'site', 'hugo', 'pagefind', 'build', 'watch', 'needle'] as const;
+const MEASURES = ['check', 'site', 'hugo', 'pagefind', 'build', 'watch', 'needle', 'provenance'] as const;
 type Measure = (typeof MEASURES)[number];
 
 const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--corpus KIND] [--only LIST] [--keep] [--random S] [--node-options=...] [--save FILE] [--growth-from FILE]
@@ -46,7 +47,8 @@ const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--
                  check runs on both corpora, generated at the same size
   --only LIST    comma-separated measures to run (default all): ${MEASURES.join(', ')}
                  (site is the site build and its bare-Eleventy baseline; hugo builds the same pages as
-                 the baseline with the hugo on the PATH, skipped when there is none; pagefind needs site)
+                 the baseline with the hugo on the PATH, skipped when there is none; pagefind needs site;
+                 provenance is the shared-text step in process, on the plain and a wire corpus)
   --keep         keep the generated projects and print where they are
   --random S     PRNG seed of the corpus (default 20240923)
   --node-options=...  NODE_OPTIONS for every measured process, site and baseline alike
@@ -398,6 +400,16 @@ async function main(): Promise<void> {
     }
 
     if (measured('needle')) rows.push(...(await needleRows(join(scratch, 'needle'), options.runs)));
+    if (measured('provenance')) {
+      for (const [name, make] of [
+        ['plain', () => plainSeeds(options.seeds, options.random)],
+        ['wire', () => wireSeeds(options.seeds, options.random).seeds],
+      ] as const) {
+        log(`provenance, ${name} corpus`);
+        const m = measureProvenance(name, make, options.runs);
+        rows.push({ name: `provenance (in process), ${name} corpus`, ms: m.ms, cpuMs: m.cpuMs, runs: options.runs, note: `${m.comparisons} pairs aligned of ${m.allPairs}; ${m.relations} related; ${m.pairUpdates} pair counts` });
+      }
+    }
 
     targets.push(
       ...issueTargets({

@@ -16,6 +16,7 @@ import { gitRenames, materialise, resolveBase } from '../review/git.ts';
 import { renderReport } from '../review/markdown.ts';
 import { policyProblems } from '../review/policy.ts';
 import { reviewCaptures } from '../review/captures.ts';
+import { repostProblems } from '../review/provenance.ts';
 import { VERDICTS_DIR } from '../verdicts.ts';
 
 const USAGE = `Usage: npm run review -- --base <git-rev> [--preview-url URL] [--format=markdown|github] [--root DIR]
@@ -23,7 +24,7 @@ const USAGE = `Usage: npm run review -- --base <git-rev> [--preview-url URL] [--
 Compares seeds/ and content/ at <git-rev> (e.g. origin/main) with the working tree and prints a
 Markdown report of the editorial changes and their problems. With GITHUB_STEP_SUMMARY set, the
 report is appended to the job summary; --format=github also prints annotations for the policy
-problems (correction-missing, published-removed, seed-changed, capture-changed, data-file-unknown): check --format=github annotates the rest.
+problems (correction-missing, published-removed, seed-changed, capture-changed, data-file-unknown, seed-repost): check --format=github annotates the rest.
 Exit status: 0 no errors, 1 errors, 2 the review could not run.`;
 
 function options(argv: string[]) {
@@ -70,7 +71,7 @@ function run(argv: string[]): number {
     } catch (error) {
       if (!(error instanceof ModelSetupError)) throw error;
       // The base predates the project's content (no rating scale yet, say): everything here is new.
-      baseModel = { root: scratch, seeds: [], seedsById: new Map(), scale: head.scale, verdicts: [], pages: [], problems: [] };
+      baseModel = { root: scratch, seeds: [], seedsById: new Map(), scale: head.scale, verdicts: [], pages: [], problems: [], provenance: { relations: [], comparisons: 0, pairUpdates: 0 } };
     }
     const diff = diffModels(baseModel, head, gitRenames(opts.root, base));
     const changed = new Set(changedFiles(scratch, opts.root));
@@ -81,7 +82,7 @@ function run(argv: string[]): number {
     // An unknown data file that check reports itself under the same rule (the file, or a folder holding it) is listed once.
     const reported = head.problems.filter((p) => p.rule === 'data-file-unknown').map((p) => p.file);
     const dataProblems = dataFileProblems(dataChanges).filter((p) => !reported.some((f) => p.file === f || p.file.startsWith(`${f}/`)));
-    const policy = sortProblems([...seedPolicy, ...captures.problems, ...dataProblems]);
+    const policy = sortProblems([...seedPolicy, ...captures.problems, ...dataProblems, ...repostProblems(diff, baseModel, head)]);
     const problems = sortProblems([...relevant(head.problems, baseModel.problems, changed), ...policy]);
     const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, dataChanges, problems, newCaptures: captures.added, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
     // The content's own problems are annotated by `check --format=github` in the same workflow; annotating

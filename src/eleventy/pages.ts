@@ -8,6 +8,7 @@
 // in _includes/layouts/.
 import type { UserConfig } from '@11ty/eleventy';
 import type { ChangesPage, Listing, RatingPage, SeedPage, VerdictPage } from './site-data.ts';
+import type { ComparePage } from './provenance-data.ts';
 import type { Redirect } from '../redirects.ts';
 import type { Verdict } from '../types.ts';
 import { annotationsUrl, claimReviewFeedUrl, feedUrl, notFoundUrl, robotsUrl, searchUrl, sitemapUrl } from '../urls.ts';
@@ -43,6 +44,7 @@ export const PAGES: { file: string; layout?: string; data: Data }[] = [
   { file: 'seed.njk', data: pagePerItem<SeedPage>('seedPages', 'seedPage', (p) => `Source text: ${p.title}`) },
   { file: 'capture.njk', layout: 'seed.njk', data: pagePerItem<SeedPage>('capturePages', 'seedPage', (p) => `Source text: ${p.title}, captured ${readableDate(p.capture!)}`) },
   { file: 'changes.njk', data: pagePerItem<ChangesPage>('changesPages', 'changesPage', (p) => `What changed in ${p.title}`) },
+  { file: 'compare.njk', data: pagePerItem<ComparePage>('comparePages', 'comparePage', (p) => `Compare: ${p.title} with ${p.otherTitle}`) },
   { file: 'seeds.njk', data: pagePerItem<Listing<SeedPage>>('seedIndexPages', 'listing', (l) => numbered('Source texts', l)) },
   { file: 'search.njk', data: { permalink: searchUrl(), pageTitle: 'Search' } },
   { file: '404.njk', data: { permalink: notFoundUrl(), pageTitle: 'Page not found' } },

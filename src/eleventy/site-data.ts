@@ -26,6 +26,7 @@ import { diffHtml } from './changes-html.ts';
 import { seedChangesUrl } from '../urls.ts';
 
 export { VerdictPage, type Appears };
+import { ProvenanceData, type ComparePage } from './provenance-data.ts';
 
 export const PAGE_SIZE = 50;
 /** The Atom feed's length: the newest published verdicts. */
@@ -158,6 +159,10 @@ export class SiteData {
   plan: RenderPlan | undefined;
   /** `rendered.<list>`: the items of `<list>` this build renders pages for (what pagination reads, pages.ts). */
   readonly rendered = renderedLists(this, () => this.plan);
+  /** Shared text between seeds: seed page sections, compare pages, verdict notes (provenance-data.ts). */
+  provenance = new ProvenanceData();
+  /** /seeds/<id>/compare/<other>/ for every related pair, both ways. */
+  comparePages: ComparePage[] = [];
   private levels = new Map<string, RatingLevel>();
   private bySlug = new Map<string, Verdict>();
   private readonly markdown = createMarkdown();
@@ -191,6 +196,8 @@ export class SiteData {
         this.verdictsBySeed.set(id, list);
       }
     }
+    this.provenance.update(model, seedTitle, (path) => this.absoluteUrl(path));
+    this.comparePages = this.provenance.comparePages;
     this.seedPages = model.seeds.map((seed) => this.seedPage(seed));
     const withCaptures = model.seeds.filter((seed) => seed.captures);
     this.capturePages = withCaptures.flatMap((seed) => seed.captures!.map((capture) => this.seedPage(capture, seed)));
@@ -353,7 +360,7 @@ export class SiteData {
    */
   get sitemapUrls(): string[] {
     const content = this.model.pages.map((p) => p.url).filter((url) => url.endsWith('/'));
-    const pages = [this.verdictPages, this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.capturePages, this.changesPages].flat().map((p) => p.url);
+    const pages = [this.verdictPages, this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.capturePages, this.changesPages, this.comparePages].flat().map((p) => p.url);
     return [...new Set([...content, searchUrl(), ...pages])].sort(compare).map((url) => this.absoluteUrl(url));
   }
 

@@ -8,6 +8,7 @@ import { isEmpty } from './diff.ts';
 import type { NewCapture } from './captures.ts';
 import { changedWords } from '../word-diff.ts';
 import type { DataFileChange } from './data-files.ts';
+import { newRelationLines } from './provenance.ts';
 import type { AnchorFate, EditorialDiff, VerdictChange } from './diff.ts';
 
 export interface ReportInput {
@@ -235,6 +236,7 @@ export function renderReport(input: ReportInput): string {
   for (const seed of diff.seedsRemoved) seedLines.push(`- ${code(seed.file)}: removed`);
   out.push(...section('Seed changes', seedLines));
   out.push(...newCaptureLines(input.newCaptures ?? []));
+  out.push(...section('New shared text', newRelationLines(base, head, md, code)));
 
   const dataChanges = input.dataChanges ?? [];
   out.push(

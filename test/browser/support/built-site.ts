@@ -85,7 +85,8 @@ export async function buildAndServe(options: { root?: string; pathPrefix?: strin
 
 /** Whether a site path is one seed's page, not the index of all seeds (`/seeds/`, `/seeds/page/<n>/`). */
 export function isSeedPage(sitePath: string): boolean {
-  return sitePath.startsWith('/seeds/') && sitePath !== '/seeds/' && !/^\/seeds\/page\/\d+\/$/.test(sitePath);
+  // `/seeds/<id>/`: not the index's pages (`/seeds/page/<n>/`) nor a comparison (`/seeds/<id>/compare/<other>/`)
+  return /^\/seeds\/[^/]+\/$/.test(sitePath) && sitePath !== '/seeds/page/';
 }
 
 /** One page of each kind the site publishes (site paths without the prefix); the 404 page as a reader meets it. */
