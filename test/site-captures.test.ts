@@ -93,10 +93,10 @@ describe('captures on the site', () => {
     }
     const steps = findAll(second, byClass('step-passages')).flatMap((list) => findAll(list, byTag('li')).map(flat));
     expect(steps).toEqual([
-      'Rating: Accurate Residents will be consulted: removed; it was “Residents will be consulted in the spring, the mayor said.”.',
+      'Rating: Accurate Residents will be consulted: removed; it was “Residents will be consulted in the spring, the mayor said.”',
       'Rating: Accurate The council voted for a sea wall: unchanged.',
       'Rating: Accurate The wall costs 4 million euros: unchanged.',
-      'Rating: Accurate The wall will be finished by 2026: changed; it now reads “The wall will be finished by 2027, the mayor said.”.',
+      'Rating: Accurate The wall will be finished by 2026: changed; it now reads “The wall will be finished by 2027, the mayor said.”',
     ]);
     expect(flat(find(page, byId('capture-2024-03-10-title'))!)).toBe('From the first capture of 1 March 2024 to the capture of 10 March 2024');
   });
@@ -105,7 +105,7 @@ describe('captures on the site', () => {
     const page = readPage(site, 'verdicts/wall-cost/index.html');
     const notice = find(page, byClass('passage-notice'))!;
     expect(flat(notice)).toContain(
-      'The article was changed on 10 March 2024, after this check: the passage now reads “The mayor said the wall would cost 6 million euros and protect 300 homes from winter storms.”. See what changed.',
+      'The article was changed on 10 March 2024, after this check: the passage now reads “The mayor said the wall would cost 6 million euros and protect 300 homes from winter storms.” See what changed.',
     );
     expect(hrefs(notice)).toEqual(['/seeds/harbour/changes/#capture-2024-03-10']);
     // Near the top: before the claim and the passage.
