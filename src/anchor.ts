@@ -127,7 +127,7 @@ interface ContextCheck {
 }
 
 /** Prefix/suffix longer than this are compared by the part nearest the quote. */
-const CONTEXT_LENGTH = 200;
+export const CONTEXT_LENGTH = 200;
 
 interface Context {
   prefix: string;
@@ -254,7 +254,7 @@ function ambiguous(
       ? 'Add `prefix:` or `suffix:` with the words just before or after the one you mean.'
       : context === 'fits-several'
         ? `The prefix/suffix fit ${fitting.length} of them (${where(fitting, false)}); make them longer so that ` +
-          'they fit only the one you mean.'
+          `they fit only the one you mean (up to ${CONTEXT_LENGTH} characters next to the quote are compared; where more are the same, quote a longer passage).`
         : 'The prefix/suffix fit none of them; copy the words just before or after the one you mean again.';
   return error('quote-ambiguous', `${what}${where(candidates, true)}. ${fix}`);
 }

@@ -8,6 +8,7 @@
 
 import { distinctive, headline, personName, renderTypography, sentence, type Typography } from './prose.ts';
 import { Random } from './random.ts';
+import { CONTEXT_LENGTH } from '../anchor.ts';
 import { repost, storyCount, WIRE_SHARE, wireStories, type Repost } from './wire.ts';
 
 export interface CorpusOptions {
@@ -286,10 +287,11 @@ function crossParagraphChoice(r: Random, seeds: SyntheticSeed[]): Choice | undef
  * Whole words of the stream right before `start` (ending in the separating space) or after `end`, as
  * many as it takes for context + passage to occur once (case-folded, as anchoring compares context).
  */
-function context(seed: SyntheticSeed, start: number, end: number, side: 'prefix' | 'suffix'): string {
+function context(seed: SyntheticSeed, start: number, end: number, side: 'prefix' | 'suffix'): string | undefined {
   const n = seed.canonical;
   const folded = n.toLowerCase();
-  for (let reach = 32; ; reach += 32) {
+  // Anchoring compares only the CONTEXT_LENGTH characters next to the quote: no longer context can single one out.
+  for (let reach = 32; reach <= CONTEXT_LENGTH; reach += 32) {
     if (side === 'prefix') {
       let from = Math.max(0, start - reach);
       if (from > 0) from = n.indexOf(' ', from) + 1;
@@ -300,6 +302,7 @@ function context(seed: SyntheticSeed, start: number, end: number, side: 'prefix'
       if (to === n.length || countOccurrences(folded, folded.slice(start, to)) === 1) return pasted(seed, end, to);
     }
   }
+  return undefined;
 }
 
 function withTypo(r: Random, quote: string): string {
@@ -347,6 +350,12 @@ function makeVerdict(
     else {
       prefix = context(seed, choice.start, choice.end, 'prefix');
       suffix = context(seed, choice.start, choice.end, 'suffix');
+    }
+    // Where the repeats share more than the compared context (a wire story reposted twice in one seed), an editor
+    // would quote another passage: so does the generator.
+    if (prefix === undefined && suffix === undefined) {
+      kind = 'plain';
+      choice = undefined;
     }
   } else if (roll < 0.18 && withCopies.length > 0) {
     const copy = r.pick(withCopies);
