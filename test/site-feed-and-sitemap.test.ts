@@ -3,13 +3,14 @@
 // the sitemap must name every page.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../src/bench/corpus.ts';
 import { writeProject } from '../src/bench/project.ts';
 import { FEED_ENTRIES } from '../src/eleventy/site-data.ts';
 import { buildModel } from '../src/model.ts';
 import { newestFirst } from '../src/order.ts';
 import { loadScale } from '../src/ratings.ts';
+import { makeProject, removeProjects, SEED_ALPHA } from './helpers/project.ts';
 import { buildSite, listFiles, repoRoot, tempDir } from './support/site.ts';
 
 let root: string;
@@ -44,5 +45,19 @@ describe('a site with more verdicts than the feed holds', () => {
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(locs.length).toBeGreaterThan(3 * FEED_ENTRIES);
     expect([...locs].sort()).toEqual(pages);
+  });
+});
+
+describe('a site with no verdicts yet', () => {
+  afterAll(removeProjects);
+
+  it('dates its empty feed without reading the clock, so two builds are byte-identical', async () => {
+    const empty = makeProject({ 'seeds/alpha.txt': SEED_ALPHA });
+    const env = { env: { SITE_URL: 'https://news.example' } };
+    const first = fs.readFileSync(path.join(await buildSite(empty, env), 'feed.xml'), 'utf8');
+    expect(first).not.toContain('<entry>');
+    expect(first).toContain('<updated>1970-01-01T00:00:00Z</updated>');
+    const second = fs.readFileSync(path.join(await buildSite(empty, env), 'feed.xml'), 'utf8');
+    expect(second).toBe(first);
   });
 });

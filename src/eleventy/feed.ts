@@ -20,6 +20,11 @@ export interface AtomFeed {
   metadata: { language: string; title: string; subtitle: string; base: string; author: { name: string } };
   /** Newest first. */
   entries: FeedEntry[];
+  /**
+   * The feed's `<updated>` when it has no entries. The plugin's filter would take the build's clock, and
+   * the same input must give the same bytes, so an empty feed says it was last updated at the epoch.
+   */
+  emptyUpdated: Date;
 }
 
 /** `2026-11-21` -> that day at 00:00 UTC, as Eleventy reads a `date` in front matter. */
@@ -41,5 +46,6 @@ export function atomFeed(site: SiteMeta, newest: VerdictPage[]): AtomFeed {
       page,
       transformPage: { url: page.url, outputPath: page.outputPath, inputPath: page.verdict.file },
     })),
+    emptyUpdated: new Date(0),
   };
 }
