@@ -53,18 +53,20 @@ function describeReport(report: Report, dir: string): string[] {
 
 // The sample at the root and under a prefix; the captures fixture; and the fixture whose overlapping and nested passages make
 // the seed page's most intricate markup, and which has no content/about.md (so no page may link there).
-for (const [name, root, prefix] of [
+for (const [name, root, prefix, preview] of [
   ['the sample site at the root', repoRoot, undefined],
   ['the sample site under --pathprefix=/factcheck/', repoRoot, '/factcheck/'],
   ['the overlapping-passages fixture', path.join(repoRoot, 'test/fixtures/site-overlap'), undefined],
   // Capture pages, the changes page and verdict notices, under a prefix (their links carry #passage-/#capture- fragments).
   ['the captures fixture under --pathprefix=/factcheck/', path.join(repoRoot, 'test/fixtures/captures'), '/factcheck/'],
+  // A preview, where the sample's draft has a page and is labelled on the listings and its seed page.
+  ['the sample site as a preview under --pathprefix=/factcheck/', repoRoot, '/factcheck/', 'preview'],
 ] as const) {
   describe(`${name}, as files and over HTTP`, () => {
     let site: TestSite;
 
     beforeAll(async () => {
-      site = await buildAndServe(prefix ? { root, pathPrefix: prefix } : { root });
+      site = await buildAndServe({ root, ...(prefix ? { pathPrefix: prefix } : {}), preview: preview === 'preview' });
     });
     afterAll(async () => {
       await site?.close();
