@@ -76,6 +76,11 @@ describe('a preview build (PREVIEW=1)', () => {
     const scripts = findAll(page(), (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json').map(text);
     expect(scripts.join('')).not.toContain('ClaimReview');
     expect(fs.existsSync(path.join(preview, 'verdicts', SLUG, 'share.png'))).toBe(true);
+    // its date is not called a publication date
+    const facts = findAll(page(), byTag('dt')).map(text);
+    expect(facts).toContain('Dated (a draft)');
+    expect(facts).not.toContain('Published');
+    expect(findAll(readPage(preview, 'verdicts/sea-wall-vote/index.html'), byTag('dt')).map(text)).toContain('Published');
   });
 
   it('keeps the draft out of the feeds, the sitemap, the annotations and the search index', () => {
