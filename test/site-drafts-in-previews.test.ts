@@ -57,6 +57,9 @@ afterAll(removeProjects);
 describe('a production build (no PREVIEW)', () => {
   it('has no trace of the draft in any file, the search index and the share images included', () => {
     expect(traces(production)).toEqual([]);
+    // nor any draft markup or its styles (preview.css is appended to the CSS in a preview only)
+    expect(listFiles(production).filter((f) => /\.(html|css)$/.test(f) && /draft-(banner|label)/.test(contents(path.join(production, f))))).toEqual([]);
+    expect(contents(path.join(preview, 'assets/site.css'))).toContain('.draft-label');
     // and the published verdict is there, in the same places (so the search above can find things)
     expect(traces(preview).length).toBeGreaterThan(0);
     expect(listFiles(production)).toEqual(expect.arrayContaining(['verdicts/sea-wall-vote/index.html', 'verdicts/sea-wall-vote/share.png']));
