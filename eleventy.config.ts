@@ -4,7 +4,7 @@
 // The project is the current folder (`npm run build -- --root DIR` changes into DIR first): its content/
 // is Eleventy's input, while layouts, page templates and CSS come from this tool's _includes/.
 // The published origin comes from SITE_URL or the host's own variables, else `url` in content/_data/site.json
-// (src/site-origin.ts); PREVIEW=1 builds a preview.
+// (src/site-origin.ts); PREVIEW=1 builds a preview, as npm start does unless PREVIEW=0.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,9 @@ let cleaned = false;
 export default function (eleventyConfig: UserConfig) {
   const input = 'content';
   const site = readSiteSettings(process.cwd(), { defaultsRoot: toolRoot, siteUrl: originFromEnv(process.env).url });
-  const preview = isPreview(process.env);
+  const serving = process.env['ELEVENTY_RUN_MODE'] === 'serve' || process.env['ELEVENTY_RUN_MODE'] === 'watch';
+  // npm start is a preview (drafts have pages, labelled) unless PREVIEW=0.
+  const preview = isPreview(process.env, serving);
 
   // Rewrites every site-relative URL in the HTML for `--pathprefix=/factcheck/` (GitHub Pages project sites).
   eleventyConfig.addPlugin(HtmlBasePlugin);
@@ -33,7 +35,6 @@ export default function (eleventyConfig: UserConfig) {
 
   // `npm start` (--serve, or --watch) writes to .cache/serve/, never into the _site/ `npm run build` made,
   // and starts from an empty folder so no page of an earlier session (a renamed verdict) is served.
-  const serving = process.env['ELEVENTY_RUN_MODE'] === 'serve' || process.env['ELEVENTY_RUN_MODE'] === 'watch';
   if (serving && !cleaned) {
     fs.rmSync(path.resolve(SERVE_OUTPUT), { recursive: true, force: true });
     cleaned = true;

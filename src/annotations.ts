@@ -7,9 +7,10 @@
 //
 // Positions count Unicode code points, as the Web Annotation model asks, in the seed's text (the article's
 // text as it was stored, BOM removed); a page whose text differs is matched by the quote instead.
-import type { Model, SiteMeta, Verdict } from './types.ts';
+import type { Model, PublishedVerdict, SiteMeta } from './types.ts';
 import { absoluteUrl, annotationsUrl, seedUrl } from './urls.ts';
 import { newestFirst } from './order.ts';
+import { publishedVerdicts } from './published.ts';
 import { claimReviewIds } from './claimreview.ts';
 
 /** The Web Annotation JSON-LD context; src/contexts/anno.jsonld is a copy of it. */
@@ -29,11 +30,11 @@ const firstCodePoints = (text: string, n: number): string => [...text].slice(0, 
 /** A date as xsd:dateTime: the start of that day, UTC. */
 const dateTime = (date: string): string => `${date}T00:00:00Z`;
 
-function annotation(verdict: Verdict, model: ModelView, site: SiteMeta, pathPrefix: string): JsonObject | undefined {
+function annotation(verdict: PublishedVerdict, model: ModelView, site: SiteMeta, pathPrefix: string): JsonObject | undefined {
   const anchor = verdict.anchor;
-  const seed = anchor && model.seedsById.get(anchor.seed);
+  const seed = model.seedsById.get(anchor.seed);
   const level = model.scale.levels.find((l) => l.key === verdict.rating);
-  if (!anchor || !seed || !level) return undefined;
+  if (!seed || !level) return undefined;
   const page = claimReviewIds(verdict.slug, site, pathPrefix).page;
   const source = isHttp(seed.meta.url) ? seed.meta.url : absoluteUrl(site, seedUrl(seed.id), pathPrefix);
   const quote: JsonObject = {
@@ -67,8 +68,7 @@ export function annotationCollection(model: ModelView, site: SiteMeta, pathPrefi
   const id = absoluteUrl(site, annotationsUrl(), pathPrefix);
   const items = options.preview
     ? []
-    : model.verdicts
-        .filter((v) => !v.draft)
+    : publishedVerdicts(model.verdicts)
         .sort(newestFirst)
         .flatMap((v) => annotation(v, model, site, pathPrefix) ?? []);
   return {

@@ -3,7 +3,7 @@
 // vanished after the check. Templates only print these values.
 import { allCaptures, anchoredCapture, captureDate } from './captures.ts';
 import { bySlug } from './order.ts';
-import type { PassageFate, Seed, Verdict } from './types.ts';
+import type { PassageFate, PublishedVerdict, Seed, Verdict } from './types.ts';
 import { captureUrl, seedChangesUrl, seedUrl } from './urls.ts';
 import { wordDiff } from './word-diff.ts';
 
@@ -103,8 +103,8 @@ function marked(kind: DiffText['kind'], text: string, from: number, to: number, 
 }
 
 /** The word diff from each capture to the next, oldest first (nothing for a seed with one capture). */
-export function changeSteps(seed: Seed, verdicts: Verdict[]): ChangeStep[] {
-  const published = verdicts.filter((v) => !v.draft && v.anchor?.seed === seed.id).sort(bySlug);
+export function changeSteps(seed: Seed, verdicts: readonly PublishedVerdict[]): ChangeStep[] {
+  const published = verdicts.filter((v) => v.anchor.seed === seed.id).sort(bySlug);
   const captures = allCaptures(seed);
   const steps: ChangeStep[] = [];
   for (let i = 0; i + 1 < captures.length; i++) {

@@ -21,6 +21,7 @@ import { absoluteUrl, claimReviewFeedUrl, seedUrl, verdictUrl } from './urls.ts'
 import { anchoredCapture } from './captures.ts';
 import { capturePageUrl } from './capture-pages.ts';
 import { compareText as compare, newestFirst } from './order.ts';
+import { publishedVerdicts } from './published.ts';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -197,12 +198,12 @@ export function claimReview(verdict: Verdict, model: ModelView, site: SiteMeta, 
 }
 
 /**
- * The schema.org DataFeed of every published (non-draft) verdict's ClaimReview, newest first. Each item is
+ * The schema.org DataFeed of every published verdict's ClaimReview (src/published.ts), newest first. Each item is
  * identified by its review's `@id`. A verdict removed or renamed leaves no tombstone: the date it went is
  * in the repository's history, not in the content, so no `dateDeleted` could be written honestly.
  */
 export function claimReviewFeed(model: ModelView & Pick<Model, 'verdicts'>, site: SiteMeta, pathPrefix = '/'): JsonObject {
-  const verdicts = model.verdicts.filter((v) => !v.draft).sort(newestFirst);
+  const verdicts = publishedVerdicts(model.verdicts).sort(newestFirst);
   const url = absoluteUrl(site, claimReviewFeedUrl(), pathPrefix);
   const latest = verdicts.map((v) => v.updated ?? v.date).sort(compare).at(-1);
   const items: DataFeedItem[] = verdicts.map((v) => ({

@@ -38,7 +38,7 @@ export const VERDICT_FIELDS: readonly FieldDefinition[] = [
   { name: 'capture', required: false, type: 'date', description: 'Date of the capture of the seed that was checked, YYYY-MM-DD (seeds/<id>@<date>.txt, or `captured:` of the first); defaults to the capture current on `date`.' },
   { name: 'updated', required: false, type: 'date', description: 'Date of the last substantive change, YYYY-MM-DD.' },
   { name: 'corrections', required: false, type: 'correction-list', description: 'The public corrections log: a list of {date, note}.' },
-  { name: 'draft', required: false, type: 'boolean', description: 'true keeps the verdict out of the published site (it is still checked).' },
+  { name: 'draft', required: false, type: 'boolean', description: 'true keeps the verdict out of the published site (it is still checked; npm start and preview builds show it, labelled as a draft).' },
   { name: 'tags', required: false, type: 'text-list', description: 'A list of tags.' },
   { name: 'redirect_from', required: false, type: 'slug-list', description: 'Old slugs of this verdict whose URLs must keep working (redirects are emitted for them).' },
 ];

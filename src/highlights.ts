@@ -1,6 +1,6 @@
-// What a seed page shows: the seed's paragraphs cut into segments, each marked with every published
-// verdict whose passage covers it. Pure data; the Eleventy layouts only escape and print it.
-import type { RatingScale, Seed, Verdict } from './types.ts';
+// What a seed page shows: the seed's paragraphs cut into segments, each marked with every verdict the
+// page shows (published ones, and drafts in a preview: src/published.ts) whose passage covers it. Pure data; the Eleventy layouts only escape and print it.
+import type { PagedVerdict, RatingScale, Seed, Verdict } from './types.ts';
 import { passageId } from './urls.ts';
 import { bySlug } from './order.ts';
 import { characterEnd, characterStart, countVisible } from './text-units.ts';
@@ -47,6 +47,8 @@ export interface HighlightedParagraph {
 export interface MarginNote {
   slug: string;
   title: string;
+  /** A draft, marked only in a preview (src/published.ts): the page labels it. */
+  draft: boolean;
   rating: string;
   /** The scale's label for `rating` (the key itself when the scale does not know it). */
   ratingLabel: string;
@@ -54,8 +56,6 @@ export interface MarginNote {
   passageId: string;
   start: number;
 }
-
-const published = (verdicts: Verdict[]): Verdict[] => verdicts.filter((v) => !v.draft && v.anchor);
 
 /**
  * Every occurrence of `verdict`'s passage in seed `seedId` (its anchor when anchored there, and its
@@ -87,10 +87,10 @@ interface Placed extends Passage {
   rating: string;
 }
 
-/** The passages of the published verdicts over `seed`, cut to whole characters, empty ones dropped. */
-function placedPassages(seed: Seed, verdicts: Verdict[]): Placed[] {
+/** The passages of `verdicts` over `seed`, cut to whole characters, empty ones dropped. */
+function placedPassages(seed: Seed, verdicts: readonly PagedVerdict[]): Placed[] {
   const placed: Placed[] = [];
-  for (const verdict of published(verdicts)) {
+  for (const verdict of verdicts) {
     for (const p of verdictPassages(verdict, seed.id)) {
       if (p.start >= p.end) continue;
       const start = characterStart(seed.text, p.start);
@@ -139,11 +139,11 @@ function marksFor(active: Iterable<Placed>, start: number, end: number, announce
 }
 
 /**
- * The seed's paragraphs, each cut into segments at every passage boundary. `verdicts` may be the whole
- * model's list: drafts and unanchored verdicts are left out; a verdict counts when its anchor or one of
- * its appearances is in this seed. Passages over a paragraph break are marked in each paragraph.
+ * The seed's paragraphs, each cut into segments at every passage boundary. `verdicts` are those the page
+ * shows (src/published.ts); a verdict counts when its anchor or one of its appearances
+ * is in this seed. Passages over a paragraph break are marked in each paragraph.
  */
-export function seedHighlights(seed: Seed, verdicts: Verdict[], scale: RatingScale): HighlightedParagraph[] {
+export function seedHighlights(seed: Seed, verdicts: readonly PagedVerdict[], scale: RatingScale): HighlightedParagraph[] {
   const passages = placedPassages(seed, verdicts);
   const paragraphs = [...seed.paragraphs].sort((a, b) => a.start - b.start);
   const rank = new Map(scale.levels.map((level, index) => [level.key, index]));
@@ -196,16 +196,17 @@ export function reviewedShare(seed: Seed, highlights: HighlightedParagraph[]): n
   return covered / total;
 }
 
-/** Each published verdict over this seed once, in reading order of its first passage here (ties by slug). */
-export function marginNotes(seed: Seed, verdicts: Verdict[], scale: RatingScale): MarginNote[] {
+/** Each of `verdicts` over this seed once, in reading order of its first passage here (ties by slug). */
+export function marginNotes(seed: Seed, verdicts: readonly PagedVerdict[], scale: RatingScale): MarginNote[] {
   const labels = new Map(scale.levels.map((level) => [level.key, level.label]));
   const notes: MarginNote[] = [];
-  for (const verdict of published(verdicts)) {
+  for (const verdict of verdicts) {
     const first = verdictPassages(verdict, seed.id)[0];
     if (!first) continue;
     notes.push({
       slug: verdict.slug,
       title: verdict.title,
+      draft: verdict.draft,
       rating: verdict.rating,
       ratingLabel: labels.get(verdict.rating) ?? verdict.rating,
       passageId: first.id,

@@ -10,8 +10,10 @@
 // build that will be deployed (or any build with CI=true) fails instead; a local build only warns.
 //
 // A preview (PREVIEW=1) is not a deployment: it is built with a banner, noindex, a robots.txt that
-// disallows everything and no ClaimReview. Netlify deploy previews set it in netlify.toml, the pull-request
-// workflow sets it, and on Cloudflare Pages it is a variable of the Preview environment.
+// disallows everything and no ClaimReview, and it renders drafts (labelled, and in no feed). Netlify deploy
+// previews set it in netlify.toml, the pull-request workflow sets it, and on Cloudflare Pages it is a
+// variable of the Preview environment. `npm start` is a preview too unless PREVIEW=0 says otherwise: an
+// editor sees a draft there before anyone else does.
 
 export type Env = Record<string, string | undefined>;
 
@@ -44,10 +46,14 @@ export function originFromEnv(env: Env): Origin {
   return { source: 'site.json' };
 }
 
-/** PREVIEW=1 / true / yes makes a preview build, 0 / false / no / unset a normal one; anything else is refused. */
-export function isPreview(env: Env): boolean {
+/**
+ * PREVIEW=1 / true / yes makes a preview build, 0 / false / no a normal one; anything else is refused.
+ * Unset, the dev server (`serving`: npm start) previews and a build does not.
+ */
+export function isPreview(env: Env, serving = false): boolean {
   const value = set(env['PREVIEW'])?.toLowerCase();
-  if (value === undefined || ['0', 'false', 'no'].includes(value)) return false;
+  if (value === undefined) return serving;
+  if (['0', 'false', 'no'].includes(value)) return false;
   if (['1', 'true', 'yes'].includes(value)) return true;
   throw new SiteOriginError(`PREVIEW must be 1 (a preview build) or 0, got ${JSON.stringify(env['PREVIEW'])}.`);
 }

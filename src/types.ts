@@ -237,6 +237,12 @@ export interface Verdict {
   fates?: PassageFate[];
 }
 
+/** A verdict whose quote was anchored, so it can have a page: published, or a draft in a preview (src/published.ts). */
+export type PagedVerdict = Verdict & { anchor: Anchor };
+
+/** A verdict the published site shows: not a draft, its quote anchored (src/published.ts). */
+export type PublishedVerdict = PagedVerdict & { draft: false };
+
 export interface Model {
   root: string;
   /** Sorted by id. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorPassageId, type HighlightedParagraph, seedHighlights, verdictPassages } from '../src/highlights.ts';
-import type { Verdict } from '../src/types.ts';
+import type { PagedVerdict } from '../src/types.ts';
 import { anchorAt, anchorOf, appearancesOf, makeSeed, makeVerdict, scale } from './helpers/content.ts';
 
 const joined = (p: HighlightedParagraph): string => p.segments.map((s) => s.text).join('');
@@ -99,13 +99,6 @@ describe('seed highlights', () => {
     expect(after.filter((id) => id.startsWith('passage-v'))).toEqual(before);
   });
 
-  it('leave drafts and verdicts without an anchor out', () => {
-    const seed = makeSeed('s', 'Nothing to see here.');
-    const draft = makeVerdict('draft', { anchor: anchorOf(seed, 'Nothing'), draft: true });
-    const lost = makeVerdict('lost');
-    expect(view(seedHighlights(seed, [draft, lost], scale))).toEqual([[['Nothing to see here.', []]]]);
-  });
-
   it('never split a surrogate pair or a combining sequence, even for offsets that fall inside one', () => {
     const text = 'Flag 🇺🇦 and cafe\u0301 now';
     const seed = makeSeed('s', text);
@@ -145,7 +138,7 @@ const corpus = fc
     return { text, owner, spans };
   });
 
-function verdictsFor(seedId: string, spans: { slug: string; start: number; end: number }[], text: string): Verdict[] {
+function verdictsFor(seedId: string, spans: { slug: string; start: number; end: number }[], text: string): PagedVerdict[] {
   const bySlug = new Map<string, { start: number; end: number }[]>();
   for (const s of spans) bySlug.set(s.slug, [...(bySlug.get(s.slug) ?? []), s]);
   const seed = makeSeed(seedId, text);

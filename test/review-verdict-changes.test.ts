@@ -44,6 +44,16 @@ describe('review of verdict changes', () => {
     expect(run.stdout).toContain('1 new verdict, 0 changed');
   });
 
+  it('links a new draft to its page in the preview, which has one (a preview build renders drafts)', () => {
+    const repo = makeRepo();
+    write(repo, 'content/verdicts/storms-closed-grounds.md', NEW_VERDICT.replace('date: 2024-04-01\n', 'date: 2024-04-01\ndraft: true\n'));
+    const run = review(repo, ['--base', 'main', '--preview-url', 'https://preview.example.org/pr-7/']);
+    expect(run.status).toBe(0);
+    const added = section(run.stdout, 'New verdicts');
+    expect(added).toContain('· draft');
+    expect(added).toContain('[preview](https://preview.example.org/pr-7/verdicts/storms-closed-grounds/)');
+  });
+
   it("reports check's problems in a changed file, with file, line and rule", () => {
     const repo = makeRepo();
     write(repo, 'content/verdicts/storms-closed-grounds.md', NEW_VERDICT.replace('rating: accurate', 'rating: acurate'));

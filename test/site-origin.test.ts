@@ -50,6 +50,12 @@ describe('the origin', () => {
     expect([isPreview({}), isPreview({ PREVIEW: '1' }), isPreview({ PREVIEW: 'true' }), isPreview({ PREVIEW: '0' })]).toEqual([false, true, true, false]);
     expect(() => isPreview({ PREVIEW: 'maybe' })).toThrow(/PREVIEW must be 1 \(a preview build\) or 0, got "maybe"/);
   });
+
+  it('is on for the dev server (npm start) unless PREVIEW=0, and off for a build unless PREVIEW=1', () => {
+    const serving = true;
+    expect([isPreview({}, serving), isPreview({ PREVIEW: '' }, serving), isPreview({ PREVIEW: '0' }, serving), isPreview({ PREVIEW: 'no' }, serving), isPreview({ PREVIEW: '1' }, serving)]).toEqual([true, true, false, false, true]);
+    expect([isPreview({}, false), isPreview({ PREVIEW: '1' }, false)]).toEqual([false, true]);
+  });
 });
 
 describe('netlify.toml', () => {

@@ -7,10 +7,11 @@ import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPas
 import { buildModel } from '../src/model.ts';
 import { passageContext } from '../src/passage-context.ts';
 import { formatTextDirective, textDirective } from '../src/text-fragment.ts';
+import { publishedVerdicts } from '../src/published.ts';
 import type { SiteMeta } from '../src/types.ts';
 
 const model = buildModel({ root: fileURLToPath(new URL('..', import.meta.url)) });
-const published = model.verdicts.filter((v) => !v.draft && v.anchor);
+const published = publishedVerdicts(model.verdicts);
 const site: SiteMeta = {
   title: 'Sample',
   description: 'Sample site.',
@@ -27,7 +28,7 @@ describe('site pieces on the sample content', () => {
 
   it('highlights every occurrence of every passage on its seed page, with the seed text intact', () => {
     for (const seed of model.seeds) {
-      const paragraphs = seedHighlights(seed, model.verdicts, model.scale);
+      const paragraphs = seedHighlights(seed, published, model.scale);
       for (const p of paragraphs) expect(p.segments.map((s) => s.text).join('')).toBe(seed.text.slice(p.start, p.end));
       const segments = paragraphs.flatMap((p) => p.segments);
       const starts = new Set(segments.flatMap((s) => s.marks?.passageStarts ?? []));
@@ -42,7 +43,7 @@ describe('site pieces on the sample content', () => {
           expect(marked.map((s) => s.text).join('')).toBe(expected);
         }
       }
-      const notes = marginNotes(seed, model.verdicts, model.scale);
+      const notes = marginNotes(seed, published, model.scale);
       for (const n of notes) expect(starts.has(n.passageId)).toBe(true);
       expect(reviewedShare(seed, paragraphs)).toBeGreaterThanOrEqual(0);
       expect(reviewedShare(seed, paragraphs)).toBeLessThanOrEqual(1);
@@ -51,18 +52,18 @@ describe('site pieces on the sample content', () => {
 
   it('links each verdict to a passage id that exists on its seed page', () => {
     for (const v of published) {
-      const seed = model.seedsById.get(v.anchor!.seed)!;
-      const ids = seedHighlights(seed, model.verdicts, model.scale).flatMap((p) => p.segments.flatMap((s) => s.marks?.passageStarts ?? []));
+      const seed = model.seedsById.get(v.anchor.seed)!;
+      const ids = seedHighlights(seed, published, model.scale).flatMap((p) => p.segments.flatMap((s) => s.marks?.passageStarts ?? []));
       expect(ids).toContain(anchorPassageId(v));
     }
   });
 
   it('shows each passage in its own words and points the original article at it', () => {
     for (const v of published) {
-      const seed = model.seedsById.get(v.anchor!.seed)!;
-      const ctx = passageContext(seed, v.anchor!);
-      expect(ctx.passage).toBe(v.anchor!.text.replace(/\s+/gu, ' '));
-      const d = textDirective(seed, v.anchor!);
+      const seed = model.seedsById.get(v.anchor.seed)!;
+      const ctx = passageContext(seed, v.anchor);
+      expect(ctx.passage).toBe(v.anchor.text.replace(/\s+/gu, ' '));
+      const d = textDirective(seed, v.anchor);
       expect(d, v.slug).toBeDefined();
       const folded = seed.text.replace(/\s+/gu, ' ');
       expect(folded).toContain(d!.textStart);
@@ -73,14 +74,14 @@ describe('site pieces on the sample content', () => {
   it('describes every published verdict as a ClaimReview with Google\'s required properties', () => {
     const feed = claimReviewFeed(model, site);
     const items = (feed['dataFeedElement'] as JsonObject[]).map((i) => i['item'] as JsonObject);
-    expect(items).toHaveLength(model.verdicts.filter((v) => !v.draft).length);
+    expect(items).toHaveLength(published.length);
     for (const v of published) {
       const review = claimReview(v, model, site);
       expect(JSON.parse(safeJson(review))).toEqual(review);
       expect(review['claimReviewed']).toBe(v.claim);
       expect((review['reviewRating'] as JsonObject)['alternateName']).toBeTruthy();
       const appearance = (review['itemReviewed'] as JsonObject)['appearance'] as JsonObject[];
-      const carriers = new Set([v.anchor!.seed, ...v.appearances.map((a) => a.seed)]);
+      const carriers = new Set([v.anchor.seed, ...v.appearances.map((a) => a.seed)]);
       expect(appearance).toHaveLength(carriers.size);
     }
   });

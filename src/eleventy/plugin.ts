@@ -86,7 +86,9 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     if (problems.length > 0) process.stderr.write(formatText(problems));
     pagesByPath = new Map(model.pages.map((page) => [path.resolve(model.root, page.file), page]));
     const redirects = collectRedirects(model.verdicts);
-    const css = fs.readFileSync(path.join(includes, 'css', 'site.css'), 'utf8') + ratingStyles(model.scale);
+    // A preview adds the styles of what only it shows (drafts), so a production build's CSS has none of them.
+    const previewCss = options.preview ? fs.readFileSync(path.join(includes, 'css', 'preview.css'), 'utf8') : '';
+    const css = fs.readFileSync(path.join(includes, 'css', 'site.css'), 'utf8') + ratingStyles(model.scale) + previewCss;
     fc.update({ model, site: siteMeta(options.site, eleventyConfig.pathPrefix), pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css, preview: options.preview ?? false });
     if (runMode !== 'build') {
       fc.plan ??= new RenderPlan();

@@ -1,4 +1,5 @@
-// The adapter between the build and src/share-image.ts: one share image per published verdict, written into
+// The adapter between the build and src/share-image.ts: one share image per verdict page (a draft's too, in a
+// preview: a reviewer sees the card it will be shared with), written into
 // the output folder after Eleventy has written the pages, cached in the project's .cache/share-images/
 // (SHARE_IMAGE_CACHE=<folder> moves it; SHARE_IMAGE_CACHE=off draws every image). SHARE_IMAGES=off leaves
 // them out (the benchmark does, to keep its build figures comparable; docs/benchmarks.md gives their cost).
@@ -15,10 +16,10 @@ export function shareImageCacheDir(projectRoot: string, env: NodeJS.ProcessEnv =
   return setting ? path.resolve(setting) : path.join(projectRoot, '.cache', 'share-images');
 }
 
-/** One job per published verdict: its card and the PNG's place in `outputDir`. */
+/** One job per verdict page: its card and the PNG's place in `outputDir`. */
 export function shareImageJobs(fc: SiteData, outputDir: string): ShareImageJob[] {
   const root = path.resolve(outputDir);
-  return fc.published.map((verdict) => {
+  return fc.paged.map((verdict) => {
     const level = fc.level(verdict.rating)!;
     const file = path.join(root, ...decodeURIComponent(shareImageUrl(verdict.slug)).split('/').filter(Boolean));
     if (!file.startsWith(root + path.sep)) throw new Error(`The share image of ${verdict.file} would be written outside the site folder.`);

@@ -1,6 +1,7 @@
 // What the templates print, computed once per build from the model. Templates only escape and print
 // these values; every decision (order, pages, links, counts) is made here or in the pure helpers.
-import type { Model, RatingLevel, Seed, SiteMeta, Source, Verdict } from '../types.ts';
+import type { Model, PagedVerdict, PublishedVerdict, RatingLevel, Seed, SiteMeta, Source } from '../types.ts';
+import { pagedVerdicts, publishedVerdicts } from '../published.ts';
 import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../highlights.ts';
 import type { HighlightedParagraph, MarginNote } from '../highlights.ts';
 import { absoluteUrl, homeUrl, ratingUrl, searchUrl, seedIndexUrl, seedUrl, shareImageUrl, sitemapUrl, verdictUrl } from '../urls.ts';
@@ -44,7 +45,7 @@ export interface Listing<T> {
   nextUrl?: string;
 }
 
-export interface RatingPage extends Listing<Verdict> {
+export interface RatingPage extends Listing<PagedVerdict> {
   level: RatingLevel;
   count: number;
 }
@@ -133,13 +134,20 @@ export class SiteData {
   inputDir = '';
   redirects: Redirect[] = [];
   css = '';
-  /** A preview build (PREVIEW=1): every page says so, nothing is indexed, no ClaimReview is published. One mode for everything a preview shows differently. */
+  /**
+   * A preview (PREVIEW=1, and npm start unless PREVIEW=0): every page says so, nothing is indexed, no ClaimReview
+   * is published, and drafts have pages. One mode for everything a preview shows differently.
+   */
   preview = false;
   /** Whether this build has a page at /about/ (set once Eleventy knows every page's URL, before any is rendered). */
   hasAbout = false;
-  published: Verdict[] = [];
-  newest: Verdict[] = [];
-  homePages: Listing<Verdict>[] = [];
+  /** By slug. The feeds, the sitemap and the share images of a published site name these only. */
+  published: PublishedVerdict[] = [];
+  /** The verdicts with a page, by slug: the published ones, and the drafts in a preview (src/published.ts). */
+  paged: PagedVerdict[] = [];
+  /** `paged`, newest first: what the listings show. */
+  newest: PagedVerdict[] = [];
+  homePages: Listing<PagedVerdict>[] = [];
   ratingPages: RatingPage[] = [];
   seedPages: SeedPage[] = [];
   /** The pages of the later captures of every seed that has some, by seed id then date. */
@@ -149,9 +157,9 @@ export class SiteData {
   seedIndexPages: Listing<SeedPage>[] = [];
   /** The SIDE_SEEDS most fact-checked seeds (ties by id), for the home page's side column. */
   topSeeds: SeedPage[] = [];
-  /** Rating levels with the number of published verdicts for each, in the scale's order. */
+  /** Rating levels with the number of listed verdicts for each, in the scale's order. */
   ratingCounts: { level: RatingLevel; count: number; url: string }[] = [];
-  /** One page per published verdict, by slug. */
+  /** One page per paged verdict, by slug. */
   verdictPages: VerdictPage[] = [];
   /** /feed.xml: the FEED_ENTRIES newest verdict pages. */
   feed!: AtomFeed;
@@ -164,17 +172,18 @@ export class SiteData {
   /** /seeds/<id>/compare/<other>/ for every related pair, both ways. */
   comparePages: ComparePage[] = [];
   private levels = new Map<string, RatingLevel>();
-  private bySlug = new Map<string, Verdict>();
+  private bySlug = new Map<string, PagedVerdict>();
   private readonly markdown = createMarkdown();
-  private verdictsBySeed = new Map<string, Verdict[]>();
+  private verdictsBySeed = new Map<string, PagedVerdict[]>();
 
   update(input: SiteInput): void {
     const { model } = input;
     Object.assign(this, { model, site: input.site, pathPrefix: input.pathPrefix, inputDir: input.inputDir, redirects: input.redirects, css: input.css, preview: input.preview ?? false });
     this.levels = new Map(model.scale.levels.map((level) => [level.key, level]));
-    this.published = model.verdicts.filter((v) => !v.draft && v.anchor).sort(bySlug);
-    this.bySlug = new Map(this.published.map((v) => [v.slug, v]));
-    this.newest = [...this.published].sort(newestFirst);
+    this.published = publishedVerdicts(model.verdicts).sort(bySlug);
+    this.paged = pagedVerdicts(model.verdicts, { preview: this.preview }).sort(bySlug);
+    this.bySlug = new Map(this.paged.map((v) => [v.slug, v]));
+    this.newest = [...this.paged].sort(newestFirst);
     this.homePages = paginate(this.newest, PAGE_SIZE, homeUrl);
 
     this.ratingPages = [];
@@ -186,9 +195,9 @@ export class SiteData {
     }
 
     this.verdictsBySeed = new Map();
-    for (const verdict of this.published) {
+    for (const verdict of this.paged) {
       // A passage anchored in a later capture is highlighted on that capture's page (key `<id>@<date>`).
-      const anchor = verdict.anchor!;
+      const anchor = verdict.anchor;
       const seeds = new Set([anchor.capture === undefined ? anchor.seed : `${anchor.seed}@${anchor.capture}`, ...verdict.appearances.map((a) => a.seed)]);
       for (const id of seeds) {
         const list = this.verdictsBySeed.get(id) ?? [];
@@ -205,17 +214,18 @@ export class SiteData {
       seed,
       title: seedTitle(seed),
       url: seedChangesUrl(seed.id),
-      steps: changeSteps(seed, this.published.filter((v) => v.anchor!.seed === seed.id)),
+      steps: changeSteps(seed, this.published),
     }));
     this.seedIndexPages = paginate(this.seedPages, PAGE_SIZE, seedIndexUrl);
-    this.verdictPages = this.published.map((v) => new VerdictPage(v, this, this.markdown));
+    this.verdictPages = this.paged.map((v) => new VerdictPage(v, this, this.markdown));
     const pageOf = new Map(this.verdictPages.map((page) => [page.verdict.slug, page]));
-    this.feed = atomFeed(this.site, this.newest.slice(0, FEED_ENTRIES).map((v) => pageOf.get(v.slug)!));
+    const newestPublished = [...this.published].sort(newestFirst);
+    this.feed = atomFeed(this.site, newestPublished.slice(0, FEED_ENTRIES).map((v) => pageOf.get(v.slug)!));
     this.topSeeds = [...this.seedPages].sort((a, b) => b.verdictCount - a.verdictCount || compare(a.seed.id, b.seed.id)).slice(0, SIDE_SEEDS);
 
     // Counted once per build: every listing page shows them (a getter re-counted all verdicts on each page).
     const counts = new Map<string, number>();
-    for (const v of this.published) counts.set(v.rating, (counts.get(v.rating) ?? 0) + 1);
+    for (const v of this.paged) counts.set(v.rating, (counts.get(v.rating) ?? 0) + 1);
     this.ratingCounts = model.scale.levels.map((level) => ({ level, count: counts.get(level.key) ?? 0, url: ratingUrl(level.key) }));
   }
 
@@ -238,17 +248,17 @@ export class SiteData {
   }
 
   /** The capture a verdict's passage is anchored in. */
-  private checkedCapture(verdict: Verdict): Seed {
-    return anchoredCapture(this.seed(verdict.anchor!.seed)!, verdict.anchor!);
+  private checkedCapture(verdict: PagedVerdict): Seed {
+    return anchoredCapture(this.seed(verdict.anchor.seed)!, verdict.anchor);
   }
 
   /** The page of the capture the verdict checked (the seed page for the first capture). */
-  checkedCaptureUrl(verdict: Verdict): string {
+  checkedCaptureUrl(verdict: PagedVerdict): string {
     return capturePageUrl(this.checkedCapture(verdict));
   }
 
   /** Later captures in which the verdict's passage reads differently: the verdict page says so near the top. */
-  passageNotices(verdict: Verdict): PassageNotice[] {
+  passageNotices(verdict: PagedVerdict): PassageNotice[] {
     return passageNotices(verdict);
   }
 
@@ -261,7 +271,7 @@ export class SiteData {
     return this.levels.get(key);
   }
 
-  verdict(slug: string): Verdict | undefined {
+  verdict(slug: string): PagedVerdict | undefined {
     return this.bySlug.get(slug);
   }
 
@@ -270,12 +280,12 @@ export class SiteData {
   }
 
   /** Who made the verdict's claim (its claimants.yml entry, or the free text); undefined when none is named. */
-  claimant(verdict: Verdict): ClaimantView | undefined {
-    return claimantOf(verdict, this.model.claimants, verdict.anchor ? [this.seed(verdict.anchor.seed)!] : []);
+  claimant(verdict: PagedVerdict): ClaimantView | undefined {
+    return claimantOf(verdict, this.model.claimants, [this.seed(verdict.anchor.seed)!]);
   }
 
   /** Open Graph and Twitter card values of a verdict page: its title, the rating and the claim, its canonical URL and share image. */
-  shareMeta(verdict: Verdict): { title: string; description: string; url: string; image: string; imageAlt: string } {
+  shareMeta(verdict: PagedVerdict): { title: string; description: string; url: string; image: string; imageAlt: string } {
     const label = this.level(verdict.rating)?.label ?? verdict.rating;
     return {
       title: verdict.title,
@@ -287,19 +297,19 @@ export class SiteData {
   }
 
   /** Where the verdict's passage sits on its seed's page. */
-  passageUrl(verdict: Verdict): string {
+  passageUrl(verdict: PagedVerdict): string {
     return capturePageUrl(this.checkedCapture(verdict), anchorPassageId(verdict));
   }
 
   /** Every seed other than the anchor's own where the passage appears, by seed id; then further occurrences in the anchor's seed. */
-  alsoAppearsIn(verdict: Verdict): Appears[] {
-    const anchorSeed = verdict.anchor!.seed;
+  alsoAppearsIn(verdict: PagedVerdict): Appears[] {
+    const anchorSeed = verdict.anchor.seed;
     const ids = [...new Set(verdict.appearances.map((a) => a.seed))].sort(compare);
     const result: Appears[] = [];
     for (const id of ids) {
       const seed = this.seed(id);
       if (!seed) continue;
-      const passages = verdictPassages(verdict, id).filter((p) => id !== anchorSeed || p.start !== verdict.anchor!.start);
+      const passages = verdictPassages(verdict, id).filter((p) => id !== anchorSeed || p.start !== verdict.anchor.start);
       const first = passages[0];
       if (!first) continue;
       result.push({ seed, title: seedTitle(seed), url: seedUrl(id, first.id), count: passages.length, sameSeed: id === anchorSeed });
@@ -308,8 +318,8 @@ export class SiteData {
   }
 
   /** The passage with a few of the seed's words around it. */
-  passageContext(verdict: Verdict): PassageContext {
-    return passageContext(this.checkedCapture(verdict), verdict.anchor!);
+  passageContext(verdict: PagedVerdict): PassageContext {
+    return passageContext(this.checkedCapture(verdict), verdict.anchor);
   }
 
   /** Seed text for a page: escaped, each invisible character shown as a labelled span (visible-html.ts). */
@@ -323,15 +333,19 @@ export class SiteData {
   }
 
   /** The original article, scrolled to the passage by a text fragment; undefined when the seed has no URL. */
-  originalArticleUrl(verdict: Verdict): string | undefined {
-    return originalPassageUrl(this.checkedCapture(verdict), verdict.anchor!);
+  originalArticleUrl(verdict: PagedVerdict): string | undefined {
+    return originalPassageUrl(this.checkedCapture(verdict), verdict.anchor);
   }
 
   /** The seed page's text, highlighted (see seed-html.ts). */
   seedHtml(page: SeedPage): string {
     return seedTextHtml(page.paragraphs, {
       level: (key) => this.level(key),
-      title: (slug) => this.verdict(slug)?.title ?? slug,
+      title: (slug) => {
+        const verdict = this.verdict(slug);
+        if (!verdict) return slug;
+        return verdict.draft ? `${verdict.title} (draft, not published)` : verdict.title;
+      },
     });
   }
 
@@ -341,8 +355,8 @@ export class SiteData {
   }
 
   /** The verdict page's `<script type="application/ld+json">` with its ClaimReview. */
-  jsonLdScript(verdict: Verdict): string {
-    // A preview is not publication: no ClaimReview may say this verdict was published.
+  jsonLdScript(verdict: PagedVerdict): string {
+    // A preview is not publication: no ClaimReview may say this verdict was published (a draft has a page only in a preview).
     if (this.preview) return '';
     return jsonLdScript(claimReview(verdict, this.model, this.site, this.pathPrefix));
   }
@@ -360,7 +374,8 @@ export class SiteData {
    */
   get sitemapUrls(): string[] {
     const content = this.model.pages.map((p) => p.url).filter((url) => url.endsWith('/'));
-    const pages = [this.verdictPages, this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.capturePages, this.changesPages, this.comparePages].flat().map((p) => p.url);
+    const verdictPages = this.published.map((v) => ({ url: verdictUrl(v.slug) }));
+    const pages = [verdictPages, this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.capturePages, this.changesPages, this.comparePages].flat().map((p) => p.url);
     return [...new Set([...content, searchUrl(), ...pages])].sort(compare).map((url) => this.absoluteUrl(url));
   }
 

@@ -5,7 +5,7 @@
 // rendered and not kept: at 100,000 verdicts, holding both for every verdict for the whole build would
 // cost hundreds of megabytes that Eleventy's own copy of each written page already costs once.
 import type MarkdownIt from 'markdown-it';
-import type { RatingLevel, Seed, Verdict } from '../types.ts';
+import type { PagedVerdict, RatingLevel, Seed, Verdict } from '../types.ts';
 import type { PassageContext } from '../passage-context.ts';
 import { outputFileOf, seedUrl, verdictUrl } from '../urls.ts';
 
@@ -26,11 +26,11 @@ export interface VerdictPageSource {
   level(key: string): RatingLevel | undefined;
   seed(id: string): Seed | undefined;
   seedTitle(id: string): string;
-  passageUrl(verdict: Verdict): string;
-  passageContext(verdict: Verdict): PassageContext;
-  originalArticleUrl(verdict: Verdict): string | undefined;
-  alsoAppearsIn(verdict: Verdict): Appears[];
-  jsonLdScript(verdict: Verdict): string;
+  passageUrl(verdict: PagedVerdict): string;
+  passageContext(verdict: PagedVerdict): PassageContext;
+  originalArticleUrl(verdict: PagedVerdict): string | undefined;
+  alsoAppearsIn(verdict: PagedVerdict): Appears[];
+  jsonLdScript(verdict: PagedVerdict): string;
 }
 
 /**
@@ -61,13 +61,13 @@ export class VerdictPage {
   readonly #markdown: InstanceType<typeof MarkdownIt>;
 
   constructor(
-    readonly verdict: Verdict,
+    readonly verdict: PagedVerdict,
     site: VerdictPageSource,
     markdown: InstanceType<typeof MarkdownIt>,
   ) {
     this.#site = site;
     this.#markdown = markdown;
-    const anchor = verdict.anchor!;
+    const anchor = verdict.anchor;
     this.url = verdictUrl(verdict.slug);
     this.outputPath = outputFileOf(this.url);
     const level = site.level(verdict.rating);

@@ -6,7 +6,8 @@
 import { diffLines } from 'diff';
 import { allCaptures, captureDate, captureFile } from '../captures.ts';
 import { bySlug } from '../order.ts';
-import type { Model, PassageFate, Problem, Seed, Verdict } from '../types.ts';
+import type { Model, PassageFate, Problem, PublishedVerdict, Seed } from '../types.ts';
+import { isPublished } from '../published.ts';
 import { changedWords } from '../word-diff.ts';
 
 /** Every capture of the model by file: first captures and later ones. */
@@ -15,9 +16,10 @@ function capturesByFile(model: Model): Map<string, Seed> {
 }
 
 /** The published verdicts anchored in `capture`, by slug. */
-function anchoredIn(model: Model, capture: Seed): Verdict[] {
+function anchoredIn(model: Model, capture: Seed): PublishedVerdict[] {
   return model.verdicts
-    .filter((v) => !v.draft && v.anchor?.seed === capture.id && v.anchor.capture === capture.captured)
+    .filter(isPublished)
+    .filter((v) => v.anchor.seed === capture.id && v.anchor.capture === capture.captured)
     .sort(bySlug);
 }
 
@@ -46,14 +48,14 @@ function addInstead(seed: Seed): string {
   return `A capture is evidence and is never edited: restore ${seed.file} as it was, and add the article's new text as ${captureFile(seed.id, 'YYYY-MM-DD')} (the day, UTC, it was captured) beside it.`;
 }
 
-function names(verdicts: Verdict[]): string {
-  return verdicts.map((v) => `${v.slug} (line ${v.anchor!.line})`).join(', ');
+function names(verdicts: PublishedVerdict[]): string {
+  return verdicts.map((v) => `${v.slug} (line ${v.anchor.line})`).join(', ');
 }
 
 export interface NewCapture {
   capture: Seed;
   /** Every published verdict of the seed anchored in an earlier capture, by slug, with its passage's fate here. */
-  passages: { verdict: Verdict; fate: PassageFate }[];
+  passages: { verdict: PublishedVerdict; fate: PassageFate }[];
 }
 
 export interface CaptureReview {
@@ -109,7 +111,8 @@ export function reviewCaptures(base: Model, head: Model): CaptureReview {
   for (const [file, capture] of after) {
     if (before.has(file) || capture.captured === undefined) continue;
     const passages = head.verdicts
-      .filter((v) => !v.draft && v.anchor?.seed === capture.id)
+      .filter(isPublished)
+      .filter((v) => v.anchor.seed === capture.id)
       .sort(bySlug)
       .flatMap((verdict) => {
         const fate = verdict.fates?.find((f) => f.capture === capture.captured);

@@ -112,8 +112,8 @@ function newCaptureLines(added: NewCapture[]): string[] {
           ? 'unchanged'
           : fate.kind === 'removed'
             ? '**removed**'
-            : `**changed**: ${md(changedWords(verdict.anchor!.text, fate.text!))} — now ${quote(fate.text!)}`;
-      out.push(`| ${verdictName(verdict)} | ${quote(verdict.anchor!.text)} | ${now} |`);
+            : `**changed**: ${md(changedWords(verdict.anchor.text, fate.text!))} — now ${quote(fate.text!)}`;
+      out.push(`| ${verdictName(verdict)} | ${quote(verdict.anchor.text)} | ${now} |`);
     }
     out.push('');
   }
@@ -126,8 +126,9 @@ function section(title: string, lines: string[]): string[] {
 
 export function renderReport(input: ReportInput): string {
   const { base, head, diff, problems } = input;
+  // A preview build has a page for every verdict, drafts too (src/published.ts).
   const preview = (v: Verdict) =>
-    input.previewUrl && !v.draft ? ` · [preview](${input.previewUrl.replace(/\/+$/, '')}${verdictUrl(v.slug)})` : '';
+    input.previewUrl ? ` · [preview](${input.previewUrl.replace(/\/+$/, '')}${verdictUrl(v.slug)})` : '';
   const changes = (pick: (c: VerdictChange) => unknown) => diff.changed.filter((c) => pick(c));
 
   const errors = countBySeverity(problems, 'error');

@@ -1,6 +1,9 @@
 // axe-core in Chromium over every page of the sample site (home, verdicts, seeds, ratings, about, search,
 // the 404 page as a reader meets it at a missing address), with WCAG 2.0/2.1 A and AA rules, also in the
-// states a reader puts a page in: a seed page opened at a passage, search results on screen, a phone width.
+// states a reader puts a page in: a seed page opened at a passage, search results on screen, a phone width;
+// and a preview's draft page and the pages that label the draft.
+import fs from 'node:fs';
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
@@ -75,5 +78,25 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await page.locator('.pagefind-ui__result').first().waitFor();
     await audit(page, `search results for "${word}"`);
     await page.context().close();
+  });
+
+  it('finds no violation on a preview’s draft page, nor where a preview labels the draft (home, rating, seed page), at both widths', async () => {
+    const preview = await buildAndServe({ preview: true });
+    try {
+      const drafts = preview.pages.filter((p) => p.startsWith('/verdicts/') && !site.pages.includes(p));
+      expect(drafts.length, 'the sample has a draft, with a page only in the preview').toBeGreaterThan(0);
+      const labelled = preview.pages.filter((p) => p !== '/404.html' && fs.readFileSync(path.join(preview.dir, p.endsWith('/') ? `${p}index.html` : p), 'utf8').includes('class="draft-label"'));
+      expect(labelled).toEqual(expect.arrayContaining(['/', '/search/']));
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+        const page = await (await browser.newContext({ viewport })).newPage();
+        for (const sitePath of [...drafts, ...labelled]) {
+          await page.goto(preview.url(sitePath));
+          await audit(page, `preview ${sitePath} at ${viewport.width} px`);
+        }
+        await page.context().close();
+      }
+    } finally {
+      await preview.close();
+    }
   });
 });

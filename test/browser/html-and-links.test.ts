@@ -1,7 +1,8 @@
 // The built site as files served over HTTP (no browser needed): every HTML page passes html-validate
 // (recommended preset, relaxations explained in .htmlvalidate.mjs), and every internal link, asset,
 // CSS url() and #fragment resolves on a loopback server, for a root build and a --pathprefix build of
-// the sample; the absolute URLs of the sitemap, feed and ClaimReview feed lead to pages of the build.
+// the sample, and a preview of it (where its draft has a page); the absolute URLs of the sitemap, feed
+// and ClaimReview feed lead to pages of the build.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,36 @@ async function checkLinks(site: Pick<TestSite, 'pages' | 'url' | 'origin'>): Pro
   };
 }
 
+/**
+ * Every link on `pages` whose #fragment names no element of its target page in `dir`. linkinator checks
+ * fragments too, but not on a page with noindex and nofollow, which it takes for a soft 404: every page of
+ * a preview.
+ */
+function missingFragments(dir: string, prefix: string, pages: string[]): string[] {
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (sitePath: string): Set<string> => {
+    let found = ids.get(sitePath);
+    if (!found) {
+      const file = sitePath.endsWith('/') ? `${sitePath.slice(1)}index.html` : sitePath.slice(1);
+      found = new Set(fs.existsSync(path.join(dir, file)) ? findAll(readPage(dir, file), (e) => attr(e, 'id') !== undefined).map((e) => attr(e, 'id')!) : []);
+      ids.set(sitePath, found);
+    }
+    return found;
+  };
+  const missing: string[] = [];
+  for (const page of pages) {
+    const base = new URL(`${prefix}${page.slice(1)}`, 'http://site.test');
+    const file = page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1);
+    for (const link of findAll(readPage(dir, file), (e) => e.tagName === 'a' && (attr(e, 'href') ?? '').includes('#'))) {
+      const url = new URL(attr(link, 'href')!, base);
+      if (url.host !== base.host || !url.pathname.startsWith(prefix) || url.hash.length < 2) continue;
+      const id = decodeURIComponent(url.hash.slice(1));
+      if (!idsOf(`/${url.pathname.slice(prefix.length)}`).has(id)) missing.push(`${url.pathname}#${id} on ${page}`);
+    }
+  }
+  return missing;
+}
+
 /** One line per html-validate message: file:line:col rule message. */
 function describeReport(report: Report, dir: string): string[] {
   return report.results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
@@ -53,18 +84,20 @@ function describeReport(report: Report, dir: string): string[] {
 
 // The sample at the root and under a prefix; the captures fixture; and the fixture whose overlapping and nested passages make
 // the seed page's most intricate markup, and which has no content/about.md (so no page may link there).
-for (const [name, root, prefix] of [
+for (const [name, root, prefix, preview] of [
   ['the sample site at the root', repoRoot, undefined],
   ['the sample site under --pathprefix=/factcheck/', repoRoot, '/factcheck/'],
   ['the overlapping-passages fixture', path.join(repoRoot, 'test/fixtures/site-overlap'), undefined],
   // Capture pages, the changes page and verdict notices, under a prefix (their links carry #passage-/#capture- fragments).
   ['the captures fixture under --pathprefix=/factcheck/', path.join(repoRoot, 'test/fixtures/captures'), '/factcheck/'],
+  // A preview, where the sample's draft has a page and is labelled on the listings and its seed page.
+  ['the sample site as a preview under --pathprefix=/factcheck/', repoRoot, '/factcheck/', 'preview'],
 ] as const) {
   describe(`${name}, as files and over HTTP`, () => {
     let site: TestSite;
 
     beforeAll(async () => {
-      site = await buildAndServe(prefix ? { root, pathPrefix: prefix } : { root });
+      site = await buildAndServe({ root, ...(prefix ? { pathPrefix: prefix } : {}), preview: preview === 'preview' });
     });
     afterAll(async () => {
       await site?.close();
@@ -84,6 +117,7 @@ for (const [name, root, prefix] of [
     it('resolves every internal link, asset, CSS url() and #fragment over HTTP', async () => {
       const { checked, broken } = await checkLinks(site);
       expect(broken, `${checked.length} internal URLs checked`).toEqual([]);
+      expect(missingFragments(site.dir, site.prefix, site.pages)).toEqual([]);
       const fragments = site.pages.flatMap((p) =>
         findAll(readPage(site.dir, p.endsWith('/') ? `${p.slice(1)}index.html` : p.slice(1)), (e) => (attr(e, 'href') ?? '').includes('#')),
       ).length;
@@ -105,7 +139,8 @@ for (const [name, root, prefix] of [
         const served = await serveSite(copy, site.prefix);
         try {
           const result = await checkLinks({ ...site, ...served, pages: [verdict] });
-          expect(result.broken.join('\n')).toMatch(/#passage-that-is-not-there/);
+          expect([...result.broken, ...missingFragments(copy, site.prefix, [verdict])].join('\n')).toMatch(/#passage-that-is-not-there/);
+          expect(missingFragments(copy, site.prefix, [verdict])).toHaveLength(1);
           expect(result.broken.join('\n')).toMatch(/saerch\/ \(status 404/);
         } finally {
           await served.close();

@@ -1,7 +1,7 @@
 // Small builders for Seed, Verdict and RatingScale objects in unit tests (independent of src/model.ts).
 import { createHash } from 'node:crypto';
 import { paragraphsOf } from '../../src/seeds.ts';
-import type { Anchor, Appearance, RatingScale, Seed, SeedMeta, Verdict } from '../../src/types.ts';
+import type { Anchor, Appearance, PagedVerdict, RatingScale, Seed, SeedMeta, Verdict } from '../../src/types.ts';
 
 /** A seed whose paragraphs are split exactly as the seed loader splits them. */
 export function makeSeed(id: string, text: string, meta: SeedMeta = {}): Seed {
@@ -41,6 +41,9 @@ export function appearancesOf(anchor: Anchor, seeds: Seed[]): Appearance[] {
   return found;
 }
 
+/** A verdict; given an anchor, one that can have a page (what the site's pieces take, src/published.ts). */
+export function makeVerdict(slug: string, fields: Partial<Verdict> & { anchor: Anchor }): PagedVerdict;
+export function makeVerdict(slug: string, fields?: Partial<Verdict>): Verdict;
 export function makeVerdict(slug: string, fields: Partial<Verdict> = {}): Verdict {
   const quote = fields.anchor?.text ?? 'quote';
   return {

@@ -38,12 +38,13 @@ function startArguments(): string[] {
   return [path.join(repoRoot, script!), ...rest.map(config)];
 }
 
-export async function startDevServer(root: string): Promise<DevServer> {
+/** Starts npm start in `root`; `env` adds variables (undefined removes one this process has). */
+export async function startDevServer(root: string, env: Record<string, string | undefined> = {}): Promise<DevServer> {
   const port = await freePort();
   // Run by this repository's tsx, as npm runs the script (from the project folder, where tsx is not installed).
   const child: ChildProcess = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [...startArguments(), `--port=${port}`], {
     cwd: root,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }).filter(([, value]) => value !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

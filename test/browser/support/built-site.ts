@@ -40,9 +40,9 @@ function removeFinishedRuns(): void {
   }
 }
 
-/** The built folder of `root` with `pathPrefix` for this run, building it if no other worker has. */
-async function sharedBuild(root: string, pathPrefix: string): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify([path.resolve(root), pathPrefix])).digest('hex').slice(0, 16);
+/** The built folder of `root` with `pathPrefix` (a preview, PREVIEW=1, when `preview`) for this run, building it if no other worker has. */
+async function sharedBuild(root: string, pathPrefix: string, preview: boolean): Promise<string> {
+  const key = createHash('sha256').update(JSON.stringify([path.resolve(root), pathPrefix, ...(preview ? ['preview'] : [])])).digest('hex').slice(0, 16);
   const entry = path.join(CACHE, `${run}-${key}`);
   const site = path.join(entry, '_site');
   const done = path.join(entry, 'done');
@@ -63,7 +63,7 @@ async function sharedBuild(root: string, pathPrefix: string): Promise<string> {
     fs.writeFileSync(builder, String(process.pid));
     const args = ['--root', root, '--output', site];
     if (pathPrefix !== '/') args.push(`--pathprefix=${pathPrefix}`);
-    const result = await runBuild(args);
+    const result = await runBuild(args, preview ? { PREVIEW: '1' } : {});
     if (result.status !== 0) {
       fs.rmSync(entry, { recursive: true, force: true });
       throw new Error(`build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
@@ -73,9 +73,9 @@ async function sharedBuild(root: string, pathPrefix: string): Promise<string> {
   }
 }
 
-export async function buildAndServe(options: { root?: string; pathPrefix?: string } = {}): Promise<TestSite> {
+export async function buildAndServe(options: { root?: string; pathPrefix?: string; preview?: boolean } = {}): Promise<TestSite> {
   const prefix = options.pathPrefix ?? '/';
-  const dir = await sharedBuild(options.root ?? repoRoot, prefix);
+  const dir = await sharedBuild(options.root ?? repoRoot, prefix, options.preview ?? false);
   const served = await serveSite(dir, prefix);
   const pages = listFiles(dir)
     .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
