@@ -20,9 +20,12 @@ import { codePointLabel } from './visible.ts';
 export const HEADLINE_LIMIT = 150;
 export const HEADLINE_MIN_WORDS = 3;
 export const OPENING_LIMIT = 70;
-/** Characters of the text looked at, from its first non-blank one: far more than a headline line and the opening words need, however large the seed. */
-const WINDOW = 2000;
+/** Characters looked at for the headline line, from the first non-blank one: room for a headline and blank lines padded with spaces, however large the seed. */
+const HEADLINE_WINDOW = 2000;
+/** Characters looked at for the opening words: room for OPENING_LIMIT characters of words and the spaces between them. */
+const OPENING_WINDOW = 4 * OPENING_LIMIT;
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const NOT_A_HEADLINE_END = /[.,;:…。，；：]$/u;
 const CLOSING_MARKS = /["'”’»)\]]+$/u;
 /** Dropped from the end of the opening words before the ellipsis. */
@@ -46,10 +49,17 @@ function oneLine(text: string): string {
 
 const length = (text: string) => [...text].length;
 
-function wordCount(text: string): number {
+/**
+ * Words as the Unicode word segmenter finds them, so a script written without spaces (Chinese, Thai) counts too.
+ * Counted by spaces first: the segmenter costs some 40 µs a line, and a space-separated token with a letter or
+ * digit holds at least one of its words, so enough tokens are enough words.
+ */
+function hasWords(text: string, enough: number): boolean {
   let count = 0;
-  for (const segment of words.segment(text)) if (segment.isWordLike) count++;
-  return count;
+  for (const token of text.split(' ')) if (LETTER_OR_DIGIT.test(token) && ++count >= enough) return true;
+  count = 0;
+  for (const segment of words.segment(text)) if (segment.isWordLike && ++count >= enough) return true;
+  return false;
 }
 
 /** The first line of `window` when it is a headline (see the rules above); `more`: the text goes on past the window. */
@@ -61,7 +71,7 @@ function headlineLine(window: string, more: boolean): string | undefined {
   if (/\S/.test(window.slice(first.index + first[0].length, second.index))) return undefined;
   if (!more && !/\S/.test(window.slice(second.index + second[0].length))) return undefined;
   const line = oneLine(window.slice(0, first.index));
-  if (length(line) > HEADLINE_LIMIT || wordCount(line) < HEADLINE_MIN_WORDS) return undefined;
+  if (length(line) > HEADLINE_LIMIT || !hasWords(line, HEADLINE_MIN_WORDS)) return undefined;
   const letter = /\p{L}/u.exec(line);
   if (letter && /\p{Ll}/u.test(letter[0])) return undefined;
   if (NOT_A_HEADLINE_END.test(line.replace(CLOSING_MARKS, ''))) return undefined;
@@ -86,11 +96,13 @@ function openingWords(window: string, more: boolean): string {
   const all = flat.split(' ');
   const candidates = more && all.length > 1 ? all.slice(0, -1) : all;
   let shown = '';
+  let shownLength = 0;
   let taken = 0;
   for (const word of candidates) {
-    const next = shown === '' ? word : `${shown} ${word}`;
-    if (length(next) > OPENING_LIMIT) break;
-    shown = next;
+    const nextLength = shownLength + (taken === 0 ? 0 : 1) + length(word);
+    if (nextLength > OPENING_LIMIT) break;
+    shown = taken === 0 ? word : `${shown} ${word}`;
+    shownLength = nextLength;
     taken++;
   }
   if (taken === 0) shown = firstGraphemes(all[0]!);
@@ -105,9 +117,8 @@ export function readableTitle(id: string, text: string, meta: SeedMeta): Readabl
   if (given) return { title: given, titleFrom: 'metadata' };
   const start = text.search(/\S/);
   if (start < 0) return { title: id, titleFrom: 'id' };
-  const window = text.slice(start, start + WINDOW);
-  const more = /\S/.test(text.slice(start + WINDOW));
-  const headline = headlineLine(window, more);
+  const rest = (end: number) => /\S/.test(text.slice(end));
+  const headline = headlineLine(text.slice(start, start + HEADLINE_WINDOW), rest(start + HEADLINE_WINDOW));
   if (headline) return { title: headline, titleFrom: 'headline' };
-  return { title: openingWords(window, more), titleFrom: 'opening' };
+  return { title: openingWords(text.slice(start, start + OPENING_WINDOW), rest(start + OPENING_WINDOW)), titleFrom: 'opening' };
 }
