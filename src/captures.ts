@@ -107,6 +107,9 @@ export function loadCaptures(root: string, seeds: Seed[], rejected: readonly str
       text: read.text,
       sha256: createHash('sha256').update(read.bytes).digest('hex'),
       meta: seed.meta,
+      // One article, one name: a later capture is named as its first capture is.
+      title: seed.title,
+      titleFrom: seed.titleFrom,
       ...(seed.metaFile ? { metaFile: seed.metaFile } : {}),
       paragraphs: paragraphsOf(read.text),
       captured: date,

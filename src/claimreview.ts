@@ -155,7 +155,7 @@ function reviewRating(verdict: Verdict, model: ModelView): Rating {
 function citation(source: Source, model: ModelView, { site, pathPrefix }: Options): CreativeWork {
   if (source.kind === 'seed') {
     const seed = model.seedsById.get(source.seed);
-    return { '@type': 'CreativeWork', name: source.title ?? seed?.meta.title ?? source.seed, url: absoluteUrl(site, seedUrl(source.seed), pathPrefix) };
+    return { '@type': 'CreativeWork', name: source.title ?? seed?.title ?? source.seed, url: absoluteUrl(site, seedUrl(source.seed), pathPrefix) };
   }
   return {
     '@type': 'CreativeWork',

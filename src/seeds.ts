@@ -11,6 +11,7 @@ import type { Problem, Seed, SeedMeta, Span } from './types.ts';
 import { isIsoDate, shown, urlProblem, urlWarning } from './values.ts';
 import { canonicalLanguage, languageProblem } from './site-settings.ts';
 import { parseYaml } from './yaml-source.ts';
+import { readableTitle } from './seed-title.ts';
 
 export const SEED_SIZE_LIMIT = 64 * MEGABYTE;
 /** Far more lines than any article or report has; a seed of millions of tiny lines would cost gigabytes in per-line work. */
@@ -41,6 +42,23 @@ export function paragraphsOf(text: string): Span[] {
     if (!match) return spans;
     start = match.index + match[0].length;
   }
+}
+
+/**
+ * The 1-based number of the paragraph (`seed.paragraphs`: its non-blank lines, as its page shows them) that holds
+ * `offset`, or of the first one after it when the offset is in the blank space between two; undefined past the last.
+ * Readers are told where a passage is by paragraph; line numbers are for editors.
+ */
+export function paragraphNumber(seed: Pick<Seed, 'paragraphs'>, offset: number): number | undefined {
+  const { paragraphs } = seed;
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < paragraphs.length ? lo + 1 : undefined;
 }
 
 /** Lines as lines.ts counts them: CRLF, LF and a lone CR each end one. */
@@ -165,12 +183,14 @@ export function loadSeeds(root: string): LoadedSeeds {
     }
     const metaName = `${id}.yml`;
     const metaFile = nameSet.has(metaName) ? `seeds/${metaName}` : undefined;
+    const meta = metaFile ? loadMeta(root, metaFile, problems) : {};
     const seed: Seed = {
       id,
       file,
       text: read.text,
       sha256: createHash('sha256').update(read.bytes).digest('hex'),
-      meta: metaFile ? loadMeta(root, metaFile, problems) : {},
+      meta,
+      ...readableTitle(id, read.text, meta),
       paragraphs: paragraphsOf(read.text),
     };
     if (metaFile) {

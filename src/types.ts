@@ -69,6 +69,8 @@ export interface SeedMeta {
   captured?: string;
 }
 
+export type TitleSource = 'metadata' | 'headline' | 'opening' | 'id';
+
 /** A paragraph of a seed, as [start, end) offsets into `Seed.text` (no line breaks inside the range ends). */
 export interface Span {
   start: number;
@@ -84,6 +86,10 @@ export interface Seed {
   /** SHA-256 (hex) of the file's bytes, exactly as stored. */
   sha256: string;
   meta: SeedMeta;
+  /** The name readers see (seed-title.ts): `meta.title`, else the text's headline line, else its opening words in quotes; the id only for an empty text. */
+  title: string;
+  /** Where `title` comes from. */
+  titleFrom: TitleSource;
   /** `seeds/<id>.yml` when present. */
   metaFile?: string;
   paragraphs: Span[];

@@ -1,10 +1,11 @@
 // Builds Seed objects for tests without the loader: from a string, or from a sample file in seeds/.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readableTitle } from '../src/seed-title.ts';
 import type { Seed } from '../src/types.ts';
 
 export function makeSeed(id: string, text: string): Seed {
-  return { id, file: `seeds/${id}.txt`, text, sha256: '', meta: {}, paragraphs: [] };
+  return { id, file: `seeds/${id}.txt`, text, sha256: '', meta: {}, ...readableTitle(id, text, {}), paragraphs: [] };
 }
 
 export function sampleSeed(id: string): Seed {

@@ -2,7 +2,7 @@
 // warning naming the seed and the share, and every pair of seeds it makes related is listed.
 import { afterAll, describe, expect, it } from 'vitest';
 import { edit, makeRepo, removeAll, review, section, write } from './helpers/git-project.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 afterAll(removeAll);
@@ -23,6 +23,15 @@ describe('review of shared text', () => {
       '- `alpha-copy` repeats 100% of `alpha` word for word; adds 1 passage (5 words); changes 0 words (`alpha` repeats 94% of it; which came first is open)',
     );
     expect(run.status).toBe(0);
+  });
+
+  it('names the reposted seed by its readable title when its metadata has none', () => {
+    const repo = makeRepo();
+    rmSync(path.join(repo, 'seeds/alpha.yml'));
+    write(repo, 'seeds/alpha-copy.txt', `${alpha(repo)}\nComment: nobody asked the fishermen.\n`);
+    const problems = section(review(repo).stdout, 'Problems');
+    // alpha.txt opens with its headline line.
+    expect(problems).toContain('the new seed alpha-copy repeats 100% of seed alpha ("Port Ellery council votes for sea wall") word for word.');
   });
 
   it('lists a pair an edit makes related without warning, and says nothing when no pair is new', () => {

@@ -42,11 +42,13 @@ describe('captures on the site', () => {
   it('lists every capture on the seed page, which shows the first capture with the passages checked against it', () => {
     const page = readPage(site, 'seeds/harbour/index.html');
     const list = find(page, byClass('capture-list'))!;
-    expect(findAll(list, byTag('li')).map(flat)).toEqual([
-      'First capture of 1 March 2024 (this page) seeds/harbour.txt',
-      'Capture of 10 March 2024 seeds/harbour@2024-03-10.txt',
-      'Capture of 20 March 2024 seeds/harbour@2024-03-20.txt',
-    ]);
+    expect(findAll(list, byTag('li')).map(flat)).toEqual(['First capture of 1 March 2024 (this page)', 'Capture of 10 March 2024', 'Capture of 20 March 2024']);
+    // The files and their hashes are evidence details, not a reader's list.
+    const evidence = findAll(find(page, byClass('evidence'))!, byTag('li')).map(flat);
+    expect(evidence).toHaveLength(3);
+    expect(evidence[0]).toMatch(/^First capture of 1 March 2024 \(this page\): seeds\/harbour\.txt, SHA-256 [0-9a-f]{64}$/);
+    expect(evidence[1]).toMatch(/^Capture of 10 March 2024: seeds\/harbour@2024-03-10\.txt, SHA-256 [0-9a-f]{64}$/);
+    expect(evidence[2]).toMatch(/^Capture of 20 March 2024: seeds\/harbour@2024-03-20\.txt, SHA-256 [0-9a-f]{64}$/);
     expect(hrefs(page)).toEqual(expect.arrayContaining(['/seeds/harbour/2024-03-10/', '/seeds/harbour/2024-03-20/', '/seeds/harbour/changes/']));
     // The passage ids verdicts link to are where they always were.
     for (const id of ['passage-sea-wall-vote', 'passage-wall-cost', 'passage-consulted-in-spring']) expect(find(page, byId(id)), id).toBeDefined();
@@ -126,7 +128,11 @@ describe('captures on the site', () => {
   it('links a verdict checked against a later capture to that capture, at its passage', () => {
     const page = readPage(site, 'verdicts/pier-opening/index.html');
     expect(hrefs(page)).toContain('/seeds/pier/2024-04-02/#passage-pier-opening');
-    expect(flat(find(page, byTag('figcaption'))!)).toContain('as captured on 2 April 2024, line 3.');
+    // Its paragraph in that capture (the headline line is the first); the file's line is in the evidence details.
+    expect(flat(find(page, byTag('figcaption'))!)).toBe('From Pier to reopen after repairs, as captured on 2 April 2024, paragraph 2.');
+    const evidence = find(page, byClass('evidence'))!;
+    const [terms, values] = [findAll(evidence, byTag('dt')).map(flat), findAll(evidence, byTag('dd')).map(flat)];
+    expect(Object.fromEntries(terms.map((t, i) => [t, values[i]]))).toMatchObject({ File: 'seeds/pier@2024-04-02.txt', Passage: 'Line 3, column 1' });
     const claimReview = JSON.parse(text(find(page, (e) => attr(e, 'type') === 'application/ld+json')!));
     expect(claimReview.itemReviewed.appearance[0].url).toMatch(/\/seeds\/pier\/2024-04-02\/$/);
     // A first capture with an article URL keeps it.

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
-import { attr, buildSite, byTag, find, findAll, listFiles, readPage, repoRoot, runBuild, text } from './support/site.ts';
+import { attr, buildSite, byTag, find, findAll, listFiles, readPage, repoRoot, runBuild, text, type Element } from './support/site.ts';
 
 const SLUG = 'mayor-wall-cost-draft';
 /** In the draft's title, claim and explanation, and nowhere else in the project. */
@@ -79,11 +79,11 @@ describe('a preview build (PREVIEW=1)', () => {
     const scripts = findAll(page(), (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json').map(text);
     expect(scripts.join('')).not.toContain('ClaimReview');
     expect(fs.existsSync(path.join(preview, 'verdicts', SLUG, 'share.png'))).toBe(true);
-    // its date is not called a publication date
-    const facts = findAll(page(), byTag('dt')).map(text);
-    expect(facts).toContain('Dated (a draft)');
-    expect(facts).not.toContain('Published');
-    expect(findAll(readPage(preview, 'verdicts/sea-wall-vote/index.html'), byTag('dt')).map(text)).toContain('Published');
+    // its date, in the byline, is not called a publication date
+    const byline = (p: Element) => text(find(p, (e) => attr(e, 'class') === 'byline')!);
+    expect(byline(page())).toContain('Dated (a draft)');
+    expect(byline(page())).not.toContain('Published');
+    expect(byline(readPage(preview, 'verdicts/sea-wall-vote/index.html'))).toContain('Published');
   });
 
   it('keeps the draft out of the feeds, the sitemap, the annotations and the search index', () => {

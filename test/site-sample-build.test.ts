@@ -166,15 +166,17 @@ describe('the sample site', () => {
     }
   });
 
-  it('lists every seed at /seeds/ with its title, outlet and reviewed share, and the sitemap names the index', () => {
+  it('lists every seed at /seeds/ with its readable title, outlet and number of fact-checks, and the sitemap names the index', () => {
     const index = readPage(site, 'seeds/index.html');
     const items = findAll(find(index, (e) => attr(e, 'class') === 'seed-list')!, byTag('li'));
     expect(items.map((li) => attr(findAll(li, byTag('a'))[0]!, 'href'))).toEqual(model.seeds.map((s) => `/seeds/${s.id}/`));
     model.seeds.forEach((seed, i) => {
-      const line = text(items[i]!);
-      expect(line).toContain(seed.meta.title?.trim() || seed.id);
+      const line = text(items[i]!).replace(/\s+/g, ' ').trim();
+      expect(line).toContain(seed.title);
+      expect(line).not.toContain(seed.id);
       expect(line).toContain(seed.meta.outlet ?? 'Outlet not stated');
-      expect(line).toMatch(/\d+% reviewed/);
+      expect(line).toMatch(/\d+ fact-checks?$/);
+      expect(line).not.toContain('reviewed');
     });
     expect(fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8')).toMatch(/<loc>[^<]*\/seeds\/<\/loc>/);
   });

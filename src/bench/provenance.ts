@@ -3,6 +3,7 @@
 // where many seeds share text as agency copy does: a few wire stories, reposted whole by some seeds (with their
 // own quote marks and an added line) and quoted a paragraph at a time by many others.
 import { computeProvenance } from '../provenance/index.ts';
+import { readableTitle } from '../seed-title.ts';
 import type { Seed } from '../types.ts';
 import { generateCorpus, type SyntheticSeed } from './corpus.ts';
 import { median } from './measure.ts';
@@ -10,7 +11,7 @@ import { sentence } from './prose.ts';
 import { Random } from './random.ts';
 
 function asSeed(id: string, text: string): Seed {
-  return { id, file: `seeds/${id}.txt`, text, sha256: '', meta: {}, paragraphs: [] };
+  return { id, file: `seeds/${id}.txt`, text, sha256: '', meta: {}, ...readableTitle(id, text, {}), paragraphs: [] };
 }
 
 export function plainSeeds(count: number, random = 20240923): Seed[] {

@@ -33,7 +33,7 @@ class Fingerprints {
       const known = this.known.get(v);
       if (known) return `#${known}`;
       if (v instanceof Map || v instanceof Set) return [...v];
-      if (isSeed(v)) return { id: v.id, sha256: v.sha256, meta: v.meta };
+      if (isSeed(v)) return { id: v.id, sha256: v.sha256, meta: v.meta, title: v.title };
       if (isVerdict(v)) return `#${this.remember(v, this.of(v, ''))}`;
       return v;
     });
@@ -63,14 +63,15 @@ export function siteWideFingerprints(fc: SiteData): SiteWide {
         pathPrefix: fc.pathPrefix,
         scale: fc.model.scale,
         contentPages: fc.model.pages.map((p) => [p.url, p.title]),
-        seeds: fc.model.seeds.map((s) => [s.id, s.meta]),
+        // A seed's title may come from its text (seed-title.ts), so it is hashed too.
+        seeds: fc.model.seeds.map((s) => [s.id, s.meta, s.title]),
       },
       '',
     ),
     listings: fingerprint(
       {
         ratingCounts: fc.ratingCounts.map((r) => [r.level.key, r.count]),
-        topSeeds: fc.topSeeds.map((s) => [s.seed.id, s.title, s.verdictCount, s.reviewed]),
+        topSeeds: fc.topSeeds.map((s) => [s.seed.id, s.title, s.verdictCount]),
         seeds: fc.seedPages.length,
       },
       '',

@@ -25,6 +25,7 @@ import { anchoredCapture } from '../captures.ts';
 import { captureLinks, capturePageUrl, changeSteps, passageNotices, type CaptureLink, type ChangeStep, type PassageNotice } from '../capture-pages.ts';
 import { diffHtml } from './changes-html.ts';
 import { seedChangesUrl } from '../urls.ts';
+import { unknownOrigin } from '../seed-origin.ts';
 
 export { VerdictPage, type Appears };
 import { ProvenanceData, type ComparePage } from './provenance-data.ts';
@@ -56,8 +57,10 @@ export interface SeedPage {
   url: string;
   paragraphs: HighlightedParagraph[];
   notes: MarginNote[];
-  /** e.g. "12%" */
-  reviewed: string;
+  /** "The fact-checked passages make up 12% of this text." (undefined when none is checked) */
+  coverage?: string;
+  /** What of the text's origin is not known, in a sentence (seed-origin.ts); undefined when everything is. */
+  unknownOrigin?: string;
   verdictCount: number;
   /** A seed with later captures: every capture, and its changes page. */
   captures?: CaptureLink[];
@@ -90,15 +93,19 @@ export function paginate<T>(items: readonly T[], size: number, urlOf: (page: num
   return pages;
 }
 
-export function seedTitle(seed: Seed): string {
-  return seed.meta.title?.trim() || seed.id;
-}
-
 /** A share as a whole percentage, never "0%" for a seed with something reviewed nor "100%" for one not fully reviewed. */
 export function percent(share: number): string {
   if (share <= 0) return '0%';
   if (share >= 1) return '100%';
   return `${Math.min(99, Math.max(1, Math.round(share * 100)))}%`;
+}
+
+/**
+ * How much of a text its fact-checks cover, as a reader reads it: the share of its characters (not white space)
+ * that lie in a checked passage. Undefined when nothing is checked (the page then says so in words).
+ */
+export function coverageSentence(share: number): string | undefined {
+  return share > 0 ? `The fact-checked passages make up ${percent(share)} of this text.` : undefined;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -205,14 +212,14 @@ export class SiteData {
         this.verdictsBySeed.set(id, list);
       }
     }
-    this.provenance.update(model, seedTitle, (path) => this.absoluteUrl(path));
+    this.provenance.update(model, (seed) => seed.title, (path) => this.absoluteUrl(path));
     this.comparePages = this.provenance.comparePages;
     this.seedPages = model.seeds.map((seed) => this.seedPage(seed));
     const withCaptures = model.seeds.filter((seed) => seed.captures);
     this.capturePages = withCaptures.flatMap((seed) => seed.captures!.map((capture) => this.seedPage(capture, seed)));
     this.changesPages = withCaptures.map((seed) => ({
       seed,
-      title: seedTitle(seed),
+      title: seed.title,
       url: seedChangesUrl(seed.id),
       steps: changeSteps(seed, this.published),
     }));
@@ -234,13 +241,16 @@ export class SiteData {
     const verdicts = this.verdictsBySeed.get(first ? `${seed.id}@${seed.captured}` : seed.id) ?? [];
     const paragraphs = seedHighlights(seed, verdicts, this.model.scale);
     const owner = first ?? seed;
+    const coverage = coverageSentence(reviewedShare(seed, paragraphs));
+    const unknown = unknownOrigin(seed);
     return {
       seed,
-      title: seedTitle(seed),
+      title: seed.title,
       url: capturePageUrl(seed),
       paragraphs,
       notes: marginNotes(seed, verdicts, this.model.scale),
-      reviewed: percent(reviewedShare(seed, paragraphs)),
+      ...(coverage ? { coverage } : {}),
+      ...(unknown ? { unknownOrigin: unknown } : {}),
       verdictCount: verdicts.length,
       ...(owner.captures ? { captures: captureLinks(owner, seed), changesUrl: seedChangesUrl(owner.id) } : {}),
       ...(seed.captured !== undefined ? { capture: seed.captured } : {}),
@@ -248,7 +258,7 @@ export class SiteData {
   }
 
   /** The capture a verdict's passage is anchored in. */
-  private checkedCapture(verdict: PagedVerdict): Seed {
+  checkedCapture(verdict: PagedVerdict): Seed {
     return anchoredCapture(this.seed(verdict.anchor.seed)!, verdict.anchor);
   }
 
@@ -312,7 +322,7 @@ export class SiteData {
       const passages = verdictPassages(verdict, id).filter((p) => id !== anchorSeed || p.start !== verdict.anchor.start);
       const first = passages[0];
       if (!first) continue;
-      result.push({ seed, title: seedTitle(seed), url: seedUrl(id, first.id), count: passages.length, sameSeed: id === anchorSeed });
+      result.push({ seed, title: seed.title, url: seedUrl(id, first.id), count: passages.length, sameSeed: id === anchorSeed });
     }
     return result.sort((a, b) => (a.seed.id === anchorSeed ? 1 : 0) - (b.seed.id === anchorSeed ? 1 : 0) || compare(a.seed.id, b.seed.id));
   }
@@ -422,9 +432,9 @@ export class SiteData {
     return seedUrl(id, fragment);
   }
 
+  /** The seed's readable title (seed-title.ts); the id of a seed that is not on the site. */
   seedTitle(id: string): string {
-    const seed = this.seed(id);
-    return seed ? seedTitle(seed) : id;
+    return this.seed(id)?.title ?? id;
   }
 
   isWebSource(source: Source): boolean {

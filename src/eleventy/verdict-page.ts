@@ -8,6 +8,7 @@ import type MarkdownIt from 'markdown-it';
 import type { PagedVerdict, RatingLevel, Seed, Verdict } from '../types.ts';
 import type { PassageContext } from '../passage-context.ts';
 import { outputFileOf, seedUrl, verdictUrl } from '../urls.ts';
+import { paragraphNumber } from '../seeds.ts';
 
 /** An appearance of the verdict's passage in another seed (or again in its own). */
 export interface Appears {
@@ -21,11 +22,24 @@ export interface Appears {
   sameSeed: boolean;
 }
 
+const authorList = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+
+/** Where the checked passage is in the files, for the page's evidence details (readers are told the paragraph). */
+export interface PassageEvidence {
+  seed: string;
+  /** The capture the verdict checked: `seeds/<id>.txt` or `seeds/<id>@<date>.txt`. */
+  file: string;
+  sha256: string;
+  line: number;
+  column: number;
+}
+
 /** What a VerdictPage needs from the rest of the site's data (SiteData implements it). */
 export interface VerdictPageSource {
   level(key: string): RatingLevel | undefined;
   seed(id: string): Seed | undefined;
   seedTitle(id: string): string;
+  checkedCapture(verdict: PagedVerdict): Seed;
   passageUrl(verdict: PagedVerdict): string;
   passageContext(verdict: PagedVerdict): PassageContext;
   originalArticleUrl(verdict: PagedVerdict): string | undefined;
@@ -55,6 +69,11 @@ export class VerdictPage {
   /** The original article, scrolled to the passage; undefined when the seed has no URL. */
   readonly originalArticleUrl: string | undefined;
   readonly alsoAppearsIn: Appears[];
+  /** The passage's paragraph in the checked capture, counted as its page shows them (seeds.ts paragraphNumber). */
+  readonly paragraph: number | undefined;
+  readonly evidence: PassageEvidence;
+  /** "A, B and C" */
+  readonly byline: string;
 
   // Private fields (not properties): a page's data is the values above, and serialises as such.
   readonly #site: VerdictPageSource;
@@ -80,6 +99,10 @@ export class VerdictPage {
     this.context = site.passageContext(verdict);
     this.originalArticleUrl = site.originalArticleUrl(verdict);
     this.alsoAppearsIn = site.alsoAppearsIn(verdict);
+    const checked = site.checkedCapture(verdict);
+    this.paragraph = paragraphNumber(checked, anchor.start);
+    this.evidence = { seed: anchor.seed, file: checked.file, sha256: checked.sha256, line: anchor.line, column: anchor.column };
+    this.byline = authorList.format(verdict.authors);
   }
 
   get title(): string {

@@ -25,9 +25,11 @@ export function leadingSide(relation: SeedRelation): RelationSide {
 }
 
 
+/** `seed x ("Its title")`, `seed x (“Its opening words…”)` (already quoted, seed-title.ts), or `seed x`. */
 function title(seed: Seed | undefined, id: string): string {
-  const name = seed?.meta.title?.trim();
-  return name ? `seed ${id} ("${name.replace(/\s+/g, ' ').slice(0, 80)}")` : `seed ${id}`;
+  if (!seed || seed.titleFrom === 'id') return `seed ${id}`;
+  const name = seed.title.replace(/\s+/g, ' ').slice(0, 80);
+  return seed.titleFrom === 'opening' ? `seed ${id} (${name})` : `seed ${id} ("${name}")`;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Layout, measured in Chromium: at 360 px nothing on any page sticks out sideways; at 1280 px the listing
-// and seed pages set their main content and side list side by side, and long text keeps a readable
-// measure. Saves screenshots of a seed and a verdict page at both widths to test-results/screenshots/
+// and seed pages set their main content and side list side by side, a verdict is one centred reading column
+// with the header aligned to it, and long text keeps a readable measure; evidence details print open. Saves screenshots of a seed and a verdict page at both widths to test-results/screenshots/
 // (gitignored build artefacts: look at them when the layout changes).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,6 +80,35 @@ describeInBrowser('layout at phone and desktop widths', () => {
       expect(m!.width, `${p}: ${main} is the wider column`).toBeGreaterThan(s!.width * 1.5);
       const used = s!.right - m!.left;
       expect(used, `${p}: the two columns span ${Math.round(used)} of ${DESKTOP.width} px`).toBeGreaterThan(DESKTOP.width * 0.7);
+    }
+    await page.close();
+  });
+
+  it('at 1280 px centres a verdict page in one reading column, with the site header and footer aligned to it', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(site.url(pageOfEachType(site).verdict));
+    const [article, brand] = await boxes(page, 'article.verdict', '.site-header .brand');
+    const [nav, footer] = await boxes(page, '.site-header nav', '.site-footer p');
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(Math.abs(article!.left - (width - article!.right)), `the column is centred (${Math.round(article!.left)} px left, ${Math.round(width - article!.right)} px right)`).toBeLessThan(2);
+    expect(article!.width, 'the column is a reading measure, not the whole width').toBeLessThan(width * 0.65);
+    expect(Math.abs(brand!.left - article!.left), 'the site name starts where the column does').toBeLessThan(1);
+    expect(Math.abs(nav!.right - article!.right), 'the navigation ends where the column does').toBeLessThan(1);
+    expect(Math.abs(footer!.left - article!.left), 'the footer starts where the column does').toBeLessThan(1);
+    await page.close();
+  });
+
+  it('keeps the evidence details closed on screen and prints them open', async () => {
+    const types = pageOfEachType(site);
+    const page = await browser.newPage({ viewport: DESKTOP });
+    for (const p of [types.seed, types.verdict]) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(site.url(p));
+      const hash = page.locator('.evidence .hash').first();
+      expect(await page.locator('.evidence summary').isVisible(), p).toBe(true);
+      expect(await hash.isVisible(), `${p}: closed on screen`).toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      expect(await hash.isVisible(), `${p}: open in print`).toBe(true);
     }
     await page.close();
   });

@@ -1,6 +1,7 @@
 // Small builders for Seed, Verdict and RatingScale objects in unit tests (independent of src/model.ts).
 import { createHash } from 'node:crypto';
 import { paragraphsOf } from '../../src/seeds.ts';
+import { readableTitle } from '../../src/seed-title.ts';
 import type { Anchor, Appearance, PagedVerdict, RatingScale, Seed, SeedMeta, Verdict } from '../../src/types.ts';
 
 /** A seed whose paragraphs are split exactly as the seed loader splits them. */
@@ -11,6 +12,7 @@ export function makeSeed(id: string, text: string, meta: SeedMeta = {}): Seed {
     text,
     sha256: createHash('sha256').update(text).digest('hex'),
     meta,
+    ...readableTitle(id, text, meta),
     paragraphs: paragraphsOf(text),
   };
 }
