@@ -56,6 +56,8 @@ declare module '@11ty/eleventy' {
     pathPrefix?: string;
     quietMode?: boolean;
     runMode?: 'build' | 'serve' | 'watch';
+    /** Runs before the configuration file, with the same UserConfig. */
+    config?: (config: UserConfig) => void | Promise<void>;
   }
 
   export class Eleventy {

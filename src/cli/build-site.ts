@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { UserConfig } from '@11ty/eleventy';
+import { joinBuild, PAGES_PER_RUN, runsFor, ShardedBuild } from '../eleventy/shards.ts';
 
 export interface BuildOptions {
   /** This tool's folder (eleventy.config.ts, _includes/). */
@@ -128,19 +130,40 @@ function guardOutput(root: string, output: string): void {
   }
 }
 
-async function runEleventy(options: BuildOptions, outputDir: string): Promise<void> {
+/** Files in `dir` and its subfolders whose name ends in `suffix` (none when it does not exist). */
+function countFiles(dir: string, suffix: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith(suffix)).length;
+}
+
+/** PAGES_PER_RUN from the environment (a smaller CI runner may want fewer pages in memory at once), else the default. */
+function pagesPerRun(env: NodeJS.ProcessEnv): number {
+  const value = env['PAGES_PER_RUN'];
+  if (value === undefined || value === '') return PAGES_PER_RUN;
+  if (!/^[1-9]\d*$/.test(value)) throw new BuildFailure(`PAGES_PER_RUN must be a whole number of pages such as ${PAGES_PER_RUN}, got ${JSON.stringify(value)}.`);
+  return Number(value);
+}
+
+/** Eleventy writes the site into `outputDir`, in as many runs as its largest page list needs (shards.ts). */
+export async function renderSite(options: BuildOptions, outputDir: string): Promise<void> {
   const { Eleventy } = await import('@11ty/eleventy');
+  // Verdict and seed pages are the long lists; a seed's captures and compare pages are fewer than its verdicts.
+  const items = Math.max(countFiles(path.join(options.root, 'content', 'verdicts'), '.md'), countFiles(path.join(options.root, 'seeds'), '.txt'));
+  const build = new ShardedBuild(runsFor(items, pagesPerRun(process.env)));
   const previous = process.cwd();
   // Eleventy reads the project relative to the current folder (eleventy.config.ts: input `content`).
   process.chdir(options.root);
   try {
-    const eleventy = new Eleventy(undefined, outputDir, {
-      configPath: path.join(options.toolRoot, 'eleventy.config.ts'),
-      pathPrefix: options.pathPrefix,
-      quietMode: true,
-    });
-    eleventy.disableLogger();
-    await eleventy.write();
+    for (let index = 0; index < build.count; index++) {
+      const eleventy = new Eleventy(undefined, outputDir, {
+        configPath: path.join(options.toolRoot, 'eleventy.config.ts'),
+        pathPrefix: options.pathPrefix,
+        quietMode: true,
+        ...(build.count > 1 ? { config: (config: UserConfig) => joinBuild(config, build, index) } : {}),
+      });
+      eleventy.disableLogger();
+      await eleventy.write();
+    }
   } catch (error) {
     throw explain(error);
   } finally {
@@ -222,7 +245,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   };
   for (const signal of Object.keys(signals)) process.on(signal, onSignal);
   try {
-    await runEleventy(options, partial);
+    await renderSite(options, partial);
     const indexed = runPagefind(partial);
     const pages = countHtml(partial);
     swapIn(partial, options.output);

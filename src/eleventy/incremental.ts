@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Seed, Verdict } from '../types.ts';
 import { outputFileOf } from '../urls.ts';
 import type { SiteData } from './site-data.ts';
+import { sliceFor, type Shard } from './shards.ts';
 
 const isSeed = (value: object): value is Seed => 'sha256' in value && 'text' in value && 'paragraphs' in value;
 const isVerdict = (value: object): value is Verdict => 'selector' in value && 'bodyLine' in value && 'slug' in value;
@@ -161,16 +162,19 @@ export class RenderPlan {
 
 /**
  * `fc.rendered.<list>`: the items of `fc.<list>` to render in this build; with no plan (npm run build),
- * the whole list. Pagination reads it (pages.ts), the rest of the site reads the whole lists.
+ * the whole list, or this run's slice of it (shards.ts). Pagination reads it (pages.ts), the rest of the
+ * site reads the whole lists.
  */
-export function renderedLists(fc: SiteData, plan: () => RenderPlan | undefined): Record<string, unknown[]> {
+export function renderedLists(fc: SiteData, plan: () => RenderPlan | undefined, shard: () => Shard | undefined): Record<string, unknown[]> {
   return new Proxy({} as Record<string, unknown[]>, {
     get(_target, name) {
       if (typeof name !== 'string') return undefined;
       const list = (fc as unknown as Record<string, unknown>)[name];
       if (!Array.isArray(list)) return undefined;
       const current = plan();
-      return current ? current.select(name, list) : list;
+      if (current) return current.select(name, list);
+      const run = shard();
+      return run ? sliceFor(list, run) : list;
     },
   });
 }

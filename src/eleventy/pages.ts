@@ -29,6 +29,14 @@ function pagePerItem<T extends { url: string }>(list: string, alias: string, tit
   };
 }
 
+/**
+ * A page of its own at `permalink`. It too is paginated, over `fc.rendered.singles` (one item), so that a
+ * build in several Eleventy runs (shards.ts) renders it in one of them.
+ */
+function single(permalink: string, data: Data = {}): Data {
+  return { pagination: { data: 'fc.rendered.singles', size: 1, alias: 'single' }, permalink, ...data };
+}
+
 /** "Title", or "Title, page 2 of 5" after the first page. */
 const numbered = (title: string, listing: Listing<unknown>) =>
   listing.number === 1 ? title : `${title}, page ${listing.number} of ${listing.total}`;
@@ -46,16 +54,16 @@ export const PAGES: { file: string; layout?: string; data: Data }[] = [
   { file: 'changes.njk', data: pagePerItem<ChangesPage>('changesPages', 'changesPage', (p) => `What changed in ${p.title}`) },
   { file: 'compare.njk', data: pagePerItem<ComparePage>('comparePages', 'comparePage', (p) => `Compare: ${p.title} with ${p.otherTitle}`) },
   { file: 'seeds.njk', data: pagePerItem<Listing<SeedPage>>('seedIndexPages', 'listing', (l) => numbered('Source texts', l)) },
-  { file: 'search.njk', data: { permalink: searchUrl(), pageTitle: 'Search' } },
-  { file: '404.njk', data: { permalink: notFoundUrl(), pageTitle: 'Page not found' } },
-  { file: 'feed.njk', data: { permalink: feedUrl() } },
-  { file: 'sitemap.njk', data: { permalink: sitemapUrl() } },
-  { file: 'robots.njk', data: { permalink: robotsUrl() } },
-  { file: 'annotations.njk', data: { permalink: annotationsUrl() } },
-  { file: 'claimreview.njk', data: { permalink: claimReviewFeedUrl() } },
-  { file: 'css.njk', data: { permalink: '/assets/site.css' } },
-  { file: 'headers.njk', data: { permalink: '/_headers' } },
-  { file: 'redirects.njk', data: { permalink: '/_redirects' } },
+  { file: 'search.njk', data: single(searchUrl(), { pageTitle: 'Search' }) },
+  { file: '404.njk', data: single(notFoundUrl(), { pageTitle: 'Page not found' }) },
+  { file: 'feed.njk', data: single(feedUrl()) },
+  { file: 'sitemap.njk', data: single(sitemapUrl()) },
+  { file: 'robots.njk', data: single(robotsUrl()) },
+  { file: 'annotations.njk', data: single(annotationsUrl()) },
+  { file: 'claimreview.njk', data: single(claimReviewFeedUrl()) },
+  { file: 'css.njk', data: single('/assets/site.css') },
+  { file: 'headers.njk', data: single('/_headers') },
+  { file: 'redirects.njk', data: single('/_redirects') },
   {
     file: 'redirect.njk',
     data: {

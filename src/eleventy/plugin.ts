@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { UserConfig } from '@11ty/eleventy';
-import { buildModel, createModelCache, type ModelCache } from '../model.ts';
+import { buildModel, createModelCache, type CheckedModel, type ModelCache } from '../model.ts';
 import { countBySeverity, formatText, summary } from '../report.ts';
 import { collectRedirects } from '../redirects.ts';
 import { aboutUrl } from '../urls.ts';
@@ -19,6 +19,7 @@ import { errorPageMiddleware, withDevScript, type ContentReport } from './dev-se
 import { shareImageCacheDir, shareImageJobs, shareImagesEnabled } from './share-images.ts';
 import { writeShareImages } from '../share-image.ts';
 import { onlyContentChanged, RenderPlan, siteWideFingerprints } from './incremental.ts';
+import { runOf } from './shards.ts';
 
 /** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
 export class ContentErrors extends Error {
@@ -44,9 +45,15 @@ export interface FactcheckPluginOptions {
   preview?: boolean;
 }
 
+/** The editors' content pages by absolute path (Eleventy names a template by its file). */
+const pagesOf = (model: Pick<CheckedModel, 'root' | 'pages'>): Map<string, ContentPage> => new Map(model.pages.map((page) => [path.resolve(model.root, page.file), page]));
+
 export default function factcheckPlugin(eleventyConfig: UserConfig, options: FactcheckPluginOptions): void {
   const includes = path.join(options.toolRoot, '_includes');
-  const fc = new SiteData();
+  // A build in several runs (shards.ts): the first run computes the site data, the others reuse it.
+  const run = runOf(eleventyConfig);
+  const fc = run?.build.siteData ?? new SiteData();
+  if (run) run.build.siteData = fc;
   eleventyConfig.addGlobalData('fc', fc);
   // Watch mode (npm start) re-parses only the verdicts whose file changed, and re-anchors only those whose
   // quote or seed did; a one-shot build keeps nothing, so the seeds' normalised views are freed early.
@@ -72,6 +79,11 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   });
 
   eleventyConfig.on('eleventy.before', ({ directories, runMode }) => {
+    fc.shard = run?.shard;
+    if (run && run.shard.index > 0) {
+      pagesByPath = pagesOf(fc.model);
+      return;
+    }
     if (runMode !== 'build') cache ??= createModelCache();
     contentErrors = undefined;
     const inputDir = path.resolve(directories.input);
@@ -84,7 +96,7 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     }
     // Warnings do not stop a build, but an editor running it should still see them.
     if (problems.length > 0) process.stderr.write(formatText(problems));
-    pagesByPath = new Map(model.pages.map((page) => [path.resolve(model.root, page.file), page]));
+    pagesByPath = pagesOf(model);
     const redirects = collectRedirects(model.verdicts);
     // A preview adds the styles of what only it shows (drafts), so a production build's CSS has none of them.
     const previewCss = options.preview ? fs.readFileSync(path.join(includes, 'css', 'preview.css'), 'utf8') : '';
@@ -149,7 +161,7 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
 
   // Share images are drawn after the pages, into the same output folder (cached by content hash).
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
-    if (!shareImagesEnabled()) return;
+    if (!shareImagesEnabled() || (run && run.shard.index > 0)) return;
     await writeShareImages(shareImageJobs(fc, directories.output), shareImageCacheDir(path.dirname(fc.inputDir)));
   });
 

@@ -21,6 +21,7 @@ import { createMarkdown } from './markdown.ts';
 import { VerdictPage, type Appears } from './verdict-page.ts';
 import { atomFeed, type AtomFeed } from './feed.ts';
 import { renderedLists, type RenderPlan } from './incremental.ts';
+import type { Shard } from './shards.ts';
 import { anchoredCapture } from '../captures.ts';
 import { captureLinks, capturePageUrl, changeSteps, passageNotices, type CaptureLink, type ChangeStep, type PassageNotice } from '../capture-pages.ts';
 import { diffHtml } from './changes-html.ts';
@@ -172,8 +173,12 @@ export class SiteData {
   feed!: AtomFeed;
   /** npm start: which pages a rebuild renders (incremental.ts); none in a build, which renders every page. */
   plan: RenderPlan | undefined;
+  /** A build in several Eleventy runs (shards.ts): the run rendering now. */
+  shard: Shard | undefined;
+  /** The list every single page (search, feeds, sitemap...) paginates over: one item, so one run renders them. */
+  readonly singles: readonly object[] = [{}];
   /** `rendered.<list>`: the items of `<list>` this build renders pages for (what pagination reads, pages.ts). */
-  readonly rendered = renderedLists(this, () => this.plan);
+  readonly rendered = renderedLists(this, () => this.plan, () => this.shard);
   /** Shared text between seeds: seed page sections, compare pages, verdict notes (provenance-data.ts). */
   provenance = new ProvenanceData();
   /** /seeds/<id>/compare/<other>/ for every related pair, both ways. */
