@@ -76,6 +76,11 @@ async function compile() {
   const code = result.outputFiles[0].contents;
   // The sources, and what else decides the output: the TypeScript settings and esbuild itself.
   const inputs = {};
+  for (const file of Object.keys(result.metafile.inputs)) {
+    // In the bundle, import.meta.url would name the cache folder, not the module's own place: such a module
+    // runs through tsx.
+    if (readFileSync(join(REPO, file), 'utf8').includes('import.meta')) throw new Error(`${file} uses import.meta`);
+  }
   for (const file of [...Object.keys(result.metafile.inputs), 'tsconfig.json', 'node_modules/esbuild/package.json', 'src/cli/compiled.mjs'].sort()) {
     inputs[file] = sha256(readFileSync(join(REPO, file)));
   }
@@ -94,7 +99,8 @@ if (!bundle) {
   try {
     bundle = await compile();
   } catch {
-    // No writable cache folder (or no esbuild): the same command through tsx, only slower to start.
+    // No writable cache folder, no esbuild, or a source that needs its own place: the same command through
+    // tsx, only slower to start.
     const { tsImport } = await import('tsx/esm/api');
     await tsImport(pathToFileURL(join(REPO, entry)).href, import.meta.url);
   }
