@@ -121,6 +121,7 @@ export class AppearanceIndex {
   private readonly views: NormalisedText[];
   private readonly grams: PostingTable;
   private words: PostingTable | undefined;
+  private readonly lineStarts: number[][] = [];
 
   constructor(seeds: Seed[]) {
     this.seeds = [...seeds].sort((a, b) => compareText(a.id, b.id));
@@ -128,9 +129,24 @@ export class AppearanceIndex {
     this.grams = new PostingTable(this.views, gramKey);
   }
 
-  /** Every occurrence of the anchored passage's normalised text other than the anchor itself, by seed id then offset. */
-  find(anchor: Anchor): Appearance[] {
+  /**
+   * Every occurrence of the anchored passage's normalised text other than the anchor itself, by seed id then offset.
+   * `byPassage` keeps each normalised passage's occurrences for the caller's next finds: the verdicts quoting the same
+   * sentence of a wire story, each in another outlet's copy, then share one search (the occurrences are the same, less
+   * each anchor's own).
+   */
+  find(anchor: Anchor, byPassage?: Map<string, readonly Appearance[]>): Appearance[] {
     const passage = normaliseQuote(anchor.text);
+    let all = byPassage?.get(passage);
+    if (!all) {
+      all = this.occurrences(passage);
+      byPassage?.set(passage, all);
+    }
+    return all.filter((a) => a.seed !== anchor.seed || a.start !== anchor.start);
+  }
+
+  /** Every occurrence of a normalised passage, by seed id then offset. */
+  private occurrences(passage: string): Appearance[] {
     if (passage === '') return [];
     const opensWord = isWordAt(passage, 0);
     const closesWord = isWordAt(passage, passage.length - 1);
@@ -143,8 +159,7 @@ export class AppearanceIndex {
       if ((opensWord && isWordAt(view.text, vs - 1)) || (closesWord && isWordAt(view.text, ve))) return;
       const seed = this.seeds[s] as Seed;
       const { start, end } = toOriginal(view, vs, ve);
-      if (seed.id === anchor.seed && start === anchor.start) return;
-      const { line, column } = positionAt(seedLineStarts(seed), start);
+      const { line, column } = positionAt((this.lineStarts[s] ??= seedLineStarts(seed)), start);
       found.push({ seed: seed.id, start, end, line, column });
     };
     const probe =
@@ -159,7 +174,9 @@ export class AppearanceIndex {
         for (let at = view.text.indexOf(passage); at !== -1; at = view.text.indexOf(passage, at + 1)) visit(s, at);
       });
     }
-    return found.sort((a, b) => compareText(a.seed, b.seed) || a.start - b.start);
+    // Already in order: seeds are visited in id order and each seed's offsets ascending (postings are filled that way),
+    // and distinct segment boundaries map to distinct, ascending original offsets.
+    return found;
   }
 
   /** The word start of the passage whose key has the fewest postings in `table`, or undefined when none has a key. */

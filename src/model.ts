@@ -16,7 +16,7 @@ import { loadSeeds } from './seeds.ts';
 import { loadSiteSettings } from './site-settings.ts';
 import { computeProvenance, type Provenance } from './provenance/index.ts';
 import { didYouMean } from './suggest.ts';
-import type { Model, Position, Problem, QuoteSelector, Seed, Verdict } from './types.ts';
+import type { Appearance, Model, Position, Problem, QuoteSelector, Seed, Verdict } from './types.ts';
 import { shown } from './values.ts';
 import { loadVerdict, VERDICTS_DIR, type ParseCache, type ParsedVerdict } from './verdicts.ts';
 
@@ -165,6 +165,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
   const seedsKey = seeds.map((seed) => `${seed.id}:${seed.sha256}`).join('\n');
   const usedCacheKeys = new Set<string>();
   let appearances: AppearanceIndex | undefined;
+  const occurrencesByPassage = new Map<string, readonly Appearance[]>();
   const appearanceIndex = (): AppearanceIndex => {
     if (appearances) return appearances;
     const key = seedsKey;
@@ -233,7 +234,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
           const anchor = anchorIn(capture, anchored.anchor);
           verdict.anchor = anchor;
           // Appearances are looked for in the first captures; a passage anchored in a later capture keeps only those in other seeds.
-          const found = appearanceIndex().find(anchor);
+          const found = appearanceIndex().find(anchor, occurrencesByPassage);
           verdict.appearances = anchor.capture === undefined ? found : found.filter((a) => a.seed !== seed.id);
           if (!verdict.draft && seed.captures) {
             verdict.fates = passageFates(seed, verdict, anchor);

@@ -364,9 +364,18 @@ export function toOriginal(n: NormalisedText, start: number, end: number): { sta
   return { start: start < length ? originalSegment(n, start).start : 0, end: originalSegment(n, Math.min(end, length) - 1).end };
 }
 
+/** Original start of the segment of normalised character `i`, in piece `p` (the piece that holds it). */
+function segmentStartIn(n: NormalisedText, p: number, i: number): number {
+  return n.copied[p] === 1 ? (n.from[p] as number) + i - (n.at[p] as number) : (n.from[p] as number);
+}
+
 /** Whether normalised index `i` is the first output of a segment (or the end of the text): a match may start or end there. */
 export function isSegmentBoundary(n: NormalisedText, i: number): boolean {
-  return i <= 0 || i >= n.text.length || originalSegment(n, i).start !== originalSegment(n, i - 1).start;
+  if (i <= 0 || i >= n.text.length) return true;
+  // One search: character i - 1 is in the same piece as i, or it is the previous piece's last.
+  const p = pieceOf(n, i);
+  const q = (n.at[p] as number) < i ? p : p - 1;
+  return segmentStartIn(n, p, i) !== segmentStartIn(n, q, i - 1);
 }
 
 /**

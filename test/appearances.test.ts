@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../src/anchor.ts';
 import { AppearanceIndex } from '../src/appearances.ts';
 import { positionAt } from '../src/lines.ts';
 import { normalise, normaliseQuote, originalSegment } from '../src/normalise.ts';
-import type { Anchor, Seed } from '../src/types.ts';
+import type { Anchor, Appearance, Seed } from '../src/types.ts';
 import { makeSeed, sampleSeed } from './make-seed.ts';
 
 const original = sampleSeed('000_5bff26b3a7f2143b');
@@ -18,8 +19,8 @@ function anchored(seed: Seed, quote: string, prefix?: string): Anchor {
 }
 
 /** Brute force, independent of the index: every occurrence of the normalised passage on whole characters and words. */
-function everyOccurrence(seeds: Seed[], passage: string): Array<{ seed: string; start: number }> {
-  const found: Array<{ seed: string; start: number }> = [];
+function everyOccurrence(seeds: Seed[], passage: string): Array<{ seed: string; start: number; end: number }> {
+  const found: Array<{ seed: string; start: number; end: number }> = [];
   for (const seed of [...seeds].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const view = normalise(seed.text);
     for (let at = view.text.indexOf(passage); at !== -1; at = view.text.indexOf(passage, at + 1)) {
@@ -27,7 +28,7 @@ function everyOccurrence(seeds: Seed[], passage: string): Array<{ seed: string; 
       const aligned = (i: number) => i === 0 || i === view.text.length || originalSegment(view, i).start !== originalSegment(view, i - 1).start;
       const word = (i: number) => /[\p{L}\p{N}\p{M}]/u.test(view.text[i] ?? '');
       const wholeWords = !(word(at) && word(at - 1)) && !(word(end - 1) && word(end));
-      if (aligned(at) && aligned(end) && wholeWords) found.push({ seed: seed.id, start: originalSegment(view, at).start });
+      if (aligned(at) && aligned(end) && wholeWords) found.push({ seed: seed.id, start: originalSegment(view, at).start, end: originalSegment(view, end - 1).end });
     }
   }
   return found;
@@ -70,7 +71,7 @@ describe('appearances of an anchored passage', () => {
       (o) => !(o.seed === original.id && o.start === anchor.start),
     );
     expect(expected.length).toBeGreaterThanOrEqual(4);
-    expect(appearances.map((a) => ({ seed: a.seed, start: a.start }))).toEqual(expected);
+    expect(appearances.map((a) => ({ seed: a.seed, start: a.start, end: a.end }))).toEqual(expected);
     expect(appearances.filter((a) => a.seed === original.id).map((a) => a.line)).toEqual([4, 24]);
   });
 
@@ -111,9 +112,48 @@ describe('appearances of an anchored passage', () => {
       const expected = everyOccurrence(seeds, normaliseQuote(anchor.text)).filter(
         (o) => !(o.seed === anchor.seed && o.start === anchor.start),
       );
-      expect(big.find(anchor).map((a) => ({ seed: a.seed, start: a.start }))).toEqual(expected);
+      expect(big.find(anchor).map((a) => ({ seed: a.seed, start: a.start, end: a.end }))).toEqual(expected);
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it('finds long shared passages in every copy of a wire story, reusing searches across verdicts, as a brute-force scan does', () => {
+    const sentences = ['The minister said the budget would grow by \u201Cten percent\u201D next year.', 'Officials \u2014 speaking late on Monday \u2014 denied it.', 'Prices rose in the port city.', "It's not over, the mayor said.", 'Cafe\u0301 owners met the union.', 'They shouted \u201Cstop!\u20DD\u201D twice.'];
+    const typography = (text: string, style: number) =>
+      style % 2 ? text.replace(/[\u201C\u201D]/g, '"').replace(/\u2014/g, '--').replace(/'/g, '\u2019').replace(/\u20DD/g, '') : style % 3 ? text.replace(/ /g, '  ') : text;
+    const copy = fc.record({
+      story: fc.array(fc.integer({ min: 0, max: sentences.length - 1 }), { minLength: 2, maxLength: 6 }),
+      style: fc.integer({ min: 0, max: 5 }),
+      own: fc.option(fc.constantFrom('A local note.', 'Weather: fine.', 'The minister said'), { nil: undefined }),
+      separator: fc.constantFrom(' ', '\n', '\r\n', '\n\n'),
+    });
+    const corpus = fc.record({
+      copies: fc.array(copy, { minLength: 2, maxLength: 25 }),
+      quotes: fc.array(fc.record({ seed: fc.nat(), from: fc.nat(), length: fc.integer({ min: 1, max: 120 }) }), { minLength: 1, maxLength: 30 }),
+    });
+    fc.assert(
+      fc.property(corpus, ({ copies, quotes }) => {
+        const seeds = copies.map((c, i) => {
+          const parts = c.story.map((n) => typography(sentences[n] as string, c.style));
+          if (c.own) parts.splice(i % (parts.length + 1), 0, c.own);
+          return makeSeed(`w${String(i).padStart(2, '0')}`, parts.join(c.separator));
+        });
+        const index = new AppearanceIndex(seeds);
+        const searches = new Map<string, readonly Appearance[]>();
+        for (const q of quotes) {
+          const seed = seeds[q.seed % seeds.length] as Seed;
+          const from = q.from % seed.text.length;
+          const { anchor } = anchorQuote(seed, { quote: seed.text.slice(from, from + q.length), prefix: seed.text.slice(0, from) });
+          if (!anchor) continue;
+          const expected = everyOccurrence(seeds, normaliseQuote(anchor.text))
+            .filter((o) => !(o.seed === anchor.seed && o.start === anchor.start))
+            .map((o) => ({ ...o, ...positionAt(seeds.find((s) => s.id === o.seed)!.text, o.start) }));
+          expect(index.find(anchor, searches)).toEqual(expected);
+          expect(index.find(anchor)).toEqual(expected);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+    );
   });
 });

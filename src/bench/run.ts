@@ -29,7 +29,8 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
 const ELEVENTY = join(REPO, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const PAGEFIND = join(REPO, 'node_modules', '.bin', 'pagefind');
-const CHECK = join(REPO, 'src', 'cli', 'check.ts');
+// `npm run check`: check.ts bundled once per state of its sources (src/cli/compiled.mjs).
+const CHECK = join(REPO, 'src', 'cli', 'compiled.mjs');
 const BUILD = join(REPO, 'src', 'cli', 'build.ts');
 // The Eleventy part of the build, as `npm run build` runs it (in several runs for a large site).
 const RENDER_SITE = join(REPO, 'src', 'bench', 'render-site.ts');
@@ -267,9 +268,11 @@ async function main(): Promise<void> {
 
     const checks: Partial<Record<CorpusKind, Row>> = {};
     if (measured('check')) {
+      // The bundle is compiled by the first start after a change to the sources, not by the runs measured.
+      spawnSync(process.execPath, [CHECK, 'check', '--help'], { stdio: 'ignore' });
       for (const kind of CORPUS_KINDS) {
         const root = kind === options.corpus ? project : otherProject;
-        const check = summarise(`\`check\`, ${kind} seeds`, await series(`check (${kind} corpus)`, options.runs, () => runMeasured(TSX, [CHECK, '--root', root], { cwd: root, env })));
+        const check = summarise(`\`check\`, ${kind} seeds`, await series(`check (${kind} corpus)`, options.runs, () => runMeasured(process.execPath, [CHECK, 'check', '--root', root], { cwd: root, env })));
         check.target = { text: '≤ 1 s', met: check.ms !== undefined && check.ms <= 1000 };
         checks[kind] = check;
         rows.push(check);
