@@ -7,7 +7,7 @@ import { SEED_ID_PATTERN } from './fields.ts';
 import { invisibleInValue, invisibleTextProblems } from './invisible-text.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
-import type { Problem, Seed, SeedMeta, Span } from './types.ts';
+import type { Position, Problem, Seed, SeedMeta, Span } from './types.ts';
 import { isIsoDate, shown, urlProblem, urlWarning } from './values.ts';
 import { canonicalLanguage, languageProblem } from './site-settings.ts';
 import { parseYaml } from './yaml-source.ts';
@@ -58,7 +58,7 @@ function suggestedId(stem: string): string {
   return SEED_ID_PATTERN.test(cleaned) ? ` (for example seeds/${cleaned}.txt)` : '';
 }
 
-function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
+function loadMeta(root: string, file: string, problems: Problem[], positions: Record<string, Position> = {}): SeedMeta {
   const problem = (severity: Problem['severity'], rule: Problem['rule'], message: string, line = 1, column = 1) =>
     problems.push({ file, line, column, severity, rule, message });
   const read = readTextFile(join(root, file), META_SIZE_LIMIT);
@@ -116,6 +116,7 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
       continue;
     }
     meta[field] = field === 'language' ? canonicalLanguage(value) : value;
+    positions[field] = { line, column };
   }
   return meta;
 }
@@ -165,16 +166,18 @@ export function loadSeeds(root: string): LoadedSeeds {
     }
     const metaName = `${id}.yml`;
     const metaFile = nameSet.has(metaName) ? `seeds/${metaName}` : undefined;
+    const metaPositions: Record<string, Position> = {};
     const seed: Seed = {
       id,
       file,
       text: read.text,
       sha256: createHash('sha256').update(read.bytes).digest('hex'),
-      meta: metaFile ? loadMeta(root, metaFile, problems) : {},
+      meta: metaFile ? loadMeta(root, metaFile, problems, metaPositions) : {},
       paragraphs: paragraphsOf(read.text),
     };
     if (metaFile) {
       seed.metaFile = metaFile;
+      seed.metaPositions = metaPositions;
       files.push(metaFile);
     }
     seeds.push(seed);

@@ -8,6 +8,7 @@ import type MarkdownIt from 'markdown-it';
 import type { PagedVerdict, RatingLevel, Seed, Verdict } from '../types.ts';
 import type { PassageContext } from '../passage-context.ts';
 import { outputFileOf, seedUrl, verdictUrl } from '../urls.ts';
+import type { ArchiveLinks } from './archive-data.ts';
 
 /** An appearance of the verdict's passage in another seed (or again in its own). */
 export interface Appears {
@@ -31,6 +32,7 @@ export interface VerdictPageSource {
   originalArticleUrl(verdict: PagedVerdict): string | undefined;
   alsoAppearsIn(verdict: PagedVerdict): Appears[];
   jsonLdScript(verdict: PagedVerdict): string;
+  archiveLinks(verdict: PagedVerdict): ArchiveLinks;
 }
 
 /**
@@ -55,6 +57,8 @@ export class VerdictPage {
   /** The original article, scrolled to the passage; undefined when the seed has no URL. */
   readonly originalArticleUrl: string | undefined;
   readonly alsoAppearsIn: Appears[];
+  /** The claimant's, topics' and outlet's pages. */
+  readonly archive: ArchiveLinks;
 
   // Private fields (not properties): a page's data is the values above, and serialises as such.
   readonly #site: VerdictPageSource;
@@ -80,6 +84,7 @@ export class VerdictPage {
     this.context = site.passageContext(verdict);
     this.originalArticleUrl = site.originalArticleUrl(verdict);
     this.alsoAppearsIn = site.alsoAppearsIn(verdict);
+    this.archive = site.archiveLinks(verdict);
   }
 
   get title(): string {
