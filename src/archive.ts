@@ -201,7 +201,7 @@ export function archiveProblems(verdicts: readonly Verdict[], seeds: readonly Se
   const sorted = [...verdicts].sort((a, b) => compareText(a.file, b.file));
   const listed = new Map<string, Named>();
   for (const c of [...claimants.values()].sort((a, b) => compareText(a.key, b.key))) {
-    listed.set(c.key, { id: `key:${c.key}`, name: c.name, slug: c.key, file: 'content/_data/claimants.yml', at: { line: 1, column: 1 }, what: `claimants.yml claimant "${c.key}"`, hint: '' });
+    listed.set(c.key, { id: `key:${c.key}`, name: c.key, slug: c.key, file: 'content/_data/claimants.yml', at: { line: 1, column: 1 }, what: `claimants.yml claimant "${c.key}"`, hint: '' });
   }
   const claimantNames: Named[] = [];
   for (const v of sorted) {
