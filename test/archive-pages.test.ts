@@ -14,9 +14,9 @@ afterAll(removeProjects);
 
 const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-function siteOf(model: Model): SiteData {
+function siteOf(model: Model, preview = false): SiteData {
   const data = new SiteData();
-  data.update({ model, site: siteMeta(readSiteSettings(repoRoot)), pathPrefix: '/', inputDir: `${repoRoot}/content`, redirects: [], css: '' });
+  data.update({ model, site: siteMeta(readSiteSettings(repoRoot)), pathPrefix: '/', inputDir: `${repoRoot}/content`, redirects: [], css: '', preview });
   return data;
 }
 
@@ -78,6 +78,14 @@ describe('archive pages of the sample', () => {
     expect(onlyDraft.length).toBeGreaterThan(0);
     for (const tag of onlyDraft) expect(data.topicPages.map((p) => p.name)).not.toContain(tag);
     expect(data.sitemapUrls.some((u) => u.includes(`/claimants/${draft.claimant}/`))).toBe(false);
+  });
+
+  it('lists a draft on its claimant, topic and outlet pages in a preview, as every listing of a preview does', () => {
+    const draft = model.verdicts.find((v) => v.draft && v.anchor)!;
+    const preview = siteOf(model, true);
+    const page = preview.claimantPages.find((p) => p.url === `/claimants/${draft.claimant}/`)!;
+    expect(page.items.map((v) => v.slug)).toContain(draft.slug);
+    for (const tag of draft.tags) expect(preview.topicPages.find((p) => p.name === tag)!.items.map((v) => v.slug)).toContain(draft.slug);
   });
 
   it('links each verdict page to its claimant, topics and outlet, and each seed page to its outlet and its verdicts\u2019 claimants and topics', () => {
