@@ -10,6 +10,7 @@ import { loadContent } from './content-files.ts';
 import { loadScale } from './ratings.ts';
 import { CLAIMANTS_FILE, loadClaimants } from './claimants.ts';
 import { structuredDataProblems } from './structured-data-rules.ts';
+import { archiveProblems } from './archive.ts';
 import { sortProblems } from './report.ts';
 import { releaseSeedViews } from './normalise.ts';
 import { loadSeeds } from './seeds.ts';
@@ -252,7 +253,7 @@ export function buildModel(options: ModelOptions): CheckedModel {
     releaseSeedViews(seeds.flatMap(allCaptures));
   }
 
-  problems.push(...slugCollisions(parsed), ...linksOutOfProject(root), ...structuredDataProblems(verdicts, seedsById, claimants));
+  problems.push(...slugCollisions(parsed), ...linksOutOfProject(root), ...structuredDataProblems(verdicts, seedsById, claimants), ...archiveProblems(verdicts, seeds, claimants));
   let provenance: Provenance | undefined;
   verdicts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return {

@@ -7,7 +7,7 @@ import { SEED_ID_PATTERN } from './fields.ts';
 import { invisibleInValue, invisibleTextProblems } from './invisible-text.ts';
 import { didYouMean } from './suggest.ts';
 import { MEGABYTE, readTextFile } from './text-file.ts';
-import type { Problem, Seed, SeedMeta, Span } from './types.ts';
+import type { Position, Problem, Seed, SeedMeta, Span } from './types.ts';
 import { isIsoDate, shown, urlProblem, urlWarning } from './values.ts';
 import { canonicalLanguage, languageProblem } from './site-settings.ts';
 import { parseYaml } from './yaml-source.ts';
@@ -76,7 +76,7 @@ function suggestedId(stem: string): string {
   return SEED_ID_PATTERN.test(cleaned) ? ` (for example seeds/${cleaned}.txt)` : '';
 }
 
-function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
+function loadMeta(root: string, file: string, problems: Problem[], positions: Record<string, Position> = {}): SeedMeta {
   const problem = (severity: Problem['severity'], rule: Problem['rule'], message: string, line = 1, column = 1) =>
     problems.push({ file, line, column, severity, rule, message });
   const read = readTextFile(join(root, file), META_SIZE_LIMIT);
@@ -134,6 +134,7 @@ function loadMeta(root: string, file: string, problems: Problem[]): SeedMeta {
       continue;
     }
     meta[field] = field === 'language' ? canonicalLanguage(value) : value;
+    positions[field] = { line, column };
   }
   return meta;
 }
@@ -183,7 +184,8 @@ export function loadSeeds(root: string): LoadedSeeds {
     }
     const metaName = `${id}.yml`;
     const metaFile = nameSet.has(metaName) ? `seeds/${metaName}` : undefined;
-    const meta = metaFile ? loadMeta(root, metaFile, problems) : {};
+    const metaPositions: Record<string, Position> = {};
+    const meta = metaFile ? loadMeta(root, metaFile, problems, metaPositions) : {};
     const seed: Seed = {
       id,
       file,
@@ -195,6 +197,7 @@ export function loadSeeds(root: string): LoadedSeeds {
     };
     if (metaFile) {
       seed.metaFile = metaFile;
+      seed.metaPositions = metaPositions;
       files.push(metaFile);
     }
     seeds.push(seed);

@@ -43,7 +43,9 @@ export type RuleId =
   | 'claimant-unknown'
   | 'claim-too-long'
   | 'seed-meta-missing'
-  | 'seed-repost';
+  | 'seed-repost'
+  | 'archive-name-empty'
+  | 'archive-name-collision';
 
 /** One message for an editor, printed like a compiler's: file:line:col: severity: message [rule]. */
 export interface Problem {
@@ -92,6 +94,8 @@ export interface Seed {
   titleFrom: TitleSource;
   /** `seeds/<id>.yml` when present. */
   metaFile?: string;
+  /** Where each field of `meta` is written in `metaFile`. */
+  metaPositions?: Record<string, Position>;
   paragraphs: Span[];
   /** Set on a later capture only (`seeds/<id>@<date>.txt`): its date, YYYY-MM-DD (UTC). The first capture's is `meta.captured`. */
   captured?: string;

@@ -30,6 +30,16 @@ export const onlyHereId = (n: number): string => `only-here-${n}`;
 export const seedIndexUrl = (page = 1): string => pagePath('/seeds/', page);
 /** `/ratings/<key>/` for page 1, `/ratings/<key>/page/<n>/` after it. */
 export const ratingUrl = (key: string, page = 1): string => pagePath(`/ratings/${segment(key)}/`, page);
+/** `/claimants/<slug>/`: every published verdict on one claimant's claims (`page/<n>/` after the first page). */
+export const claimantUrl = (slug: string, page = 1): string => pagePath(`/claimants/${segment(slug)}/`, page);
+/** `/claimants/`, `/claimants/page/<n>/`: the index of every claimant. */
+export const claimantIndexUrl = (page = 1): string => pagePath('/claimants/', page);
+/** `/topics/<slug>/`: the published verdicts with one tag. */
+export const topicUrl = (slug: string, page = 1): string => pagePath(`/topics/${segment(slug)}/`, page);
+export const topicIndexUrl = (page = 1): string => pagePath('/topics/', page);
+/** `/outlets/<slug>/`: one outlet's seeds and the published verdicts on them. */
+export const outletUrl = (slug: string, page = 1): string => pagePath(`/outlets/${segment(slug)}/`, page);
+export const outletIndexUrl = (page = 1): string => pagePath('/outlets/', page);
 export const aboutUrl = (): string => '/about/';
 export const searchUrl = (): string => '/search/';
 export const feedUrl = (): string => '/feed.xml';

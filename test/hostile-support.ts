@@ -141,7 +141,7 @@ export function textOf(node: Node): string {
 const SITE_TAGS = new Set(
   ('html head body title meta link script noscript header nav main footer article section aside div span p a ul ol li ' +
     'dl dt dd h1 h2 h3 h4 h5 h6 blockquote figure figcaption mark cite time code pre em strong s hr br table thead tbody ' +
-    'tr th td details summary').split(' '),
+    'caption tr th td details summary').split(' '),
 );
 /** Attributes whose value a browser follows or loads as a URL. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'srcset', 'ping', 'manifest', 'codebase', 'longdesc']);

@@ -55,6 +55,23 @@ describe('hostile content', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(findAll(page, byTag('script')).length);
   });
 
+  it('gives a hostile claimant, tag and outlet a page at a slug of letters, digits and hyphens, showing the name as text there and in the links to it', () => {
+    const names = ['<img src=x onerror=alert("claimant")>', '</title><script>alert("outlet")</script>', '<script>alert("tag")</script>'];
+    const expected: Record<string, string> = {
+      'claimants/img-src-x-onerror-alert-claimant/index.html': names[0]!,
+      'outlets/title-script-alert-outlet-script/index.html': names[1]!,
+      'topics/script-alert-tag-script/index.html': names[2]!,
+    };
+    expect(pages.filter((f) => /^(claimants|topics|outlets)\/[^/]+\/index\.html$/.test(f)).sort()).toEqual(Object.keys(expected).sort());
+    for (const [file, name] of Object.entries(expected)) expect(text(find(readPage(site, file), byTag('h1'))!), file).toContain(name);
+    const links = find(readPage(site, 'verdicts/payload/index.html'), (e) => attr(e, 'class') === 'archive-links')!;
+    expect(findAll(links, byTag('a')).map((a) => [attr(a, 'href'), text(a)])).toEqual([
+      ['/claimants/img-src-x-onerror-alert-claimant/', names[0]],
+      ['/topics/script-alert-tag-script/', names[2]],
+      ['/outlets/title-script-alert-outlet-script/', names[1]],
+    ]);
+  });
+
   it("ignores an editor's Eleventy keys: permalink, layout and eleventyComputed cannot move or replace a page", () => {
     const home = readPage(site, 'index.html');
     expect(text(find(home, byTag('h1'))!)).toBe('Latest fact-checks');

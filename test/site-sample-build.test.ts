@@ -181,6 +181,44 @@ describe('the sample site', () => {
     expect(fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8')).toMatch(/<loc>[^<]*\/seeds\/<\/loc>/);
   });
 
+  it("publishes a page per claimant, with its published verdicts and a table of their ratings in the scale's order, and links it from their verdict pages", () => {
+    const keys = [...new Set(published.flatMap((v) => (v.claimant ? [v.claimant] : [])))].sort();
+    const index = readPage(site, 'claimants/index.html');
+    expect(findAll(find(index, (e) => (attr(e, 'class') ?? '').includes('archive-index'))!, byTag('a')).map((a) => attr(a, 'href')).sort()).toEqual(keys.map((k) => `/claimants/${k}/`));
+    for (const key of keys) {
+      const page = readPage(site, `claimants/${key}/index.html`);
+      const theirs = published.filter((v) => v.claimant === key);
+      expect(text(find(page, byTag('h1'))!)).toBe(`Claims by ${model.claimants!.get(key)!.name}`);
+      const rows = findAll(find(page, (e) => attr(e, 'class') === 'tally')!, byTag('tr')).slice(1).map((tr) => findAll(tr, (e) => e.tagName === 'th' || e.tagName === 'td').map((c) => text(c).trim()));
+      expect(rows).toEqual(
+        model.scale.levels.map((level) => {
+          const n = theirs.filter((v) => v.rating === level.key).length;
+          return [`Rating: ${level.label}`, String(n), `${Math.round((n / theirs.length) * 100)}%`];
+        }),
+      );
+      const listed = findAll(find(page, (e) => attr(e, 'class') === 'verdict-list')!, byTag('h3')).map(text);
+      expect(listed.sort()).toEqual(theirs.map((v) => v.title).sort());
+      for (const v of theirs) {
+        const links = find(readPage(site, `verdicts/${v.slug}/index.html`), (e) => attr(e, 'class') === 'archive-links')!;
+        expect(findAll(links, byTag('a')).map((a) => attr(a, 'href'))).toContain(`/claimants/${key}/`);
+      }
+    }
+  });
+
+  it('publishes a page per tag and per outlet, and their indexes, and links the outlet from its seed pages', () => {
+    const tags = new Set(published.flatMap((v) => v.tags));
+    const topics = listFiles(site).filter((f) => /^topics\/[^/]+\/index\.html$/.test(f) && !f.startsWith('topics/page/'));
+    expect(topics.length).toBe(tags.size);
+    expect(findAll(readPage(site, 'topics/index.html'), byTag('a')).filter((a) => /^\/topics\/[^/]+\/$/.test(attr(a, 'href') ?? ''))).toHaveLength(tags.size);
+    for (const seed of model.seeds.filter((s) => s.meta.outlet)) {
+      const meta = find(readPage(site, `seeds/${seed.id}/index.html`), (e) => (attr(e, 'class') ?? '').includes('seed-meta'))!;
+      const link = findAll(meta, byTag('a')).find((a) => text(a) === seed.meta.outlet)!;
+      const outlet = readPage(site, `${attr(link, 'href')!.slice(1)}index.html`);
+      expect(findAll(outlet, byTag('a')).map((a) => attr(a, 'href'))).toContain(`/seeds/${seed.id}/`);
+    }
+    expect(fs.existsSync(path.join(site, 'outlets/index.html'))).toBe(true);
+  });
+
   it('publishes an Atom feed whose updated date is the newest verdict date (no build time)', () => {
     const feed = fs.readFileSync(path.join(site, 'feed.xml'), 'utf8');
     const newest = published.map((v) => v.date).sort().at(-1);

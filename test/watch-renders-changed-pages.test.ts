@@ -29,6 +29,8 @@ beforeAll(async () => {
       seed: 'seed: gamma',
       quote: 'quote: The old lighthouse on the point was switched off in 1998',
       date: 'date: 2024-01-01',
+      claimant: 'claimant: Harbour Master',
+      tags: 'tags: [lighthouses]',
     }),
   });
   server = await startDevServer(root);
@@ -40,8 +42,10 @@ afterAll(async () => {
 
 describe('a save during npm start', () => {
   it('re-renders the changed verdict and the seed pages it highlights, and leaves an unrelated page unwritten', async () => {
-    const unrelated = ['verdicts/lighthouse/index.html', 'seeds/gamma/index.html'];
-    const related = ['verdicts/sea-wall-vote/index.html', 'seeds/alpha/index.html', 'seeds/beta/index.html', 'index.html'];
+    const unrelated = ['verdicts/lighthouse/index.html', 'seeds/gamma/index.html', 'claimants/harbour-master/index.html', 'topics/lighthouses/index.html'];
+    // its claimant's, topics' and outlet's pages list it
+    const archive = ['claimants/port-ellery-gazette/index.html', 'topics/harbour/index.html', 'topics/council/index.html', 'outlets/port-ellery-gazette-fictional-test-outlet/index.html'];
+    const related = ['verdicts/sea-wall-vote/index.html', 'seeds/alpha/index.html', 'seeds/beta/index.html', 'index.html', ...archive];
     for (const file of [...unrelated, ...related]) mark(file);
 
     const file = path.join(root, 'content/verdicts/sea-wall-vote.md');
@@ -64,15 +68,32 @@ describe('a save during npm start', () => {
     fs.writeFileSync(other, fs.readFileSync(other));
     await server.waitFor(/Wrote \d+ files?/, 3, 30_000);
     expect(fs.existsSync(served('verdicts/lighthouse/index.html'))).toBe(false);
+    // its claimant and its tag had no other verdict: their pages are gone too
+    expect(fs.existsSync(served('claimants/harbour-master/index.html'))).toBe(false);
+    expect(fs.existsSync(served('topics/lighthouses/index.html'))).toBe(false);
     expect(read('seeds/gamma/index.html')).toContain('No passage of this text has been fact-checked yet.');
     expect(read('seeds/alpha/index.html')).toContain(SENTINEL);
+  });
+
+  it("moves a verdict whose claimant changed from the old claimant's page to the new one's, and renders the index of claimants again", async () => {
+    mark('claimants/index.html');
+    mark('topics/harbour/index.html');
+    const file = path.join(root, 'content/verdicts/sea-wall-vote.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^claimant: .*$/m, 'claimant: Harbour Master'));
+    await server.waitFor(/Wrote \d+ files?/, 4, 30_000);
+    expect(fs.existsSync(served('claimants/port-ellery-gazette/index.html'))).toBe(false);
+    expect(read('claimants/harbour-master/index.html')).toContain('The council did vote for a new sea wall');
+    expect(read('claimants/index.html')).not.toContain(SENTINEL);
+    expect(read('claimants/index.html')).toContain('Harbour Master');
+    // the topic page prints the claimant of each verdict it lists
+    expect(read('topics/harbour/index.html')).not.toContain(SENTINEL);
   });
 
   it('renders every page again when a value printed site-wide changes', async () => {
     // Seed titles are printed in listings, side columns and sources: a seed's metadata concerns every page.
     mark('verdicts/sea-wall-vote/index.html');
     fs.appendFileSync(path.join(root, 'seeds/gamma.yml'), 'title: Lighthouse keepers\n');
-    await server.waitFor(/Wrote \d+ files?/, 4, 30_000);
+    await server.waitFor(/Wrote \d+ files?/, 5, 30_000);
     expect(read('verdicts/sea-wall-vote/index.html')).not.toContain(SENTINEL);
   });
 });

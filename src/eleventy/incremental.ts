@@ -50,7 +50,7 @@ class Fingerprints {
 const fingerprint = (value: unknown, salt: string): string => new Fingerprints().of(value, salt);
 
 export interface SiteWide {
-  /** What every page prints besides its own item: site settings, the scale, seed titles, the editors' pages. */
+  /** What every page prints besides its own item: site settings, the scale, seed titles, claimant names, the editors' pages. */
   all: string;
   /** What listings also print: the counts by rating, the most checked seeds, the number of seeds. */
   listings: string;
@@ -66,6 +66,8 @@ export function siteWideFingerprints(fc: SiteData): SiteWide {
         contentPages: fc.model.pages.map((p) => [p.url, p.title]),
         // A seed's title may come from its text (seed-title.ts), so it is hashed too.
         seeds: fc.model.seeds.map((s) => [s.id, s.meta, s.title]),
+        // Listings print each verdict's claimant by its claimants.yml name.
+        claimants: [...(fc.model.claimants?.values() ?? [])],
       },
       '',
     ),

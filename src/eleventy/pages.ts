@@ -1,5 +1,5 @@
-// Every page the site generates, in one table (PAGES): verdict, seed, rating and home pages paginated
-// from the model, the feeds, the sitemap and the hosts' files. Each is a virtual template, so any project
+// Every page the site generates, in one table (PAGES): verdict, seed, rating, claimant, topic, outlet and
+// home pages paginated from the model, the feeds, the sitemap and the hosts' files. Each is a virtual template, so any project
 // folder with seeds/ and content/ builds the whole site: the sample, a newsroom's fork, or a test fixture.
 // Their data is computed in TypeScript (SiteData, site-data.ts); their markup is a layout in
 // _includes/pages/ over an empty template: Eleventy compiles a layout once, but a paginated template's own
@@ -9,6 +9,7 @@
 import type { UserConfig } from '@11ty/eleventy';
 import type { ChangesPage, Listing, RatingPage, SeedPage, VerdictPage } from './site-data.ts';
 import type { ComparePage } from './provenance-data.ts';
+import type { ArchiveIndexPage, ArchivePage } from './archive-data.ts';
 import type { Redirect } from '../redirects.ts';
 import type { Verdict } from '../types.ts';
 import { annotationsUrl, claimReviewFeedUrl, feedUrl, notFoundUrl, robotsUrl, searchUrl, sitemapUrl } from '../urls.ts';
@@ -54,6 +55,12 @@ export const PAGES: { file: string; layout?: string; data: Data }[] = [
   { file: 'changes.njk', data: pagePerItem<ChangesPage>('changesPages', 'changesPage', (p) => `What changed in ${p.title}`) },
   { file: 'compare.njk', data: pagePerItem<ComparePage>('comparePages', 'comparePage', (p) => `Compare: ${p.title} with ${p.otherTitle}`) },
   { file: 'seeds.njk', data: pagePerItem<Listing<SeedPage>>('seedIndexPages', 'listing', (l) => numbered('Source texts', l)) },
+  { file: 'claimant.njk', layout: 'archive.njk', data: pagePerItem<ArchivePage>('claimantPages', 'listing', (l) => numbered(`Claims by ${l.name}`, l)) },
+  { file: 'topic.njk', layout: 'archive.njk', data: pagePerItem<ArchivePage>('topicPages', 'listing', (l) => numbered(`Topic: ${l.name}`, l)) },
+  { file: 'outlet.njk', layout: 'archive.njk', data: pagePerItem<ArchivePage>('outletPages', 'listing', (l) => numbered(`Outlet: ${l.name}`, l)) },
+  { file: 'claimants.njk', layout: 'archive-index.njk', data: pagePerItem<ArchiveIndexPage>('claimantIndexPages', 'listing', (l) => numbered('Claimants', l)) },
+  { file: 'topics.njk', layout: 'archive-index.njk', data: pagePerItem<ArchiveIndexPage>('topicIndexPages', 'listing', (l) => numbered('Topics', l)) },
+  { file: 'outlets.njk', layout: 'archive-index.njk', data: pagePerItem<ArchiveIndexPage>('outletIndexPages', 'listing', (l) => numbered('Outlets', l)) },
   { file: 'search.njk', data: single(searchUrl(), { pageTitle: 'Search' }) },
   { file: '404.njk', data: single(notFoundUrl(), { pageTitle: 'Page not found' }) },
   { file: 'feed.njk', data: single(feedUrl()) },

@@ -30,6 +30,7 @@ import { unknownOrigin } from '../seed-origin.ts';
 
 export { VerdictPage, type Appears };
 import { ProvenanceData, type ComparePage } from './provenance-data.ts';
+import { ArchiveData, type ArchiveIndexPage, type ArchiveLinks, type ArchivePage } from './archive-data.ts';
 
 export const PAGE_SIZE = 50;
 /** The Atom feed's length: the newest published verdicts. */
@@ -68,6 +69,8 @@ export interface SeedPage {
   changesUrl?: string;
   /** A later capture's page: the capture's date (the first capture's page is the seed page itself). */
   capture?: string;
+  /** The seed's outlet's page, and the pages of the claimants and topics of the verdicts highlighted on it. */
+  archive: ArchiveLinks;
 }
 
 /** `/seeds/<id>/changes/`: the word diff of each pair of consecutive captures. */
@@ -183,6 +186,14 @@ export class SiteData {
   provenance = new ProvenanceData();
   /** /seeds/<id>/compare/<other>/ for every related pair, both ways. */
   comparePages: ComparePage[] = [];
+  /** Claimant, topic and outlet pages and their indexes, and the links to them (archive-data.ts). */
+  readonly archive = new ArchiveData();
+  claimantPages: ArchivePage[] = [];
+  topicPages: ArchivePage[] = [];
+  outletPages: ArchivePage[] = [];
+  claimantIndexPages: ArchiveIndexPage[] = [];
+  topicIndexPages: ArchiveIndexPage[] = [];
+  outletIndexPages: ArchiveIndexPage[] = [];
   private levels = new Map<string, RatingLevel>();
   private bySlug = new Map<string, PagedVerdict>();
   private readonly markdown = createMarkdown();
@@ -217,6 +228,19 @@ export class SiteData {
         this.verdictsBySeed.set(id, list);
       }
     }
+    this.archive.update(this.paged, model.seeds, model.claimants, model.scale, (seed) => ({
+      title: seed.title,
+      url: seedUrl(seed.id),
+      verdictCount: this.verdictsBySeed.get(seed.id)?.length ?? 0,
+    }));
+    Object.assign(this, {
+      claimantPages: this.archive.claimantPages,
+      topicPages: this.archive.topicPages,
+      outletPages: this.archive.outletPages,
+      claimantIndexPages: this.archive.claimantIndexPages,
+      topicIndexPages: this.archive.topicIndexPages,
+      outletIndexPages: this.archive.outletIndexPages,
+    });
     this.provenance.update(model, (seed) => seed.title, (path) => this.absoluteUrl(path));
     this.comparePages = this.provenance.comparePages;
     this.seedPages = model.seeds.map((seed) => this.seedPage(seed));
@@ -259,6 +283,7 @@ export class SiteData {
       verdictCount: verdicts.length,
       ...(owner.captures ? { captures: captureLinks(owner, seed), changesUrl: seedChangesUrl(owner.id) } : {}),
       ...(seed.captured !== undefined ? { capture: seed.captured } : {}),
+      archive: this.archive.forSeed(seed, verdicts),
     };
   }
 
@@ -292,6 +317,11 @@ export class SiteData {
 
   seed(id: string): Seed | undefined {
     return this.model.seedsById.get(id);
+  }
+
+  /** The verdict's claimant, topics and outlet pages (its page prints them). */
+  archiveLinks(verdict: PagedVerdict): ArchiveLinks {
+    return this.archive.forVerdict(verdict);
   }
 
   /** Who made the verdict's claim (its claimants.yml entry, or the free text); undefined when none is named. */
@@ -390,13 +420,25 @@ export class SiteData {
   get sitemapUrls(): string[] {
     const content = this.model.pages.map((p) => p.url).filter((url) => url.endsWith('/'));
     const verdictPages = this.published.map((v) => ({ url: verdictUrl(v.slug) }));
-    const pages = [verdictPages, this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.capturePages, this.changesPages, this.comparePages].flat().map((p) => p.url);
+    const pages = [verdictPages, this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.capturePages, this.changesPages, this.comparePages, this.archivePages, this.archiveIndexPages].flat().map((p) => p.url);
     return [...new Set([...content, searchUrl(), ...pages])].sort(compare).map((url) => this.absoluteUrl(url));
   }
 
-  /** The sitemap's entries: sitemapUrls, each verdict page with `lastmod`, its `updated` date, else its `date`. */
+  private get archivePages(): ArchivePage[] {
+    return [this.claimantPages, this.topicPages, this.outletPages].flat();
+  }
+
+  private get archiveIndexPages(): ArchiveIndexPage[] {
+    return [this.claimantIndexPages, this.topicIndexPages, this.outletIndexPages].flat();
+  }
+
+  /**
+   * The sitemap's entries: sitemapUrls, each verdict page with `lastmod`, its `updated` date, else its `date`;
+   * each page of a claimant, topic or outlet with the newest of its verdicts' (the tally on every page counts them all).
+   */
   get sitemapEntries(): { loc: string; lastmod?: string }[] {
     const lastmod = new Map(this.published.map((v) => [this.absoluteUrl(verdictUrl(v.slug)), v.updated ?? v.date]));
+    for (const page of this.archivePages) if (page.lastmod) lastmod.set(this.absoluteUrl(page.url), page.lastmod);
     return this.sitemapUrls.map((loc) => ({ loc, ...(lastmod.has(loc) ? { lastmod: lastmod.get(loc)! } : {}) }));
   }
 

@@ -9,6 +9,7 @@ import type { PagedVerdict, RatingLevel, Seed, Verdict } from '../types.ts';
 import type { PassageContext } from '../passage-context.ts';
 import { outputFileOf, seedUrl, verdictUrl } from '../urls.ts';
 import { paragraphNumber } from '../seeds.ts';
+import type { ArchiveLinks } from './archive-data.ts';
 
 /** An appearance of the verdict's passage in another seed (or again in its own). */
 export interface Appears {
@@ -45,6 +46,7 @@ export interface VerdictPageSource {
   originalArticleUrl(verdict: PagedVerdict): string | undefined;
   alsoAppearsIn(verdict: PagedVerdict): Appears[];
   jsonLdScript(verdict: PagedVerdict): string;
+  archiveLinks(verdict: PagedVerdict): ArchiveLinks;
 }
 
 /**
@@ -74,6 +76,8 @@ export class VerdictPage {
   readonly evidence: PassageEvidence;
   /** "A, B and C" */
   readonly byline: string;
+  /** The claimant's, topics' and outlet's pages. */
+  readonly archive: ArchiveLinks;
 
   // Private fields (not properties): a page's data is the values above, and serialises as such.
   readonly #site: VerdictPageSource;
@@ -103,6 +107,7 @@ export class VerdictPage {
     this.paragraph = paragraphNumber(checked, anchor.start);
     this.evidence = { seed: anchor.seed, file: checked.file, sha256: checked.sha256, line: anchor.line, column: anchor.column };
     this.byline = authorList.format(verdict.authors);
+    this.archive = site.archiveLinks(verdict);
   }
 
   get title(): string {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { buildAndServe, pageOfEachType, type TestSite } from './support/built-site.ts';
+import { ARCHIVE_TYPES, buildAndServe, pageOfEachType, type TestSite } from './support/built-site.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -41,11 +41,13 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   }
 
   it('has every page type to check', () => {
-    expect(Object.values(pageOfEachType(site))).toHaveLength(8);
+    expect(Object.values(pageOfEachType(site))).toHaveLength(14);
   });
 
   it('finds no violation on a page of each type at desktop and phone widths, nor on any verdict or seed page', async () => {
-    const types = Object.values(pageOfEachType(site));
+    const all = pageOfEachType(site);
+    // the archive page types have their own test below, at more widths and without JavaScript too
+    const types = Object.entries(all).filter(([type]) => !(ARCHIVE_TYPES as readonly string[]).includes(type)).map(([, path]) => path);
     // verdict and seed pages carry editors' and seeds' text, so each of them is checked; the other
     // pages are one template each
     const content = site.pages.filter((p) => (p.startsWith('/verdicts/') || p.startsWith('/seeds/')) && !types.includes(p));
@@ -63,6 +65,30 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     }
     expect(rulesRun.size).toBeGreaterThan(20);
   });
+
+  it('finds no violation on the claimant, topic and outlet pages and their indexes at 320, 390 and 1280 px, with JavaScript on and off', async () => {
+    const types = pageOfEachType(site);
+    // axe runs as a script in the page, so with JavaScript off it audits the document as a JavaScript-off
+    // browser rendered it, served at the page's own URL (same styles and links) to a page that can run axe
+    const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    for (const width of [320, 390, 1280]) {
+      const page = await (await browser.newContext({ viewport: { width, height: 800 } })).newPage();
+      for (const type of ARCHIVE_TYPES) {
+        const url = site.url(types[type]);
+        await page.goto(url);
+        await audit(page, `${types[type]} at ${width} px, JavaScript on`);
+        await noScript.goto(url);
+        const rendered = await noScript.content();
+        await page.route(url, (route) => route.fulfill({ body: rendered, contentType: 'text/html; charset=utf-8' }));
+        await page.goto(url);
+        await audit(page, `${types[type]} at ${width} px, JavaScript off`);
+        await page.unroute(url);
+      }
+      await page.context().close();
+    }
+    await noScript.context().close();
+    // 36 audits: on a loaded machine (2 cores, many workers) they take longer than the default 120 s
+  }, 360_000);
 
   it('finds no violation on a seed page opened at a passage, nor with search results on screen', async () => {
     const page = await (await browser.newContext()).newPage();

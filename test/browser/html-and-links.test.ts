@@ -10,7 +10,7 @@ import { HtmlValidate, type Report } from 'html-validate';
 import { LinkChecker, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attr, findAll, readPage, repoRoot } from '../support/site.ts';
-import { buildAndServe, type TestSite } from './support/built-site.ts';
+import { ARCHIVE_TYPES, buildAndServe, pageOfEachType, type TestSite } from './support/built-site.ts';
 import { serveSite } from './support/static-server.ts';
 
 const siteUrl = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'content/_data/site.json'), 'utf8')) as { url: string }).url.replace(/\/$/, '');
@@ -108,6 +108,9 @@ for (const [name, root, prefix, preview] of [
       const validator = new HtmlValidate(config.default);
       const files = site.pages.map((p) => path.join(site.dir, p.endsWith('/') ? `${p}index.html` : p));
       expect(files.length).toBeGreaterThan(10);
+      // every build has the index of each archive page kind; the sample has a page of each kind too
+      for (const index of ['/claimants/', '/topics/', '/outlets/']) expect(site.pages).toContain(index);
+      if (root === repoRoot) for (const type of ARCHIVE_TYPES) expect(site.pages).toContain(pageOfEachType(site)[type]);
       const problems: string[] = [];
       for (const file of files) problems.push(...describeReport(await validator.validateFile(file), site.dir));
       expect(problems, `${files.length} pages validated`).toEqual([]);

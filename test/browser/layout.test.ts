@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from '../support/site.ts';
 import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { buildAndServe, pageOfEachType, type TestSite } from './support/built-site.ts';
+import { ARCHIVE_TYPES, buildAndServe, pageOfEachType, type TestSite } from './support/built-site.ts';
 import { horizontalOverflow } from './support/page-checks.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -62,6 +62,44 @@ describeInBrowser('layout at phone and desktop widths', () => {
       await check(`search results for "${word}" at ${viewport.width} px`);
       await page.close();
     }
+  });
+
+  it('lets nothing overflow sideways on the claimant, topic and outlet pages and their indexes at 320, 390 and 1280 px, with JavaScript on and off', async () => {
+    const types = pageOfEachType(site);
+    for (const javaScriptEnabled of [true, false]) {
+      for (const width of [320, 390, 1280]) {
+        const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
+        const page = await context.newPage();
+        for (const type of ARCHIVE_TYPES) {
+          await page.goto(site.url(types[type]));
+          const overflow = await horizontalOverflow(page);
+          const label = `${types[type]} at ${width} px, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
+          expect({ page: label, scrollWidth: overflow.scrollWidth, sticking_out: overflow.culprits }).toEqual({ page: label, scrollWidth: overflow.width, sticking_out: [] });
+        }
+        await context.close();
+      }
+    }
+  });
+
+  it('keeps every link of the site navigation on screen, apart and at least 24 px tall at 320 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(site.url('/'));
+    const links = await page.locator('.site-header nav a').evaluateAll((as) =>
+      as.map((a) => {
+        const r = a.getBoundingClientRect();
+        return { text: a.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+    );
+    expect(links.map((l) => l.text)).toEqual(expect.arrayContaining(['Claimants', 'Topics', 'Outlets']));
+    for (const [i, l] of links.entries()) {
+      expect(l.left >= 0 && l.right <= 320, `${l.text} is inside the 320 px viewport`).toBe(true);
+      expect(l.bottom - l.top, `${l.text} is tall enough to tap`).toBeGreaterThanOrEqual(24);
+      for (const other of links.slice(i + 1)) {
+        const apart = l.right <= other.left || other.right <= l.left || l.bottom <= other.top || other.bottom <= l.top;
+        expect(apart, `${l.text} and ${other.text} do not overlap`).toBe(true);
+      }
+    }
+    await page.close();
   });
 
   it('at 1280 px sets the main content and its side list side by side, using the width', async () => {

@@ -89,11 +89,22 @@ export function isSeedPage(sitePath: string): boolean {
   return /^\/seeds\/[^/]+\/$/.test(sitePath) && sitePath !== '/seeds/page/';
 }
 
+/** The archive page types (src/eleventy/archive-data.ts): a claimant's, a topic's and an outlet's page, and the index of each. */
+export const ARCHIVE_TYPES = ['claimant', 'topic', 'outlet', 'claimants', 'topics', 'outlets'] as const;
+
+type PageType = 'home' | 'verdict' | 'seed' | 'seeds' | 'rating' | 'about' | 'search' | 'notFound' | (typeof ARCHIVE_TYPES)[number];
+
 /** One page of each kind the site publishes (site paths without the prefix); the 404 page as a reader meets it. */
-export function pageOfEachType(site: TestSite): Record<'home' | 'verdict' | 'seed' | 'seeds' | 'rating' | 'about' | 'search' | 'notFound', string> {
+export function pageOfEachType(site: TestSite): Record<PageType, string> {
   const first = (prefix: string) => {
     const page = site.pages.find((p) => p.startsWith(prefix) && p !== prefix);
     if (!page) throw new Error(`the build has no ${prefix}… page`);
+    return page;
+  };
+  /** `/<folder>/<slug>/`, not a page of the folder's index (`/<folder>/page/<n>/`). */
+  const one = (folder: string) => {
+    const page = site.pages.find((p) => new RegExp(`^/${folder}/[^/]+/$`).test(p) && p !== `/${folder}/page/`);
+    if (!page) throw new Error(`the build has no /${folder}/<slug>/ page`);
     return page;
   };
   return {
@@ -105,5 +116,11 @@ export function pageOfEachType(site: TestSite): Record<'home' | 'verdict' | 'see
     about: '/about/',
     search: '/search/',
     notFound: '/no/such/page/',
+    claimant: one('claimants'),
+    topic: one('topics'),
+    outlet: one('outlets'),
+    claimants: '/claimants/',
+    topics: '/topics/',
+    outlets: '/outlets/',
   };
 }
