@@ -22,10 +22,32 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 const isHttp = (url: string | undefined): url is string => url !== undefined && /^https?:\/\//i.test(url);
+// Code points are counted in place: spreading a seed's text into an array for each of its verdicts made
+// this file's export the slowest page of the build (seconds at 10,000 verdicts). A lone surrogate counts
+// as one code point, as string iteration counts it.
+const isHigh = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
 /** Number of code points in `text` before UTF-16 offset `offset`. */
-const codePoints = (text: string, offset: number): number => [...text.slice(0, offset)].length;
-const lastCodePoints = (text: string, n: number): string => [...text].slice(-n).join('');
-const firstCodePoints = (text: string, n: number): string => [...text].slice(0, n).join('');
+function codePoints(text: string, offset: number): number {
+  let count = offset;
+  for (let i = 1; i < offset; i++) if (isLow(text.charCodeAt(i)) && isHigh(text.charCodeAt(i - 1))) count--;
+  return count;
+}
+
+/** The last `n` code points of `text.slice(0, end)`. */
+function codePointsBefore(text: string, end: number, n: number): string {
+  let start = end;
+  for (let k = 0; k < n && start > 0; k++) start -= start >= 2 && isLow(text.charCodeAt(start - 1)) && isHigh(text.charCodeAt(start - 2)) ? 2 : 1;
+  return text.slice(start, end);
+}
+
+/** The first `n` code points of `text.slice(start)`. */
+function codePointsAfter(text: string, start: number, n: number): string {
+  let end = start;
+  for (let k = 0; k < n && end < text.length; k++) end += end + 1 < text.length && isHigh(text.charCodeAt(end)) && isLow(text.charCodeAt(end + 1)) ? 2 : 1;
+  return text.slice(start, end);
+}
 /** A date as xsd:dateTime: the start of that day, UTC. */
 const dateTime = (date: string): string => `${date}T00:00:00Z`;
 
@@ -39,8 +61,8 @@ function annotation(verdict: Verdict, model: ModelView, site: SiteMeta, pathPref
   const quote: JsonObject = {
     type: 'TextQuoteSelector',
     exact: anchor.text,
-    prefix: lastCodePoints(seed.text.slice(0, anchor.start), QUOTE_CONTEXT),
-    suffix: firstCodePoints(seed.text.slice(anchor.end), QUOTE_CONTEXT),
+    prefix: codePointsBefore(seed.text, anchor.start, QUOTE_CONTEXT),
+    suffix: codePointsAfter(seed.text, anchor.end, QUOTE_CONTEXT),
   };
   const position: JsonObject = { type: 'TextPositionSelector', start: codePoints(seed.text, anchor.start), end: codePoints(seed.text, anchor.end) };
   const org = site.organisation;

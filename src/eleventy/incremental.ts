@@ -19,13 +19,40 @@ const isSeed = (value: object): value is Seed => 'sha256' in value && 'text' in 
 const isVerdict = (value: object): value is Verdict => 'selector' in value && 'bodyLine' in value && 'slug' in value;
 
 /**
+ * Hashes of verdicts, kept across builds. The model hands a rebuild the same verdict object while its file's
+ * text is unchanged (model.ts's cache) and replaces, never edits, what it derives later (anchor, appearances,
+ * fates). So each field's hash is kept with the value it was made from and made again only when the field
+ * holds another value: after a save, hashing 10,000 verdicts costs a look at each field, not serialising them.
+ */
+class VerdictHashes {
+  private readonly fields = new WeakMap<Verdict, Map<string, { value: unknown; hash: string }>>();
+
+  of(verdict: Verdict, hashes: Fingerprints): string {
+    let fields = this.fields.get(verdict);
+    if (!fields) this.fields.set(verdict, (fields = new Map()));
+    const whole = createHash('sha256');
+    for (const [key, value] of Object.entries(verdict)) {
+      let field = fields.get(key);
+      if (!field || field.value !== value) {
+        field = { value, hash: value !== null && typeof value === 'object' ? hashes.of(value, '') : JSON.stringify(value) ?? 'undefined' };
+        fields.set(key, field);
+      }
+      whole.update(`${key}\0${field.hash}\0`);
+    }
+    return whole.digest('hex');
+  }
+}
+
+/**
  * Hashes of a page's data. A seed stands for its id, its bytes' hash and its metadata, not its whole text;
  * a verdict (listed on many pages) and a page item already hashed in this build stand for their hash, so
- * each is serialised once per build.
+ * each is serialised once per build (a verdict once while it is unchanged, see VerdictHashes).
  */
 class Fingerprints {
   /** Objects of this build (the model's verdicts, page items) -> their hash. A new build starts a new map. */
   private readonly known = new WeakMap<object, string>();
+
+  constructor(private readonly verdicts = new VerdictHashes()) {}
 
   of(value: unknown, salt: string): string {
     const json = JSON.stringify(value, (_key, v: unknown) => {
@@ -34,7 +61,7 @@ class Fingerprints {
       if (known) return `#${known}`;
       if (v instanceof Map || v instanceof Set) return [...v];
       if (isSeed(v)) return { id: v.id, sha256: v.sha256, meta: v.meta };
-      if (isVerdict(v)) return `#${this.remember(v, this.of(v, ''))}`;
+      if (isVerdict(v)) return `#${this.remember(v, this.verdicts.of(v, this))}`;
       return v;
     });
     return createHash('sha256').update(salt).update(json ?? 'undefined').digest('hex');
@@ -49,7 +76,7 @@ class Fingerprints {
 const fingerprint = (value: unknown, salt: string): string => new Fingerprints().of(value, salt);
 
 export interface SiteWide {
-  /** What every page prints besides its own item: site settings, the scale, seed titles, the editors' pages. */
+  /** What every page prints besides its own item: site settings, the scale, seed titles, the editors' pages, the claimants. */
   all: string;
   /** What listings also print: the counts by rating, the most checked seeds, the number of seeds. */
   listings: string;
@@ -64,6 +91,8 @@ export function siteWideFingerprints(fc: SiteData): SiteWide {
         scale: fc.model.scale,
         contentPages: fc.model.pages.map((p) => [p.url, p.title]),
         seeds: fc.model.seeds.map((s) => [s.id, s.meta]),
+        // content/_data/claimants.yml: a verdict page names its claimant from it.
+        claimants: fc.model.claimants ?? null,
       },
       '',
     ),
@@ -114,7 +143,8 @@ export class RenderPlan {
   private full = true;
   private siteWide: SiteWide = { all: '', listings: '' };
   private outputDir = '';
-  private hashes = new Fingerprints();
+  private readonly verdictHashes = new VerdictHashes();
+  private hashes = new Fingerprints(this.verdictHashes);
   /** URLs rendered in the current build, by list (for tests and the log). */
   readonly rendered = new Map<string, string[]>();
 
@@ -125,7 +155,7 @@ export class RenderPlan {
     this.outputDir = options.outputDir;
     this.selected.clear();
     this.rendered.clear();
-    this.hashes = new Fingerprints();
+    this.hashes = new Fingerprints(this.verdictHashes);
   }
 
   /** The items of list `name` to render in this build (each one's page URL is `url`). */

@@ -238,7 +238,7 @@ export class SiteData {
   }
 
   /** The capture a verdict's passage is anchored in. */
-  private checkedCapture(verdict: Verdict): Seed {
+  checkedCapture(verdict: Verdict): Seed {
     return anchoredCapture(this.seed(verdict.anchor!.seed)!, verdict.anchor!);
   }
 
