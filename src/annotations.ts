@@ -10,7 +10,7 @@
 import type { Model, SiteMeta, Verdict } from './types.ts';
 import { absoluteUrl, annotationsUrl, seedUrl } from './urls.ts';
 import { newestFirst } from './order.ts';
-import { claimReviewIds } from './claimreview.ts';
+import { claimReviewIds, safeJson, spliceItems } from './claimreview.ts';
 
 /** The Web Annotation JSON-LD context; src/contexts/anno.jsonld is a copy of it. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -86,19 +86,42 @@ function annotation(verdict: Verdict, model: ModelView, site: SiteMeta, pathPref
  * A preview lists none: it publishes nothing.
  */
 export function annotationCollection(model: ModelView, site: SiteMeta, pathPrefix = '/', options: { preview?: boolean } = {}): JsonObject {
+  const items = options.preview ? [] : annotated(model).flatMap((v): JsonObject[] => {
+        const item = annotation(v, model, site, pathPrefix);
+        return item ? [item] : [];
+      });
+  return collectionOf(site, pathPrefix, items, items.length);
+}
+
+/**
+ * `safeJson(annotationCollection(...))`, byte for byte, with each verdict's annotation from `itemJson` (given the
+ * verdict and a function that makes its JSON, '' for none): npm start keeps those of unchanged verdicts.
+ */
+export function annotationCollectionJson(
+  model: ModelView,
+  site: SiteMeta,
+  pathPrefix = '/',
+  options: { preview?: boolean; itemJson?: (verdict: Verdict, json: () => string) => string } = {},
+): string {
+  const itemJson = options.itemJson ?? ((_verdict, json) => json());
+  const make = (v: Verdict) => () => {
+    const item = annotation(v, model, site, pathPrefix);
+    return item ? safeJson(item) : '';
+  };
+  const items = options.preview ? [] : annotated(model).map((v) => itemJson(v, make(v))).filter((json) => json !== '');
+  return spliceItems(safeJson(collectionOf(site, pathPrefix, [], items.length)), 'items', items);
+}
+
+const annotated = (model: ModelView): Verdict[] => model.verdicts.filter((v) => !v.draft).sort(newestFirst);
+
+function collectionOf(site: SiteMeta, pathPrefix: string, items: JsonObject[], total: number): JsonObject {
   const id = absoluteUrl(site, annotationsUrl(), pathPrefix);
-  const items = options.preview
-    ? []
-    : model.verdicts
-        .filter((v) => !v.draft)
-        .sort(newestFirst)
-        .flatMap((v) => annotation(v, model, site, pathPrefix) ?? []);
   return {
     '@context': ANNO_CONTEXT,
     id,
     type: 'AnnotationCollection',
     label: `${site.title}: fact-checks on the passages they check`,
-    total: items.length,
+    total,
     first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }

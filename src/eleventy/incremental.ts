@@ -147,6 +147,9 @@ export class RenderPlan {
   private hashes = new Fingerprints(this.verdictHashes);
   /** URLs rendered in the current build, by list (for tests and the log). */
   readonly rendered = new Map<string, string[]>();
+  /** reuse(): values made in this build, and in the build before (by name and inputs' fingerprint). */
+  private kept = new Map<string, string>();
+  private keptBefore = new Map<string, string>();
 
   /** Starts a build: `full` renders every page (first build, or something else than content changed). */
   begin(options: { full: boolean; siteWide: SiteWide; outputDir: string }): void {
@@ -156,6 +159,21 @@ export class RenderPlan {
     this.selected.clear();
     this.rendered.clear();
     this.hashes = new Fingerprints(this.verdictHashes);
+    // A full render makes every value again; otherwise those of the last build whose inputs are unchanged are reused.
+    this.keptBefore = this.full ? new Map() : this.kept;
+    this.kept = new Map();
+  }
+
+  /**
+   * A piece of a page that every verdict adds to (one item of /claimreview.json, of /annotations.jsonld): the
+   * one the last build made when `inputs` (hashed as page data is, with the site-wide values) are the same,
+   * else `make()`. `inputs` must hold everything `make` reads but the site-wide values (SiteWide.all).
+   */
+  reuse(name: string, inputs: unknown, make: () => string): string {
+    const key = `${name}:${this.hashes.of(inputs, this.siteWide.all)}`;
+    const value = this.kept.get(key) ?? this.keptBefore.get(key) ?? make();
+    this.kept.set(key, value);
+    return value;
   }
 
   /** The items of list `name` to render in this build (each one's page URL is `url`). */
