@@ -25,21 +25,23 @@ const isVerdict = (value: object): value is Verdict => 'selector' in value && 'b
  * holds another value: after a save, hashing 10,000 verdicts costs a look at each field, not serialising them.
  */
 class VerdictHashes {
-  private readonly fields = new WeakMap<Verdict, Map<string, { value: unknown; hash: string }>>();
+  private readonly known = new WeakMap<Verdict, { fields: Map<string, { value: unknown; hash: string }>; whole: string }>();
 
   of(verdict: Verdict, hashes: Fingerprints): string {
-    let fields = this.fields.get(verdict);
-    if (!fields) this.fields.set(verdict, (fields = new Map()));
+    const entries = Object.entries(verdict);
+    let known = this.known.get(verdict);
+    if (known && known.fields.size === entries.length && entries.every(([key, value]) => known!.fields.get(key)?.value === value)) return known.whole;
+    const fields = new Map<string, { value: unknown; hash: string }>();
     const whole = createHash('sha256');
-    for (const [key, value] of Object.entries(verdict)) {
-      let field = fields.get(key);
-      if (!field || field.value !== value) {
-        field = { value, hash: value !== null && typeof value === 'object' ? hashes.of(value, '') : JSON.stringify(value) ?? 'undefined' };
-        fields.set(key, field);
-      }
+    for (const [key, value] of entries) {
+      let field = known?.fields.get(key);
+      if (!field || field.value !== value) field = { value, hash: value !== null && typeof value === 'object' ? hashes.of(value, '') : (JSON.stringify(value) ?? 'undefined') };
+      fields.set(key, field);
       whole.update(`${key}\0${field.hash}\0`);
     }
-    return whole.digest('hex');
+    known = { fields, whole: whole.digest('hex') };
+    this.known.set(verdict, known);
+    return known.whole;
   }
 }
 
