@@ -16,7 +16,7 @@ import type {
   Rating,
 } from 'schema-dts';
 import { claimantOf } from './claimants.ts';
-import type { Model, Seed, SiteMeta, Source, Verdict } from './types.ts';
+import type { Model, PublishedVerdict, Seed, SiteMeta, Source, Verdict } from './types.ts';
 import { absoluteUrl, claimReviewFeedUrl, seedUrl, verdictUrl } from './urls.ts';
 import { anchoredCapture } from './captures.ts';
 import { capturePageUrl } from './capture-pages.ts';
@@ -203,15 +203,54 @@ export function claimReview(verdict: Verdict, model: ModelView, site: SiteMeta, 
  * in the repository's history, not in the content, so no `dateDeleted` could be written honestly.
  */
 export function claimReviewFeed(model: ModelView & Pick<Model, 'verdicts'>, site: SiteMeta, pathPrefix = '/'): JsonObject {
-  const verdicts = publishedVerdicts(model.verdicts).sort(newestFirst);
-  const url = absoluteUrl(site, claimReviewFeedUrl(), pathPrefix);
-  const latest = verdicts.map((v) => v.updated ?? v.date).sort(compare).at(-1);
-  const items: DataFeedItem[] = verdicts.map((v) => ({
+  const verdicts = published(model);
+  return feedOf(verdicts, site, pathPrefix, verdicts.map((v) => dataFeedItem(v, model, site, pathPrefix)));
+}
+
+/**
+ * `safeJson(claimReviewFeed(...))`, byte for byte, with each item's JSON from `itemJson` (given the verdict and
+ * a function that makes it): npm start keeps the items of unchanged verdicts from one save to the next. A
+ * preview lists no item.
+ */
+export function claimReviewFeedJson(
+  model: ModelView & Pick<Model, 'verdicts'>,
+  site: SiteMeta,
+  pathPrefix = '/',
+  options: { preview?: boolean; itemJson?: (verdict: PublishedVerdict, json: () => string) => string } = {},
+): string {
+  const verdicts = published(model);
+  const itemJson = options.itemJson ?? ((_verdict, json) => json());
+  const items = options.preview ? [] : verdicts.map((v) => itemJson(v, () => safeJson(asJson(dataFeedItem(v, model, site, pathPrefix)))));
+  return spliceItems(safeJson(feedOf(verdicts, site, pathPrefix, [])), 'dataFeedElement', items);
+}
+
+/**
+ * `json` (a safeJson object with the empty array `key`) with that array holding `items` (each already safeJson):
+ * the bytes JSON.stringify writes for the whole, which writes an array's items one after another, comma-separated.
+ * The key occurs once: in strings every quote is escaped, so `"key":[]` can only be the key itself.
+ */
+export function spliceItems(json: string, key: string, items: string[]): string {
+  const empty = `${JSON.stringify(key)}:[]`;
+  const at = json.indexOf(empty);
+  if (at === -1 || json.indexOf(empty, at + 1) !== -1) throw new Error(`spliceItems: ${empty} is not in the JSON exactly once.`);
+  const open = at + empty.length - 1;
+  return `${json.slice(0, open)}${items.join(',')}${json.slice(open)}`;
+}
+
+const published = (model: Pick<Model, 'verdicts'>): PublishedVerdict[] => publishedVerdicts(model.verdicts).sort(newestFirst);
+
+function dataFeedItem(v: Verdict, model: ModelView, site: SiteMeta, pathPrefix: string): DataFeedItem {
+  return {
     '@type': 'DataFeedItem',
     dateCreated: v.date,
     ...(v.updated ? { dateModified: v.updated } : {}),
     item: claimReviewItem(v, model, site, pathPrefix),
-  }));
+  };
+}
+
+function feedOf(verdicts: Verdict[], site: SiteMeta, pathPrefix: string, items: DataFeedItem[]): JsonObject {
+  const url = absoluteUrl(site, claimReviewFeedUrl(), pathPrefix);
+  const latest = verdicts.map((v) => v.updated ?? v.date).sort(compare).at(-1);
   const feed: DataFeed = {
     '@type': 'DataFeed',
     '@id': url,

@@ -81,18 +81,29 @@ export function prefixPath(pathPrefix: string): string {
  * `site.url` must be an absolute http(s) URL (a path in it, without the prefix, is kept).
  */
 export function absoluteUrl(site: Pick<SiteMeta, 'url'>, path: string, pathPrefix = '/'): string {
+  const root = siteRoot(site.url, pathPrefix);
+  if (!path.startsWith('/')) throw new Error(`Site paths start with "/", got "${path}".`);
+  return `${root}${path}`;
+}
+
+/** The last site root made: a build asks for it with the same URL and prefix for every link it makes absolute. */
+let lastRoot: { url: string; pathPrefix: string; root: string } | undefined;
+
+/** The site URL's origin and path, and the path prefix, without a trailing slash. */
+function siteRoot(url: string, pathPrefix: string): string {
+  if (lastRoot?.url === url && lastRoot.pathPrefix === pathPrefix) return lastRoot.root;
   let base: URL;
   try {
-    base = new URL(site.url);
+    base = new URL(url);
   } catch {
-    throw new Error(`The site URL "${site.url}" is not an absolute URL; set "url" in content/_data/site.json to e.g. https://example.org.`);
+    throw new Error(`The site URL "${url}" is not an absolute URL; set "url" in content/_data/site.json to e.g. https://example.org.`);
   }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
-    throw new Error(`The site URL "${site.url}" must start with http:// or https://.`);
+    throw new Error(`The site URL "${url}" must start with http:// or https://.`);
   }
-  if (!path.startsWith('/')) throw new Error(`Site paths start with "/", got "${path}".`);
   const root = `${base.origin}${base.pathname.replace(/\/+$/, '')}${prefixPath(pathPrefix)}`;
-  return `${root}${path}`;
+  lastRoot = { url, pathPrefix, root };
+  return root;
 }
 
 /**

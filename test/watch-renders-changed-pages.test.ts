@@ -6,6 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, verdictText } from './helpers/project.ts';
 import { startDevServer, type DevServer } from './support/dev-server.ts';
+import { buildSite } from './support/site.ts';
+import { DEV_SCRIPT } from '../src/eleventy/dev-server.ts';
 
 const fixture = (file: string) => fs.readFileSync(new URL(`fixtures/clean/${file}`, import.meta.url), 'utf8');
 const SENTINEL = '<!-- left as the first build wrote it -->';
@@ -16,6 +18,14 @@ const served = (file: string) => path.join(root, '.cache/serve', file);
 const read = (file: string) => fs.readFileSync(served(file), 'utf8');
 /** Marks a written page so that a rewrite shows (Eleventy replaces the whole file when it writes it). */
 const mark = (file: string) => fs.appendFileSync(served(file), SENTINEL);
+const lighthouse = verdictText({
+  title: 'title: The lighthouse was switched off in 1998',
+  seed: 'seed: gamma',
+  quote: 'quote: The old lighthouse on the point was switched off in 1998',
+  date: 'date: 2024-01-01',
+  claimant: 'claimant: Harbour Master',
+  tags: 'tags: [lighthouses]',
+});
 
 beforeAll(async () => {
   root = makeProject({
@@ -24,14 +34,7 @@ beforeAll(async () => {
     'seeds/beta.txt': fixture('seeds/beta.txt'),
     'seeds/gamma.txt': 'Lighthouse keepers\n\nThe old lighthouse on the point was switched off in 1998 after a storm.\n',
     'content/verdicts/sea-wall-vote.md': fixture('content/verdicts/sea-wall-vote.md'),
-    'content/verdicts/lighthouse.md': verdictText({
-      title: 'title: The lighthouse was switched off in 1998',
-      seed: 'seed: gamma',
-      quote: 'quote: The old lighthouse on the point was switched off in 1998',
-      date: 'date: 2024-01-01',
-      claimant: 'claimant: Harbour Master',
-      tags: 'tags: [lighthouses]',
-    }),
+    'content/verdicts/lighthouse.md': lighthouse,
   });
   server = await startDevServer(root);
 });
@@ -89,11 +92,44 @@ describe('a save during npm start', () => {
     expect(read('topics/harbour/index.html')).not.toContain(SENTINEL);
   });
 
+  it('renders a verdict page again when the claimants.yml entry it names changes', async () => {
+    const claimants = path.join(root, 'content/_data/claimants.yml');
+    fs.writeFileSync(claimants, '- key: gazette\n  name: Port Ellery Gazette\n  type: Organization\n');
+    await server.waitFor(/Wrote \d+ files?/, 5, 30_000);
+    const verdict = path.join(root, 'content/verdicts/sea-wall-vote.md');
+    fs.writeFileSync(verdict, fs.readFileSync(verdict, 'utf8').replace(/^claimant: .*$/m, 'claimant: gazette'));
+    await server.waitFor(/Wrote \d+ files?/, 6, 30_000);
+    expect(read('verdicts/sea-wall-vote/index.html')).toContain('Claimed by Port Ellery Gazette');
+
+    mark('verdicts/sea-wall-vote/index.html');
+    fs.writeFileSync(claimants, '- key: gazette\n  name: The Port Ellery Gazette\n  type: Organization\n');
+    await server.waitFor(/Wrote \d+ files?/, 7, 30_000);
+    expect(read('verdicts/sea-wall-vote/index.html')).not.toContain(SENTINEL);
+    expect(read('verdicts/sea-wall-vote/index.html')).toContain('Claimed by The Port Ellery Gazette');
+  });
+
   it('renders every page again when a value printed site-wide changes', async () => {
     // Seed titles are printed in listings, side columns and sources: a seed's metadata concerns every page.
     mark('verdicts/sea-wall-vote/index.html');
     fs.appendFileSync(path.join(root, 'seeds/gamma.yml'), 'title: Lighthouse keepers\n');
-    await server.waitFor(/Wrote \d+ files?/, 5, 30_000);
+    await server.waitFor(/Wrote \d+ files?/, 8, 30_000);
     expect(read('verdicts/sea-wall-vote/index.html')).not.toContain(SENTINEL);
+  });
+
+  it('writes a changed page, and the whole-site files it is in, with the bytes a full build writes for them', async () => {
+    // Only the saved verdict's items of /claimreview.json and /annotations.jsonld are made again; the others
+    // (the lighthouse verdict's, made when it was added) are kept from the last save.
+    fs.writeFileSync(path.join(root, 'content/verdicts/lighthouse.md'), lighthouse);
+    await server.waitFor(/Wrote \d+ files?/, 9, 30_000);
+    const file = path.join(root, 'content/verdicts/sea-wall-vote.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: The council voted for a sea wall on Tuesday'));
+    await server.waitFor(/Wrote \d+ files?/, 10, 30_000);
+    const built = await buildSite(root);
+    const pages = ['verdicts/sea-wall-vote/index.html', 'verdicts/lighthouse/index.html', 'seeds/alpha/index.html', 'seeds/beta/index.html', 'index.html', 'feed.xml', 'sitemap.xml', 'claimreview.json', 'annotations.jsonld'];
+    for (const page of pages) {
+      // npm start adds its error-page script to every HTML page (dev-server.ts); nothing else differs.
+      expect(read(page).replace(`${DEV_SCRIPT}\n`, ''), page).toBe(fs.readFileSync(path.join(built, page), 'utf8'));
+    }
+    expect(read('claimreview.json')).toContain('The council voted for a sea wall on Tuesday');
   });
 });

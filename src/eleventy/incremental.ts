@@ -20,13 +20,42 @@ const isSeed = (value: object): value is Seed => 'sha256' in value && 'text' in 
 const isVerdict = (value: object): value is Verdict => 'selector' in value && 'bodyLine' in value && 'slug' in value;
 
 /**
+ * Hashes of verdicts, kept across builds. The model hands a rebuild the same verdict object while its file's
+ * text is unchanged (model.ts's cache) and replaces, never edits, what it derives later (anchor, appearances,
+ * fates). So each field's hash is kept with the value it was made from and made again only when the field
+ * holds another value: after a save, hashing 10,000 verdicts costs a look at each field, not serialising them.
+ */
+class VerdictHashes {
+  private readonly known = new WeakMap<Verdict, { fields: Map<string, { value: unknown; hash: string }>; whole: string }>();
+
+  of(verdict: Verdict, hashes: Fingerprints): string {
+    const entries = Object.entries(verdict);
+    let known = this.known.get(verdict);
+    if (known && known.fields.size === entries.length && entries.every(([key, value]) => known!.fields.get(key)?.value === value)) return known.whole;
+    const fields = new Map<string, { value: unknown; hash: string }>();
+    const whole = createHash('sha256');
+    for (const [key, value] of entries) {
+      let field = known?.fields.get(key);
+      if (!field || field.value !== value) field = { value, hash: value !== null && typeof value === 'object' ? hashes.of(value, '') : (JSON.stringify(value) ?? 'undefined') };
+      fields.set(key, field);
+      whole.update(`${key}\0${field.hash}\0`);
+    }
+    known = { fields, whole: whole.digest('hex') };
+    this.known.set(verdict, known);
+    return known.whole;
+  }
+}
+
+/**
  * Hashes of a page's data. A seed stands for its id, its bytes' hash and its metadata, not its whole text;
  * a verdict (listed on many pages) and a page item already hashed in this build stand for their hash, so
- * each is serialised once per build.
+ * each is serialised once per build (a verdict once while it is unchanged, see VerdictHashes).
  */
 class Fingerprints {
   /** Objects of this build (the model's verdicts, page items) -> their hash. A new build starts a new map. */
   private readonly known = new WeakMap<object, string>();
+
+  constructor(private readonly verdicts = new VerdictHashes()) {}
 
   of(value: unknown, salt: string): string {
     const json = JSON.stringify(value, (_key, v: unknown) => {
@@ -35,7 +64,7 @@ class Fingerprints {
       if (known) return `#${known}`;
       if (v instanceof Map || v instanceof Set) return [...v];
       if (isSeed(v)) return { id: v.id, sha256: v.sha256, meta: v.meta, title: v.title };
-      if (isVerdict(v)) return `#${this.remember(v, this.of(v, ''))}`;
+      if (isVerdict(v)) return `#${this.remember(v, this.verdicts.of(v, this))}`;
       return v;
     });
     return createHash('sha256').update(salt).update(json ?? 'undefined').digest('hex');
@@ -66,7 +95,7 @@ export function siteWideFingerprints(fc: SiteData): SiteWide {
         contentPages: fc.model.pages.map((p) => [p.url, p.title]),
         // A seed's title may come from its text (seed-title.ts), so it is hashed too.
         seeds: fc.model.seeds.map((s) => [s.id, s.meta, s.title]),
-        // Listings print each verdict's claimant by its claimants.yml name.
+        // content/_data/claimants.yml: verdict pages and listings name claimants from it.
         claimants: [...(fc.model.claimants?.values() ?? [])],
       },
       '',
@@ -118,9 +147,13 @@ export class RenderPlan {
   private full = true;
   private siteWide: SiteWide = { all: '', listings: '' };
   private outputDir = '';
-  private hashes = new Fingerprints();
+  private readonly verdictHashes = new VerdictHashes();
+  private hashes = new Fingerprints(this.verdictHashes);
   /** URLs rendered in the current build, by list (for tests and the log). */
   readonly rendered = new Map<string, string[]>();
+  /** reuse(): values made in this build, and in the build before (by name and inputs' fingerprint). */
+  private kept = new Map<string, string>();
+  private keptBefore = new Map<string, string>();
 
   /** Starts a build: `full` renders every page (first build, or something else than content changed). */
   begin(options: { full: boolean; siteWide: SiteWide; outputDir: string }): void {
@@ -129,7 +162,22 @@ export class RenderPlan {
     this.outputDir = options.outputDir;
     this.selected.clear();
     this.rendered.clear();
-    this.hashes = new Fingerprints();
+    this.hashes = new Fingerprints(this.verdictHashes);
+    // A full render makes every value again; otherwise those of the last build whose inputs are unchanged are reused.
+    this.keptBefore = this.full ? new Map() : this.kept;
+    this.kept = new Map();
+  }
+
+  /**
+   * A piece of a page that every verdict adds to (one item of /claimreview.json, of /annotations.jsonld): the
+   * one the last build made when `inputs` (hashed as page data is, with the site-wide values) are the same,
+   * else `make()`. `inputs` must hold everything `make` reads but the site-wide values (SiteWide.all).
+   */
+  reuse(name: string, inputs: unknown, make: () => string): string {
+    const key = `${name}:${this.hashes.of(inputs, this.siteWide.all)}`;
+    const value = this.kept.get(key) ?? this.keptBefore.get(key) ?? make();
+    this.kept.set(key, value);
+    return value;
   }
 
   /** The items of list `name` to render in this build (each one's page URL is `url`). */

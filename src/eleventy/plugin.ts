@@ -155,6 +155,8 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   eleventyConfig.setLibrary('md', createMarkdown());
   eleventyConfig.addWatchTarget('seeds/');
   eleventyConfig.addWatchTarget('content/verdicts/');
+  // The scale, the site settings and the claimants: the model reads them, so a save there rebuilds too.
+  eleventyConfig.addWatchTarget('content/_data/');
   eleventyConfig.addWatchTarget(path.join(includes, 'css'));
   // search.js and the site icon (a page naming no icon makes browsers ask for /favicon.ico, a 404).
   for (const folder of ['js', 'icons']) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, folder))]: 'assets' });

@@ -8,13 +8,13 @@ import { absoluteUrl, homeUrl, ratingUrl, searchUrl, seedIndexUrl, seedUrl, shar
 import { redirectPage, redirectsFile, type Redirect } from '../redirects.ts';
 import { headersFile } from '../headers.ts';
 import { robotsTxt } from '../robots.ts';
-import { annotationCollection } from '../annotations.ts';
+import { annotationCollectionJson } from '../annotations.ts';
 import { passageContext, type PassageContext } from '../passage-context.ts';
 import { originalPassageUrl } from '../text-fragment.ts';
 import { seedTextHtml } from './seed-html.ts';
 import { visibleHtml } from './visible-html.ts';
 import { displayUrl } from '../values.ts';
-import { claimReview, claimReviewFeed, jsonLdScript, safeJson, type Json } from '../claimreview.ts';
+import { claimReview, claimReviewFeedJson, jsonLdScript } from '../claimreview.ts';
 import { claimantOf, type ClaimantView } from '../claimants.ts';
 import { bySlug, compareText as compare, newestFirst } from '../order.ts';
 import { createMarkdown } from './markdown.ts';
@@ -408,9 +408,20 @@ export class SiteData {
 
   /** /claimreview.json: a schema.org DataFeed of every published verdict's ClaimReview, compact (aggregators parse it; `jq .` pretty-prints it). */
   get claimReviewFeedJson(): string {
-    const feed = claimReviewFeed(this.model, this.site, this.pathPrefix);
-    if (this.preview) feed['dataFeedElement'] = [];
-    return safeJson(feed);
+    return claimReviewFeedJson(this.model, this.site, this.pathPrefix, { preview: this.preview, itemJson: this.reusedItem('claimreview') });
+  }
+
+  /**
+   * npm start: a verdict's item of a whole-site file, kept from the last save while its inputs are unchanged
+   * (RenderPlan.reuse): the verdict, its seed, the capture it is anchored in and the seeds its passage appears in.
+   */
+  private reusedItem(name: string): ((verdict: PublishedVerdict, json: () => string) => string) | undefined {
+    const plan = this.plan;
+    if (!plan) return undefined;
+    return (verdict, json) => {
+      const seeds = [this.seed(verdict.anchor.seed), this.checkedCapture(verdict), ...verdict.appearances.map((a) => this.seed(a.seed))];
+      return plan.reuse(name, [verdict, seeds], json);
+    };
   }
 
   /**
@@ -452,7 +463,7 @@ export class SiteData {
 
   /** /annotations.jsonld: every published verdict as a W3C Web Annotation on its passage (none in a preview). */
   get annotationsJson(): string {
-    return safeJson(annotationCollection(this.model, this.site, this.pathPrefix, { preview: this.preview }) as Json);
+    return annotationCollectionJson(this.model, this.site, this.pathPrefix, { preview: this.preview, itemJson: this.reusedItem('annotations') });
   }
 
   get robotsTxt(): string {

@@ -3,7 +3,10 @@
 //
 // The two large strings (the explanation as HTML and the JSON-LD script) are computed when the page is
 // rendered and not kept: at 100,000 verdicts, holding both for every verdict for the whole build would
-// cost hundreds of megabytes that Eleventy's own copy of each written page already costs once.
+// cost hundreds of megabytes that Eleventy's own copy of each written page already costs once. The
+// passage's context and the link to the original are computed when rendered too: after a save in npm
+// start, only the changed pages are rendered, and their inputs (the verdict, the checked capture) are in
+// the page's data, which is what incremental.ts fingerprints.
 import type MarkdownIt from 'markdown-it';
 import type { PagedVerdict, RatingLevel, Seed, Verdict } from '../types.ts';
 import type { PassageContext } from '../passage-context.ts';
@@ -65,11 +68,10 @@ export class VerdictPage {
   readonly seed: Seed;
   readonly seedTitle: string;
   readonly seedUrl: string;
+  /** The capture the passage is anchored in (`seed` for its first capture). */
+  readonly capture: Seed;
   /** The passage on its seed's page. */
   readonly passageUrl: string;
-  readonly context: PassageContext;
-  /** The original article, scrolled to the passage; undefined when the seed has no URL. */
-  readonly originalArticleUrl: string | undefined;
   readonly alsoAppearsIn: Appears[];
   /** The passage's paragraph in the checked capture, counted as its page shows them (seeds.ts paragraphNumber). */
   readonly paragraph: number | undefined;
@@ -99,19 +101,27 @@ export class VerdictPage {
     this.seed = site.seed(anchor.seed)!;
     this.seedTitle = site.seedTitle(anchor.seed);
     this.seedUrl = seedUrl(anchor.seed);
+    this.capture = site.checkedCapture(verdict);
     this.passageUrl = site.passageUrl(verdict);
-    this.context = site.passageContext(verdict);
-    this.originalArticleUrl = site.originalArticleUrl(verdict);
     this.alsoAppearsIn = site.alsoAppearsIn(verdict);
-    const checked = site.checkedCapture(verdict);
-    this.paragraph = paragraphNumber(checked, anchor.start);
-    this.evidence = { seed: anchor.seed, file: checked.file, sha256: checked.sha256, line: anchor.line, column: anchor.column };
+    this.paragraph = paragraphNumber(this.capture, anchor.start);
+    this.evidence = { seed: anchor.seed, file: this.capture.file, sha256: this.capture.sha256, line: anchor.line, column: anchor.column };
     this.byline = authorList.format(verdict.authors);
     this.archive = site.archiveLinks(verdict);
   }
 
   get title(): string {
     return this.verdict.title;
+  }
+
+  /** The passage with a few of the capture's words around it. */
+  get context(): PassageContext {
+    return this.#site.passageContext(this.verdict);
+  }
+
+  /** The original article, scrolled to the passage; undefined when the seed has no URL. */
+  get originalArticleUrl(): string | undefined {
+    return this.#site.originalArticleUrl(this.verdict);
   }
 
   /** The explanation (the editor's Markdown) as HTML, with the markdown-it setup every page uses. */
