@@ -56,6 +56,8 @@ declare module '@11ty/eleventy' {
     pathPrefix?: string;
     quietMode?: boolean;
     runMode?: 'build' | 'serve' | 'watch';
+    /** Called with the config after the config file has run (Eleventy.js: options.config). */
+    config?: (eleventyConfig: UserConfig) => void | Promise<void>;
   }
 
   export class Eleventy {

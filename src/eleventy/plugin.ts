@@ -44,9 +44,17 @@ export interface FactcheckPluginOptions {
   preview?: boolean;
 }
 
+const siteDataOfConfig = new WeakMap<UserConfig, SiteData>();
+
+/** The `fc` of the builds run with this Eleventy config: `npm run build` indexes its records for search once Eleventy is done. */
+export function siteDataOf(eleventyConfig: UserConfig): SiteData | undefined {
+  return siteDataOfConfig.get(eleventyConfig);
+}
+
 export default function factcheckPlugin(eleventyConfig: UserConfig, options: FactcheckPluginOptions): void {
   const includes = path.join(options.toolRoot, '_includes');
   const fc = new SiteData();
+  siteDataOfConfig.set(eleventyConfig, fc);
   eleventyConfig.addGlobalData('fc', fc);
   // Watch mode (npm start) re-parses only the verdicts whose file changed, and re-anchors only those whose
   // quote or seed did; a one-shot build keeps nothing, so the seeds' normalised views are freed early.

@@ -27,6 +27,7 @@ import { seedChangesUrl } from '../urls.ts';
 
 export { VerdictPage, type Appears };
 import { ProvenanceData, type ComparePage } from './provenance-data.ts';
+import { searchShards, type SearchShard } from './search-records.ts';
 
 export const PAGE_SIZE = 50;
 /** The Atom feed's length: the newest published verdicts. */
@@ -159,6 +160,12 @@ export class SiteData {
   plan: RenderPlan | undefined;
   /** `rendered.<list>`: the items of `<list>` this build renders pages for (what pagination reads, pages.ts). */
   readonly rendered = renderedLists(this, () => this.plan);
+  /** Each rating level's key by its label: the search page shows a result's rating (its label) as the level's badge. */
+  get ratingKeysByLabel(): Record<string, string> {
+    return Object.fromEntries(this.model.scale.levels.map((level) => [level.label, level.key]));
+  }
+  /** The search indexes and the pages in each (search-records.ts): the search page loads every one. */
+  searchShards: SearchShard[] = [];
   /** Shared text between seeds: seed page sections, compare pages, verdict notes (provenance-data.ts). */
   provenance = new ProvenanceData();
   /** /seeds/<id>/compare/<other>/ for every related pair, both ways. */
@@ -209,6 +216,7 @@ export class SiteData {
     }));
     this.seedIndexPages = paginate(this.seedPages, PAGE_SIZE, seedIndexUrl);
     this.verdictPages = this.published.map((v) => new VerdictPage(v, this, this.markdown));
+    this.searchShards = searchShards(this.verdictPages, this.seedPages);
     const pageOf = new Map(this.verdictPages.map((page) => [page.verdict.slug, page]));
     this.feed = atomFeed(this.site, this.newest.slice(0, FEED_ENTRIES).map((v) => pageOf.get(v.slug)!));
     this.topSeeds = [...this.seedPages].sort((a, b) => b.verdictCount - a.verdictCount || compare(a.seed.id, b.seed.id)).slice(0, SIDE_SEEDS);
