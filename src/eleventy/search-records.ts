@@ -85,6 +85,15 @@ export function seedRecord(page: SeedPage, site: SiteData): SearchRecord {
  * other; the search page searches them together (Pagefind's mergeIndex).
  */
 export const SHARD_TEXT = 24 * 1024 ** 2;
+/**
+ * SHARD_TEXT, or SEARCH_SHARD_TEXT from the environment (bytes): a test builds a small site in several
+ * indexes with it, to search them together as a large site's search page does.
+ */
+export function shardText(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env['SEARCH_SHARD_TEXT']);
+  return Number.isInteger(value) && value > 0 ? value : SHARD_TEXT;
+}
+
 /** What a verdict's record holds besides its title, claim and explanation (the passage in context, names). */
 const VERDICT_EXTRA = 600;
 

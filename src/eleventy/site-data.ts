@@ -27,7 +27,7 @@ import { seedChangesUrl } from '../urls.ts';
 
 export { VerdictPage, type Appears };
 import { ProvenanceData, type ComparePage } from './provenance-data.ts';
-import { searchShards, type SearchShard } from './search-records.ts';
+import { searchShards, shardText, type SearchShard } from './search-records.ts';
 
 export const PAGE_SIZE = 50;
 /** The Atom feed's length: the newest published verdicts. */
@@ -216,7 +216,7 @@ export class SiteData {
     }));
     this.seedIndexPages = paginate(this.seedPages, PAGE_SIZE, seedIndexUrl);
     this.verdictPages = this.published.map((v) => new VerdictPage(v, this, this.markdown));
-    this.searchShards = searchShards(this.verdictPages, this.seedPages);
+    this.searchShards = searchShards(this.verdictPages, this.seedPages, shardText());
     const pageOf = new Map(this.verdictPages.map((page) => [page.verdict.slug, page]));
     this.feed = atomFeed(this.site, this.newest.slice(0, FEED_ENTRIES).map((v) => pageOf.get(v.slug)!));
     this.topSeeds = [...this.seedPages].sort((a, b) => b.verdictCount - a.verdictCount || compare(a.seed.id, b.seed.id)).slice(0, SIDE_SEEDS);
