@@ -16,6 +16,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { shardRecords, type SearchRecord } from '../eleventy/search-records.ts';
+import { stabiliseFilters } from './pagefind-filters.ts';
 import type { SiteData } from '../eleventy/site-data.ts';
 
 /** Records sent before waiting for the binary's answers: enough to keep it busy, few enough to bound the pipe's buffer. */
@@ -134,6 +135,7 @@ async function writeIndex(binary: string, records: Iterable<SearchRecord>, outpu
     await Promise.all(inFlight);
     await service.send({ type: 'WriteFiles', index_id, output_path: path.resolve(outputDir) }, 'WriteFiles');
     await service.finish();
+    stabiliseFilters(outputDir);
     // What the search page loads first; its page count says every record is in.
     const entry = JSON.parse(fs.readFileSync(path.join(outputDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
