@@ -24,6 +24,11 @@ export interface RunResult {
 export interface RunOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Peak RSS as the largest sum over the process tree (/proc polled every 50 ms), when that is more than
+   * GNU time's largest single process: for a Node process and the binary it drives at the same time.
+   */
+  sumTree?: boolean;
 }
 
 export function rssMethod(): string {
@@ -46,13 +51,16 @@ export async function runMeasured(command: string, args: string[], options: RunO
   child.stdout.on('data', (chunk: Buffer) => (stdout = keepTail(stdout + chunk.toString())));
   child.stderr.on('data', (chunk: Buffer) => (stderr = keepTail(stderr + chunk.toString())));
   let polledPeak = 0;
+  let summedPeak = 0;
   const poller = useTime ? undefined : setInterval(() => (polledPeak = Math.max(polledPeak, treePeak(child.pid))), 50);
+  const summer = options.sumTree ? setInterval(() => (summedPeak = Math.max(summedPeak, treeSum(child.pid))), 50) : undefined;
   const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (status) => resolve(status ?? 1));
   });
   const ms = performance.now() - started;
   if (poller) clearInterval(poller);
+  if (summer) clearInterval(summer);
   let rss: number | undefined;
   let cpuMs: number | undefined;
   if (useTime) {
@@ -63,6 +71,7 @@ export async function runMeasured(command: string, args: string[], options: RunO
   } else if (polledPeak > 0) {
     rss = polledPeak;
   }
+  if (summedPeak > (rss ?? 0)) rss = summedPeak;
   rmSync(scratch, { recursive: true, force: true });
   return { ms, rss, cpuMs, code, stdout, stderr };
 }
@@ -73,15 +82,25 @@ function keepTail(text: string): string {
 
 /** Largest VmHWM (bytes) among `pid` and its descendants, read from /proc. */
 function treePeak(pid: number | undefined): number {
+  return overTree(pid, 'VmHWM', Math.max);
+}
+
+/** The VmRSS (bytes) of `pid` and its descendants added up, read from /proc. */
+function treeSum(pid: number | undefined): number {
+  return overTree(pid, 'VmRSS', (a, b) => a + b);
+}
+
+function overTree(pid: number | undefined, field: 'VmHWM' | 'VmRSS', combine: (a: number, b: number) => number): number {
   if (pid === undefined) return 0;
-  let peak = 0;
+  let value = 0;
   const pending = [pid];
+  const pattern = new RegExp(`${field}:\\s+(\\d+) kB`);
   while (pending.length > 0) {
     const current = pending.pop()!;
     try {
       const status = readFileSync(`/proc/${current}/status`, 'utf8');
-      const match = /VmHWM:\s+(\d+) kB/.exec(status);
-      if (match) peak = Math.max(peak, Number(match[1]) * 1024);
+      const match = pattern.exec(status);
+      if (match) value = combine(value, Number(match[1]) * 1024);
       for (const task of readdirSync(`/proc/${current}/task`)) {
         const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
         if (children) pending.push(...children.split(/\s+/).map(Number));
@@ -90,7 +109,7 @@ function treePeak(pid: number | undefined): number {
       // The process ended between two reads.
     }
   }
-  return peak;
+  return value;
 }
 
 export function median(values: number[]): number {

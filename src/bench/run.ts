@@ -2,7 +2,8 @@
 //   --node-options=... --save FILE --growth-from FILE]`
 // Generates a synthetic project, then measures side by side: `check` (on the unique and the
 // shared-text corpus), the site's Eleventy build, a bare-Eleventy baseline of the same pages, Hugo
-// building the same pages (when installed), Pagefind indexing, the whole `npm run build`, the save of
+// building the same pages (when installed), the search indexing (as the build does it: the model's
+// records, src/bench/index-search.ts), the whole `npm run build`, the save of
 // one verdict in watch mode (and bare Eleventy's own), one quote against a 10 MB seed, and the provenance step in process. Prints a
 // Markdown table of the measures and one of issue 13's targets. A measure that fails (e.g. out of
 // memory at the scale size) is reported, not fatal.
@@ -28,7 +29,7 @@ import { SERVE_OUTPUT } from '../eleventy/dev-server.ts';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
 const ELEVENTY = join(REPO, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
-const PAGEFIND = join(REPO, 'node_modules', '.bin', 'pagefind');
+const INDEX_SEARCH = join(REPO, 'src', 'bench', 'index-search.ts');
 // `npm run check`: check.ts bundled once per state of its sources (src/cli/compiled.mjs).
 const CHECK = join(REPO, 'src', 'cli', 'compiled.mjs');
 const BUILD = join(REPO, 'src', 'cli', 'build.ts');
@@ -50,7 +51,8 @@ const USAGE = `Usage: npm run bench -- [--seeds N] [--verdicts M] [--runs K] [--
                  check runs on both corpora, generated at the same size
   --only LIST    comma-separated measures to run (default all): ${MEASURES.join(', ')}
                  (site is the site build and its bare-Eleventy baseline; hugo builds the same pages as
-                 the baseline with the hugo on the PATH, skipped when there is none; pagefind needs site;
+                 the baseline with the hugo on the PATH, skipped when there is none; pagefind is the
+                 search indexing of npm run build, from the model (peak RSS: Node and Pagefind together);
                  provenance is the shared-text step in process, on the plain and a wire corpus)
   --keep         keep the generated projects and print where they are
   --random S     PRNG seed of the corpus (default 20240923)
@@ -110,7 +112,6 @@ function parseOptions(argv: string[]): Options {
   const only = values.only?.split(',').map((name) => name.trim()) ?? [...MEASURES];
   const unknown = only.find((name) => !(MEASURES as readonly string[]).includes(name));
   if (unknown !== undefined) throw new UsageError(`--only: unknown measure "${unknown}" (measures: ${MEASURES.join(', ')}).`);
-  if (only.includes('pagefind') && !only.includes('site')) throw new UsageError('--only: pagefind indexes the site build\'s output; add site.');
   const corpus = values.corpus ?? 'unique';
   if (!(CORPUS_KINDS as readonly string[]).includes(corpus)) throw new UsageError(`--corpus: unknown corpus "${corpus}" (corpora: ${CORPUS_KINDS.join(', ')}).`);
   const seeds = count('seeds', values.seeds, 1000, 1);
@@ -323,14 +324,16 @@ async function main(): Promise<void> {
     }
 
     let pagefind: Row | undefined;
-    if (measured('pagefind') && !builds.failure) {
+    if (measured('pagefind')) {
+      const indexed = join(scratch, 'search-index');
       const index = () => {
-        rmSync(join(siteOut, 'pagefind'), { recursive: true, force: true });
-        return runMeasured(PAGEFIND, ['--site', siteOut], { cwd: project, env });
+        rmSync(indexed, { recursive: true, force: true });
+        return runMeasured(TSX, [INDEX_SEARCH, project, indexed], { cwd: project, env, sumTree: true });
       };
-      pagefind = summarise('Pagefind indexing', await series('Pagefind', options.runs, index));
+      pagefind = summarise('search indexing (model, records, Pagefind)', await series('search indexing', options.runs, index), { note: 'peak RSS: Node and Pagefind added up' });
       pagefind.target = { text: '< 4 GB peak RSS (scale size)', met: pagefind.rss !== undefined && pagefind.rss < 4 * 1024 ** 3 };
       rows.push(pagefind);
+      rmSync(indexed, { recursive: true, force: true });
     }
 
     // The whole build and the watch server run the same Eleventy build again: when it failed (e.g. out

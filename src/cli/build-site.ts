@@ -1,12 +1,15 @@
-// The build itself, for `npm run build`: Eleventy into `<output>.partial-<pid>`, Pagefind over it, then
+// The build itself, for `npm run build`: Eleventy into `<output>.partial-<pid>`, the search index of the
+// same build's model (Pagefind, from records: src/eleventy/search-records.ts), then
 // a swap into `<output>`. Nothing is written to the output folder until everything has succeeded, and a
 // build killed in the middle of the swap is undone by the next build (see recoverKilledBuilds).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { UserConfig } from '@11ty/eleventy';
 import { joinBuild, PAGES_PER_RUN, runsFor, ShardedBuild } from '../eleventy/shards.ts';
+import { siteDataOf } from '../eleventy/plugin.ts';
+import type { SiteData } from '../eleventy/site-data.ts';
+import { SearchIndexError, writeSearchIndexes } from './search-index.ts';
 
 export interface BuildOptions {
   /** This tool's folder (eleventy.config.ts, _includes/). */
@@ -144,12 +147,16 @@ function pagesPerRun(env: NodeJS.ProcessEnv): number {
   return Number(value);
 }
 
-/** Eleventy writes the site into `outputDir`, in as many runs as its largest page list needs (shards.ts). */
-export async function renderSite(options: BuildOptions, outputDir: string): Promise<void> {
+/**
+ * Eleventy writes the site into `outputDir`, in as many runs as its largest page list needs (shards.ts);
+ * returns the site data (model and pages) it built the site from, which every run shared.
+ */
+export async function renderSite(options: BuildOptions, outputDir: string): Promise<SiteData> {
   const { Eleventy } = await import('@11ty/eleventy');
   // Verdict and seed pages are the long lists; a seed's captures and compare pages are fewer than its verdicts.
   const items = Math.max(countFiles(path.join(options.root, 'content', 'verdicts'), '.md'), countFiles(path.join(options.root, 'seeds'), '.txt'));
   const build = new ShardedBuild(runsFor(items, pagesPerRun(process.env)));
+  let config: UserConfig | undefined;
   const previous = process.cwd();
   // Eleventy reads the project relative to the current folder (eleventy.config.ts: input `content`).
   process.chdir(options.root);
@@ -159,11 +166,17 @@ export async function renderSite(options: BuildOptions, outputDir: string): Prom
         configPath: path.join(options.toolRoot, 'eleventy.config.ts'),
         pathPrefix: options.pathPrefix,
         quietMode: true,
-        ...(build.count > 1 ? { config: (config: UserConfig) => joinBuild(config, build, index) } : {}),
+        config: (userConfig: UserConfig) => {
+          config = userConfig;
+          if (build.count > 1) joinBuild(userConfig, build, index);
+        },
       });
       eleventy.disableLogger();
       await eleventy.write();
     }
+    const site = config && siteDataOf(config);
+    if (!site) throw new BuildFailure('Eleventy ran without the factcheck plugin (eleventy.config.ts), so there is nothing to index for search.');
+    return site;
   } catch (error) {
     throw explain(error);
   } finally {
@@ -172,7 +185,7 @@ export async function renderSite(options: BuildOptions, outputDir: string): Prom
 }
 
 /** The binary in Pagefind's platform package (`@pagefind/linux-x64`, ...), found as Pagefind's own npm wrapper finds it. */
-function pagefindBinary(): string {
+export function pagefindBinary(): string {
   const override = process.env['PAGEFIND_BINARY_PATH'];
   if (override) return override;
   const require = createRequire(import.meta.url);
@@ -188,24 +201,14 @@ function pagefindBinary(): string {
   throw new BuildFailure(`Pagefind has no binary for ${platform}-${process.arch} here: run npm ci again, or set PAGEFIND_BINARY_PATH.`);
 }
 
-/**
- * Runs Pagefind's own binary (shipped in its npm package) to completion: once the process has exited, every
- * file of the index is on disk. Through the Node API a build under load once swapped in a site whose
- * `pagefind-modular-ui.css` differed from another build's.
- */
-function runPagefind(site: string): number {
-  const run = spawnSync(pagefindBinary(), ['--site', site, '--output-subdir', 'pagefind', '--silent'], {
-    encoding: 'utf8',
-    windowsHide: true,
-  });
-  if (run.error) throw new BuildFailure(`Pagefind could not start: ${run.error.message}`);
-  if (run.status !== 0) {
-    const said = (run.stderr || run.stdout).split('\n').find((line) => line.trim() !== '')?.trim() ?? 'no message';
-    throw new BuildFailure(`Pagefind could not index the site (exit status ${run.status ?? run.signal}): ${said}`);
+/** Writes the search indexes of `site` into `<folder>/pagefind/`; returns the number of pages in them. */
+async function indexForSearch(site: SiteData, folder: string): Promise<number> {
+  try {
+    return await writeSearchIndexes(pagefindBinary(), site, folder);
+  } catch (error) {
+    if (error instanceof SearchIndexError) throw new BuildFailure(error.message);
+    throw error;
   }
-  // Pagefind reads every HTML file; only pages marked data-pagefind-body are in the index.
-  const entry = JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 /**
@@ -245,8 +248,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   };
   for (const signal of Object.keys(signals)) process.on(signal, onSignal);
   try {
-    await renderSite(options, partial);
-    const indexed = runPagefind(partial);
+    const site = await renderSite(options, partial);
+    const indexed = await indexForSearch(site, partial);
     const pages = countHtml(partial);
     swapIn(partial, options.output);
     return { pages, indexed };

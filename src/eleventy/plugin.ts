@@ -48,12 +48,20 @@ export interface FactcheckPluginOptions {
 /** The editors' content pages by absolute path (Eleventy names a template by its file). */
 const pagesOf = (model: Pick<CheckedModel, 'root' | 'pages'>): Map<string, ContentPage> => new Map(model.pages.map((page) => [path.resolve(model.root, page.file), page]));
 
+const siteDataOfConfig = new WeakMap<UserConfig, SiteData>();
+
+/** The `fc` of the builds run with this Eleventy config: `npm run build` indexes its records for search once Eleventy is done. */
+export function siteDataOf(eleventyConfig: UserConfig): SiteData | undefined {
+  return siteDataOfConfig.get(eleventyConfig);
+}
+
 export default function factcheckPlugin(eleventyConfig: UserConfig, options: FactcheckPluginOptions): void {
   const includes = path.join(options.toolRoot, '_includes');
   // A build in several runs (shards.ts): the first run computes the site data, the others reuse it.
   const run = runOf(eleventyConfig);
   const fc = run?.build.siteData ?? new SiteData();
   if (run) run.build.siteData = fc;
+  siteDataOfConfig.set(eleventyConfig, fc);
   eleventyConfig.addGlobalData('fc', fc);
   // Watch mode (npm start) re-parses only the verdicts whose file changed, and re-anchors only those whose
   // quote or seed did; a one-shot build keeps nothing, so the seeds' normalised views are freed early.

@@ -31,6 +31,7 @@ import { unknownOrigin } from '../seed-origin.ts';
 export { VerdictPage, type Appears };
 import { ProvenanceData, type ComparePage } from './provenance-data.ts';
 import { ArchiveData, type ArchiveIndexPage, type ArchiveLinks, type ArchivePage } from './archive-data.ts';
+import { searchShards, shardText, type SearchShard } from './search-records.ts';
 
 export const PAGE_SIZE = 50;
 /** The Atom feed's length: the newest published verdicts. */
@@ -182,6 +183,12 @@ export class SiteData {
   readonly singles: readonly object[] = [{}];
   /** `rendered.<list>`: the items of `<list>` this build renders pages for (what pagination reads, pages.ts). */
   readonly rendered = renderedLists(this, () => this.plan, () => this.shard);
+  /** Each rating level's key by its label: the search page shows a result's rating (its label) as the level's badge. */
+  get ratingKeysByLabel(): Record<string, string> {
+    return Object.fromEntries(this.model.scale.levels.map((level) => [level.label, level.key]));
+  }
+  /** The search indexes and the pages in each (search-records.ts): the search page loads every one. */
+  searchShards: SearchShard[] = [];
   /** Shared text between seeds: seed page sections, compare pages, verdict notes (provenance-data.ts). */
   provenance = new ProvenanceData();
   /** /seeds/<id>/compare/<other>/ for every related pair, both ways. */
@@ -254,6 +261,8 @@ export class SiteData {
     }));
     this.seedIndexPages = paginate(this.seedPages, PAGE_SIZE, seedIndexUrl);
     this.verdictPages = this.paged.map((v) => new VerdictPage(v, this, this.markdown));
+    // A draft's page (a preview's) is never in the search index.
+    this.searchShards = searchShards(this.verdictPages.filter((page) => !page.verdict.draft), this.seedPages, shardText());
     const pageOf = new Map(this.verdictPages.map((page) => [page.verdict.slug, page]));
     const newestPublished = [...this.published].sort(newestFirst);
     this.feed = atomFeed(this.site, newestPublished.slice(0, FEED_ENTRIES).map((v) => pageOf.get(v.slug)!));

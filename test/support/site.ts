@@ -2,6 +2,7 @@
 // read the built pages with a real HTML parser.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,4 +122,15 @@ export function text(node: Node): string {
 export function fileFor(sitePath: string): string {
   const clean = decodeURIComponent(sitePath.replace(/^\//, ''));
   return clean === '' || clean.endsWith('/') ? `${clean}index.html` : clean;
+}
+
+/** The search index's records in a built site, from Pagefind's fragment files (every index: `pagefind/`, `pagefind/2/`, ...). */
+export function searchFragments(site: string): { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[] {
+  return listFiles(path.join(site, 'pagefind'))
+    .filter((file) => file.endsWith('.pf_fragment'))
+    .sort()
+    .map((file) => {
+      const data = gunzipSync(fs.readFileSync(path.join(site, 'pagefind', file))).toString('utf8');
+      return JSON.parse(data.replace(/^pagefind_dcd/, '')) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> };
+    });
 }
