@@ -36,7 +36,9 @@ beforeAll(async () => {
     'content/verdicts/sea-wall-vote.md': fixture('content/verdicts/sea-wall-vote.md'),
     'content/verdicts/lighthouse.md': lighthouse,
   });
-  server = await startDevServer(root);
+  // PREVIEW=0: npm start renders what production publishes, ClaimReview and annotations included, so the
+  // whole-site files it reuses item by item are compared with a production build's.
+  server = await startDevServer(root, { PREVIEW: '0' });
 });
 afterAll(async () => {
   await server?.close();
