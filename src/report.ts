@@ -57,7 +57,7 @@ export function formatGithub(problems: readonly Problem[]): string {
     .join('');
 }
 
-/** A JSON array of {file, line, column, severity, rule, message}; controls, DEL, C1 and bidi controls as `\\uXXXX`. */
+/** A JSON array of {file, line, column, severity, rule, message}; controls, DEL, C1 and bidi controls as `\\u` escapes (`\\u202e`). */
 export function formatJson(problems: readonly Problem[]): string {
   const rows = problems.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message }));
   return jsonVisible(JSON.stringify(rows, null, 2)) + '\n';

@@ -1,6 +1,6 @@
 // Makes a Pagefind 1.5.2 index with filters byte-identical from build to build. Pagefind keeps each
 // filter's values in a hash map whose order changes with every process, and writes them in that order
-// (pagefind/src/index/mod.rs, "TODO: Change filter indexes to BTree to give them a stable hash"; sorted
+// (pagefind/src/index/mod.rs leaves a note that filter indexes should become a BTree for a stable hash; sorted
 // upstream after 1.5.2, "completion of deterministic output"). So each filter file is written again
 // with its values sorted, and the files that name it by its hash (the meta file, and the entry file that
 // names the meta file) with it. Everything else Pagefind writes is already stable.

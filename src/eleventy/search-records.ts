@@ -26,7 +26,7 @@ export interface SearchRecord {
 
 /**
  * Text as Pagefind's content or a filter value: escaped, each invisible character (a bidi override could
- * reorder the excerpt around it) as its U+XXXX label, and no word starting with "_": Pagefind reads words
+ * reorder the excerpt around it) as its code-point label such as U+202E, and no word starting with "_": Pagefind reads words
  * such as `___PAGEFIND_WEIGHT___0` in the content as its own instructions. A zero-width space before the
  * word stops that and is dropped from the indexed word (Pagefind strips U+200B).
  */

@@ -195,12 +195,13 @@ export class SiteData {
   comparePages: ComparePage[] = [];
   /** Claimant, topic and outlet pages and their indexes, and the links to them (archive-data.ts). */
   readonly archive = new ArchiveData();
-  claimantPages: ArchivePage[] = [];
-  topicPages: ArchivePage[] = [];
-  outletPages: ArchivePage[] = [];
-  claimantIndexPages: ArchiveIndexPage[] = [];
-  topicIndexPages: ArchiveIndexPage[] = [];
-  outletIndexPages: ArchiveIndexPage[] = [];
+  // The archive's page lists, at `fc.<list>` where pagination (pages.ts) and npm start's render plan read every list.
+  get claimantPages(): ArchivePage[] { return this.archive.claimantPages; }
+  get topicPages(): ArchivePage[] { return this.archive.topicPages; }
+  get outletPages(): ArchivePage[] { return this.archive.outletPages; }
+  get claimantIndexPages(): ArchiveIndexPage[] { return this.archive.claimantIndexPages; }
+  get topicIndexPages(): ArchiveIndexPage[] { return this.archive.topicIndexPages; }
+  get outletIndexPages(): ArchiveIndexPage[] { return this.archive.outletIndexPages; }
   private levels = new Map<string, RatingLevel>();
   private bySlug = new Map<string, PagedVerdict>();
   private readonly markdown = createMarkdown();
@@ -240,14 +241,6 @@ export class SiteData {
       url: seedUrl(seed.id),
       verdictCount: this.verdictsBySeed.get(seed.id)?.length ?? 0,
     }));
-    Object.assign(this, {
-      claimantPages: this.archive.claimantPages,
-      topicPages: this.archive.topicPages,
-      outletPages: this.archive.outletPages,
-      claimantIndexPages: this.archive.claimantIndexPages,
-      topicIndexPages: this.archive.topicIndexPages,
-      outletIndexPages: this.archive.outletIndexPages,
-    });
     this.provenance.update(model, (seed) => seed.title, (path) => this.absoluteUrl(path));
     this.comparePages = this.provenance.comparePages;
     this.seedPages = model.seeds.map((seed) => this.seedPage(seed));
