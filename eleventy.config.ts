@@ -4,7 +4,7 @@
 // The project is the current folder (`npm run build -- --root DIR` changes into DIR first): its content/
 // is Eleventy's input, while layouts, page templates and CSS come from this tool's _includes/.
 // The published origin comes from SITE_URL or the host's own variables, else `url` in content/_data/site.json
-// (src/site-origin.ts); PREVIEW=1 builds a preview, as npm start does unless PREVIEW=0.
+// (src/site/site-origin.ts); PREVIEW=1 builds a preview, as npm start does unless PREVIEW=0.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { rssPlugin } from '@11ty/eleventy-plugin-rss';
 import factcheckPlugin from './src/eleventy/plugin.ts';
 import { readSiteSettings } from './src/eleventy/site-meta.ts';
 import { SERVE_OUTPUT } from './src/eleventy/dev-server.ts';
-import { isPreview, originFromEnv } from './src/site-origin.ts';
+import { isPreview, originFromEnv } from './src/site/site-origin.ts';
 
 const toolRoot = path.dirname(fileURLToPath(import.meta.url));
 /** The dev server's folder was emptied once in this process (the config runs again when it changes). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorQuote } from '../src/anchor.ts';
-import { makeSeed, sampleSeed } from './make-seed.ts';
+import { anchorQuote } from '../src/matching/anchor.ts';
+import { makeSeed, sampleSeed } from './support/make-seed.ts';
 
 const original = sampleSeed('000_5bff26b3a7f2143b');
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorQuote } from '../src/anchor.ts';
-import { isSegmentBoundary, normalise, normaliseQuote, toOriginal } from '../src/normalise.ts';
-import { fuzzSeed, runs } from './hostile-support.ts';
-import { makeSeed } from './make-seed.ts';
+import { anchorQuote } from '../src/matching/anchor.ts';
+import { isSegmentBoundary, normalise, normaliseQuote, toOriginal } from '../src/matching/normalise.ts';
+import { fuzzSeed, runs } from './support/hostile.ts';
+import { makeSeed } from './support/make-seed.ts';
 
 // Texts are built from tokens. Lone combining marks, modifiers and joiners attach to whatever precedes them (and a
 // joiner also to a visible token that follows), so a sub-span of tokens is a whole passage only when it cuts no such

@@ -1,19 +1,19 @@
 // /annotations.jsonld: every published verdict as a W3C Web Annotation on its passage, expanded with the
-// `jsonld` package against the Web Annotation context shipped in src/contexts/anno.jsonld, with a document
+// `jsonld` package against the Web Annotation context shipped in src/site/contexts/anno.jsonld, with a document
 // loader that never touches the network (and safe mode: a term the context does not define is an error).
 import fs from 'node:fs';
 import path from 'node:path';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANNO_CONTEXT, annotationCollection, QUOTE_CONTEXT } from '../src/annotations.ts';
-import { buildModel } from '../src/model.ts';
-import type { SiteMeta } from '../src/types.ts';
-import { makeProject, removeProjects, verdictText } from './helpers/project.ts';
+import { ANNO_CONTEXT, annotationCollection, QUOTE_CONTEXT } from '../src/site/annotations.ts';
+import { buildModel } from '../src/model/model.ts';
+import type { SiteMeta } from '../src/model/types.ts';
+import { makeProject, removeProjects, verdictText } from './support/project.ts';
 import { buildSite, repoRoot } from './support/site.ts';
 
 afterAll(removeProjects);
 
-const CONTEXT_FILE = path.join(repoRoot, 'src/contexts/anno.jsonld');
+const CONTEXT_FILE = path.join(repoRoot, 'src/site/contexts/anno.jsonld');
 const OA = 'http://www.w3.org/ns/oa#';
 const site: SiteMeta = { title: 'T', description: 'D', url: 'https://factcheck.example.net', language: 'en', organisation: { name: 'Newsroom', url: 'https://newsroom.example.net/' } };
 

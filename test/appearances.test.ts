@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorQuote } from '../src/anchor.ts';
-import { AppearanceIndex } from '../src/appearances.ts';
-import { positionAt } from '../src/lines.ts';
-import { normalise, normaliseQuote, originalSegment } from '../src/normalise.ts';
-import type { Anchor, Appearance, Seed } from '../src/types.ts';
-import { makeSeed, sampleSeed } from './make-seed.ts';
+import { anchorQuote } from '../src/matching/anchor.ts';
+import { AppearanceIndex } from '../src/matching/appearances.ts';
+import { positionAt } from '../src/model/lines.ts';
+import { normalise, normaliseQuote, originalSegment } from '../src/matching/normalise.ts';
+import type { Anchor, Appearance, Seed } from '../src/model/types.ts';
+import { makeSeed, sampleSeed } from './support/make-seed.ts';
 
 const original = sampleSeed('000_5bff26b3a7f2143b');
 const repost = sampleSeed('001_9340af456b0c9be9');

@@ -2,12 +2,12 @@
 // only; slugs are URL-safe whatever the name; names that would share a page, or cannot have one, fail check.
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ARCHIVE_SLUG_MAX, archiveSlug } from '../src/archive.ts';
-import { buildModel } from '../src/model.ts';
+import { ARCHIVE_SLUG_MAX, archiveSlug } from '../src/site/archive.ts';
+import { buildModel } from '../src/model/model.ts';
 import { PAGE_SIZE, SiteData } from '../src/eleventy/site-data.ts';
 import { readSiteSettings, siteMeta } from '../src/eleventy/site-meta.ts';
-import type { Model, Verdict } from '../src/types.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import type { Model, Verdict } from '../src/model/types.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 import { repoRoot } from './support/site.ts';
 
 afterAll(removeProjects);

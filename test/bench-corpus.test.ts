@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, type Corpus } from '../src/bench/corpus.ts';
 import { writeProject } from '../src/bench/project.ts';
-import { buildModel } from '../src/model.ts';
-import { normaliseQuote } from '../src/normalise.ts';
-import { loadScale } from '../src/ratings.ts';
-import type { Model, Problem } from '../src/types.ts';
+import { buildModel } from '../src/model/model.ts';
+import { normaliseQuote } from '../src/matching/normalise.ts';
+import { loadScale } from '../src/content/ratings.ts';
+import type { Model, Problem } from '../src/model/types.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const ratings = loadScale(REPO).scale.levels.map((level) => level.key);

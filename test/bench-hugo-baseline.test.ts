@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeBaseline } from '../src/bench/baseline.ts';
 import { CORPUS_KINDS, generateCorpus } from '../src/bench/corpus.ts';
-import { loadScale } from '../src/ratings.ts';
+import { loadScale } from '../src/content/ratings.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const ratings = loadScale(REPO).scale.levels.map((level) => level.key);

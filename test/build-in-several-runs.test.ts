@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runsFor, sliceFor } from '../src/eleventy/shards.ts';
-import { copySampleProject, hashTree, removeTempDirs, runCli, tempDir } from './hostile-support.ts';
+import { copySampleProject, hashTree, removeTempDirs, runCli, tempDir } from './support/hostile.ts';
 
 afterAll(removeTempDirs);
 

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copySampleProject, hashTree, removeTempDirs, runCli, tempDir } from './hostile-support.ts';
+import { copySampleProject, hashTree, removeTempDirs, runCli, tempDir } from './support/hostile.ts';
 
 afterAll(removeTempDirs);
 

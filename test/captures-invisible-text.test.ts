@@ -2,8 +2,8 @@
 // a warning at line:col) and the changes page shows them as labels, never raw.
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffHtml } from '../src/eleventy/changes-html.ts';
-import { buildModel } from '../src/model.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { buildModel } from '../src/model/model.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 
 afterAll(removeProjects);
 

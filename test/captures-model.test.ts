@@ -2,9 +2,9 @@
 // checked against, what became of every published passage in the later captures, and the rules around them.
 // Fixture test/fixtures/captures: seed harbour has three captures, seed pier two.
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
-import type { Problem, Verdict } from '../src/types.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { buildModel } from '../src/model/model.ts';
+import type { Problem, Verdict } from '../src/model/types.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 
 const FIXTURE = new URL('./fixtures/captures/', import.meta.url).pathname;
 

@@ -3,9 +3,9 @@
 import { closeSync, openSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
-import type { Problem } from '../src/types.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { buildModel } from '../src/model/model.ts';
+import type { Problem } from '../src/model/types.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 
 afterAll(removeProjects);
 

@@ -38,7 +38,7 @@ describe('the compiled check entry', () => {
   it('lists every source of check.ts among the bundle’s inputs, and reuses the bundle while they are unchanged', () => {
     run(['--help']);
     const first = list();
-    for (const file of ['src/cli/check.ts', 'src/model.ts', 'src/appearances.ts', 'src/verdicts.ts', 'tsconfig.json']) expect(first.inputs[file]).toMatch(/^[0-9a-f]{64}$/);
+    for (const file of ['src/cli/check.ts', 'src/model/model.ts', 'src/matching/appearances.ts', 'src/content/verdicts.ts', 'tsconfig.json']) expect(first.inputs[file]).toMatch(/^[0-9a-f]{64}$/);
     run(['--help']);
     expect(list()).toEqual(first);
     expect(readdirSync(cache).filter((name) => name.endsWith('.mjs'))).toEqual([first.bundle]);
@@ -49,12 +49,12 @@ describe('the compiled check entry', () => {
     const stale = list();
     // A bundle that would print something else, listed as built from an earlier state of model.ts.
     writeFileSync(join(cache, stale.bundle), "process.stdout.write('stale bundle\\n');\n");
-    writeFileSync(join(cache, 'check.json'), JSON.stringify({ ...stale, inputs: { ...stale.inputs, 'src/model.ts': '0'.repeat(64) } }));
+    writeFileSync(join(cache, 'check.json'), JSON.stringify({ ...stale, inputs: { ...stale.inputs, 'src/model/model.ts': '0'.repeat(64) } }));
     const args = ['--root', join(REPO, 'test/fixtures/rules')];
     const result = run(args);
     expect(result.stdout).not.toContain('stale bundle');
     expect(result).toEqual(run(args, true));
-    expect(list().inputs['src/model.ts']).toBe(stale.inputs['src/model.ts']);
+    expect(list().inputs['src/model/model.ts']).toBe(stale.inputs['src/model/model.ts']);
   }, 60_000);
 
   it('refuses a command it does not know', () => {

@@ -1,7 +1,7 @@
 // Each rule id fires at the file, line and column an editor needs, in one run over a fixture project
 // where every verdict file breaks one rule (test/fixtures/rules/content/verdicts/<rule>.md).
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
+import { buildModel } from '../src/model/model.ts';
 
 const ROOT = new URL('./fixtures/rules/', import.meta.url).pathname;
 const model = buildModel({ root: ROOT });

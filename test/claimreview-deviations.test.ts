@@ -1,10 +1,10 @@
 // The deviations issue 15 found in the ClaimReview, one by one: claim length, the claimant, appearances,
 // ratings, the review's own fields and the DataFeed; with check's warnings for what the content lacks.
 import { afterAll, describe, expect, it } from 'vitest';
-import { claimReview, claimReviewFeed, type JsonObject } from '../src/claimreview.ts';
-import { buildModel } from '../src/model.ts';
-import type { Problem, SiteMeta } from '../src/types.ts';
-import { FIXTURE_SCALE, makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { claimReview, claimReviewFeed, type JsonObject } from '../src/site/claimreview.ts';
+import { buildModel } from '../src/model/model.ts';
+import type { Problem, SiteMeta } from '../src/model/types.ts';
+import { FIXTURE_SCALE, makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 
 afterAll(removeProjects);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimReview, claimReviewFeed, type Json, type JsonObject, jsonLdScript, safeJson } from '../src/claimreview.ts';
-import type { Model, Seed, SiteMeta, Verdict } from '../src/types.ts';
-import { anchorOf, appearancesOf, makeSeed, makeVerdict, scale } from './helpers/content.ts';
+import { claimReview, claimReviewFeed, type Json, type JsonObject, jsonLdScript, safeJson } from '../src/site/claimreview.ts';
+import type { Model, Seed, SiteMeta, Verdict } from '../src/model/types.ts';
+import { anchorOf, appearancesOf, makeSeed, makeVerdict, scale } from './support/content.ts';
 
 const site: SiteMeta = {
   title: 'Passage Check',

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
-import type { Problem } from '../src/types.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { buildModel } from '../src/model/model.ts';
+import type { Problem } from '../src/model/types.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 import { listFiles, repoRoot, runBuild, tempDir } from './support/site.ts';
 
 afterAll(removeProjects);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, removeProjects } from './helpers/project.ts';
+import { makeProject, removeProjects } from './support/project.ts';
 import { startDevServer, type DevServer } from './support/dev-server.ts';
 
 const fixture = (file: string) => fs.readFileSync(new URL(`fixtures/clean/${file}`, import.meta.url), 'utf8');

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VERDICT_FIELDS } from '../src/fields.ts';
+import { VERDICT_FIELDS } from '../src/content/fields.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const guide = readFileSync(path.join(root, 'docs/editor-guide.md'), 'utf8');
-const types = readFileSync(path.join(root, 'src/types.ts'), 'utf8');
+const types = readFileSync(path.join(root, 'src/model/types.ts'), 'utf8');
 const ruleIds = [.../export type RuleId =([^;]+);/.exec(types)![1]!.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
 
 describe('docs/editor-guide.md', () => {

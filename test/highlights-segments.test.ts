@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorPassageId, type HighlightedParagraph, seedHighlights, verdictPassages } from '../src/highlights.ts';
-import type { PagedVerdict } from '../src/types.ts';
-import { anchorAt, anchorOf, appearancesOf, makeSeed, makeVerdict, scale } from './helpers/content.ts';
+import { anchorPassageId, type HighlightedParagraph, seedHighlights, verdictPassages } from '../src/site/highlights.ts';
+import type { PagedVerdict } from '../src/model/types.ts';
+import { anchorAt, anchorOf, appearancesOf, makeSeed, makeVerdict, scale } from './support/content.ts';
 
 const joined = (p: HighlightedParagraph): string => p.segments.map((s) => s.text).join('');
 const view = (paragraphs: HighlightedParagraph[]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { marginNotes, reviewedShare, seedHighlights } from '../src/highlights.ts';
-import { anchorOf, appearancesOf, makeSeed, makeVerdict, scale } from './helpers/content.ts';
+import { marginNotes, reviewedShare, seedHighlights } from '../src/site/highlights.ts';
+import { anchorOf, appearancesOf, makeSeed, makeVerdict, scale } from './support/content.ts';
 
 describe('reviewed share', () => {
   it('counts the non-whitespace characters under a highlight, overlaps once', () => {

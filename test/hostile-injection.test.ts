@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseFragment } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
+import { buildModel } from '../src/model/model.ts';
 import {
   attr,
   auditHtml,
@@ -22,7 +22,7 @@ import {
   writeProject,
   type Element,
   type Node,
-} from './hostile-support.ts';
+} from './support/hostile.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/hostile-injection');
 const corpus = JSON.parse(fs.readFileSync(path.join(fixtures, 'payloads.json'), 'utf8')) as { payloads: string[]; urls: string[]; refusedUrls: string[] };

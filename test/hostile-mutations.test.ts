@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
-import { formatGithub, formatJson, formatText } from '../src/report.ts';
-import type { Problem } from '../src/types.ts';
-import { fuzzSeed, removeTempDirs, runCli, runs, STACK_TRACE, tempDir, writeProject } from './hostile-support.ts';
-import { BASES, brokenVerdict } from './helpers/mutations.ts';
+import { buildModel } from '../src/model/model.ts';
+import { formatGithub, formatJson, formatText } from '../src/model/report.ts';
+import type { Problem } from '../src/model/types.ts';
+import { fuzzSeed, removeTempDirs, runCli, runs, STACK_TRACE, tempDir, writeProject } from './support/hostile.ts';
+import { BASES, brokenVerdict } from './support/mutations.ts';
 
 afterAll(removeTempDirs);
 

@@ -6,7 +6,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copySampleProject, hashTree, listFiles, removeTempDirs, runCli, tempDir } from './hostile-support.ts';
+import { copySampleProject, hashTree, listFiles, removeTempDirs, runCli, tempDir } from './support/hostile.ts';
 
 afterAll(removeTempDirs);
 

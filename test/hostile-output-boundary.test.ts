@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
-import { formatText } from '../src/report.ts';
-import { fuzzSeed, listFiles, removeTempDirs, repoRoot, runs, tempDir } from './hostile-support.ts';
+import { buildModel } from '../src/model/model.ts';
+import { formatText } from '../src/model/report.ts';
+import { fuzzSeed, listFiles, removeTempDirs, repoRoot, runs, tempDir } from './support/hostile.ts';
 import { runBuild } from './support/site.ts';
 
 afterAll(removeTempDirs);

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel, ModelSetupError } from '../src/model.ts';
-import { formatText } from '../src/report.ts';
-import type { Problem } from '../src/types.ts';
-import { listFiles, removeTempDirs, repoRoot, runCli, STACK_TRACE, tempDir, writeProject } from './hostile-support.ts';
+import { buildModel, ModelSetupError } from '../src/model/model.ts';
+import { formatText } from '../src/model/report.ts';
+import type { Problem } from '../src/model/types.ts';
+import { listFiles, removeTempDirs, repoRoot, runCli, STACK_TRACE, tempDir, writeProject } from './support/hostile.ts';
 
 afterAll(removeTempDirs);
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { copySampleProject, hashTree, listFiles, removeTempDirs, runCli, tempDir } from './hostile-support.ts';
+import { copySampleProject, hashTree, listFiles, removeTempDirs, runCli, tempDir } from './support/hostile.ts';
 
 afterAll(removeTempDirs);
 

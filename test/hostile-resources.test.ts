@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMarkdown } from '../src/eleventy/markdown.ts';
-import { buildModel } from '../src/model.ts';
-import type { Problem } from '../src/types.ts';
-import { removeTempDirs, writeProject } from './hostile-support.ts';
+import { buildModel } from '../src/model/model.ts';
+import type { Problem } from '../src/model/types.ts';
+import { removeTempDirs, writeProject } from './support/hostile.ts';
 
 const fixture = (file: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', file), 'utf8');
 const SCALE = fixture('clean/content/_data/ratings.yml');

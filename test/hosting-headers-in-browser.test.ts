@@ -1,17 +1,17 @@
 // The site, served with the headers the build writes to _headers (Netlify, Cloudflare Pages), works in
 // a real browser without a single Content-Security-Policy violation, search (Pagefind's WebAssembly)
 // included; and an old verdict URL from redirect_from leads to the verdict under a path prefix.
-// Builds, server and browser come from test/browser/support: the sample build under the prefix is the one
+// Builds, server and browser come from test/support/browser: the sample build under the prefix is the one
 // the other browser tests of the run use, and without Chromium these tests skip loudly (fail under CI=true).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../src/headers.ts';
-import { describeInBrowser, launchBrowser } from './browser/support/browser.ts';
-import { buildAndServe, pageOfEachType, type TestSite } from './browser/support/built-site.ts';
-import { watchErrors } from './browser/support/page-checks.ts';
-import { serveSite, type ServedSite } from './browser/support/static-server.ts';
+import { CONTENT_SECURITY_POLICY } from '../src/site/headers.ts';
+import { describeInBrowser, launchBrowser } from './support/browser/browser.ts';
+import { buildAndServe, pageOfEachType, type TestSite } from './support/browser/built-site.ts';
+import { watchErrors } from './support/browser/page-checks.ts';
+import { serveSite, type ServedSite } from './support/browser/static-server.ts';
 import { repoRoot } from './support/site.ts';
 
 const PREFIX = '/factcheck/';
@@ -67,7 +67,7 @@ describeInBrowser('the built site under its own headers', () => {
     await page.waitForTimeout(500);
   }
 
-  it('the _headers file carries the Content-Security-Policy from src/headers.ts, for the path prefix', () => {
+  it('the _headers file carries the Content-Security-Policy from src/site/headers.ts, for the path prefix', () => {
     const rules = parseHeaders(fs.readFileSync(path.join(site.dir, '_headers'), 'utf8'));
     expect(rules).toEqual([expect.objectContaining({ pattern: '/factcheck/*' })]);
     expect(rules[0]!.headers).toContainEqual(['Content-Security-Policy', CONTENT_SECURITY_POLICY]);

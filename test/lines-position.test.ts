@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineStarts, positionAt } from '../src/lines.ts';
+import { lineStarts, positionAt } from '../src/model/lines.ts';
 
 describe('line and column of an offset', () => {
   it('counts LF, CRLF and a lone CR as one line break each', () => {

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel, createModelCache, ModelSetupError } from '../src/model.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { buildModel, createModelCache, ModelSetupError } from '../src/model/model.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 
 afterAll(removeProjects);
 

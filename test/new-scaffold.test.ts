@@ -4,7 +4,7 @@ import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { TOOL, edit, read, removeAll, runCli, tempDir } from './helpers/git-project.ts';
+import { TOOL, edit, read, removeAll, runCli, tempDir } from './support/git-project.ts';
 
 afterAll(removeAll);
 

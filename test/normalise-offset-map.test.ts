@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldedFrom, isSegmentBoundary, normalise, normaliseQuote, originalSegment, seedView, toOriginal } from '../src/normalise.ts';
-import { makeSeed } from './make-seed.ts';
+import { foldedFrom, isSegmentBoundary, normalise, normaliseQuote, originalSegment, seedView, toOriginal } from '../src/matching/normalise.ts';
+import { makeSeed } from './support/make-seed.ts';
 
 describe('normalised view and its offset map', () => {
   it('folds typographic quotes, dashes and the ellipsis to ASCII', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { passageContext } from '../src/passage-context.ts';
-import { anchorOf, makeSeed } from './helpers/content.ts';
+import { passageContext } from '../src/site/passage-context.ts';
+import { anchorOf, makeSeed } from './support/content.ts';
 
 describe('passage context', () => {
   it('shows a few words either side, cut at word boundaries with an ellipsis where the paragraph goes on', () => {

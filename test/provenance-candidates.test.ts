@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../src/bench/corpus.ts';
 import { wireSeeds } from '../src/bench/provenance.ts';
-import { computeProvenance, relationBetween } from '../src/provenance/index.ts';
-import { makeSeed } from './make-seed.ts';
+import { computeProvenance, relationBetween } from '../src/matching/provenance/index.ts';
+import { makeSeed } from './support/make-seed.ts';
 
 const pairs = (n: number) => (n * (n - 1)) / 2;
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;

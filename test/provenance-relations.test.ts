@@ -1,10 +1,10 @@
 // Which seeds share text, and how: verbatim reposts, reposts with other quote marks, an inserted sentence,
 // a stock phrase (not a relation), a three-way chain, and the direction from publication dates.
 import { describe, expect, it } from 'vitest';
-import { computeProvenance, relationBetween, relationsOf } from '../src/provenance/index.ts';
-import { sharedTextSummary } from '../src/provenance/summary.ts';
-import type { Seed, SeedMeta } from '../src/types.ts';
-import { makeSeed } from './make-seed.ts';
+import { computeProvenance, relationBetween, relationsOf } from '../src/matching/provenance/index.ts';
+import { sharedTextSummary } from '../src/matching/provenance/summary.ts';
+import type { Seed, SeedMeta } from '../src/model/types.ts';
+import { makeSeed } from './support/make-seed.ts';
 
 const REPORT = [
   'The harbour council of Port Ellery voted on Tuesday to build a new sea wall along the northern quay, after two winters of flooding closed the fish market for eleven weeks.',

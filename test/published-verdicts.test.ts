@@ -1,8 +1,8 @@
-// Which verdicts have a page (src/published.ts): published means not a draft and anchored; a preview adds
+// Which verdicts have a page (src/model/published.ts): published means not a draft and anchored; a preview adds
 // the anchored drafts; a verdict whose quote did not anchor has no page anywhere (check reports it).
 import { describe, expect, it } from 'vitest';
-import { isPublished, pagedVerdicts, publishedVerdicts } from '../src/published.ts';
-import { anchorOf, makeSeed, makeVerdict } from './helpers/content.ts';
+import { isPublished, pagedVerdicts, publishedVerdicts } from '../src/model/published.ts';
+import { anchorOf, makeSeed, makeVerdict } from './support/content.ts';
 
 const seed = makeSeed('s', 'One claim here. Another claim there.');
 const published = makeVerdict('published', { anchor: anchorOf(seed, 'One claim here.') });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ModelSetupError } from '../src/errors.ts';
-import { contrastRatio, loadScale } from '../src/ratings.ts';
-import { makeProject, removeProjects } from './helpers/project.ts';
+import { ModelSetupError } from '../src/model/errors.ts';
+import { contrastRatio, loadScale } from '../src/content/ratings.ts';
+import { makeProject, removeProjects } from './support/project.ts';
 
 afterAll(removeProjects);
 

@@ -1,8 +1,8 @@
 // Which old slugs get a redirect: only those of published verdicts that no live page and no other
 // verdict claims (the model reports the collisions as duplicate-slug); and the files written for them.
 import { describe, expect, it } from 'vitest';
-import { collectRedirects, redirectPage, redirectPagePath, redirectsFile } from '../src/redirects.ts';
-import type { Verdict } from '../src/types.ts';
+import { collectRedirects, redirectPage, redirectPagePath, redirectsFile } from '../src/site/redirects.ts';
+import type { Verdict } from '../src/model/types.ts';
 
 function verdict(slug: string, redirectFrom: string[], draft = false): Verdict {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatGithub, formatJson, formatText, sortProblems, strict, summary } from '../src/report.ts';
-import type { Problem } from '../src/types.ts';
+import { formatGithub, formatJson, formatText, sortProblems, strict, summary } from '../src/model/report.ts';
+import type { Problem } from '../src/model/types.ts';
 
 const quoteNotFound: Problem = {
   file: 'content/verdicts/x.md',

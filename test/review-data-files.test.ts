@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { git, makeRepo, read, remove, removeAll, review, section, write } from './helpers/git-project.ts';
+import { git, makeRepo, read, remove, removeAll, review, section, write } from './support/git-project.ts';
 
 afterAll(removeAll);
 

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, git, makeRepo, read, removeAll, review, runCli, tempDir, write } from './helpers/git-project.ts';
+import { edit, git, makeRepo, read, removeAll, review, runCli, tempDir, write } from './support/git-project.ts';
 
 afterAll(removeAll);
 

@@ -2,7 +2,7 @@
 // changes, drafts that became published, and the open-corrections rule, run as the real command in a
 // throwaway git repository.
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, makeRepo, removeAll, review, section, write } from './helpers/git-project.ts';
+import { edit, makeRepo, removeAll, review, section, write } from './support/git-project.ts';
 
 afterAll(removeAll);
 

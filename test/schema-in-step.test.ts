@@ -6,10 +6,10 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { MAX_LIST_ITEMS } from '../src/fields.ts';
-import { loadScale } from '../src/ratings.ts';
-import { SCHEMA_COMMAND, SCHEMA_FILE, schemaText, verdictSchema } from '../src/schema.ts';
-import { parseVerdict } from '../src/verdicts.ts';
+import { MAX_LIST_ITEMS } from '../src/content/fields.ts';
+import { loadScale } from '../src/content/ratings.ts';
+import { SCHEMA_COMMAND, SCHEMA_FILE, schemaText, verdictSchema } from '../src/content/schema.ts';
+import { parseVerdict } from '../src/content/verdicts.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ratingKeys = loadScale(root).scale.levels.map((level) => level.key);
@@ -27,7 +27,7 @@ const samples = readdirSync(path.join(root, 'content/verdicts'))
   .map((name) => ({ name, source: readFileSync(path.join(root, 'content/verdicts', name), 'utf8') }));
 
 describe('docs/verdict.schema.json', () => {
-  it(`is what ${SCHEMA_COMMAND} generates from src/fields.ts and the scale (run it after changing either)`, () => {
+  it(`is what ${SCHEMA_COMMAND} generates from src/content/fields.ts and the scale (run it after changing either)`, () => {
     expect(readFileSync(path.join(root, SCHEMA_FILE), 'utf8')).toBe(schemaText(ratingKeys));
   });
 

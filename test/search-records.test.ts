@@ -3,12 +3,12 @@
 // that Pagefind would read as its own instructions stay words; a large site is split into several indexes.
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
-import { collectRedirects } from '../src/redirects.ts';
+import { buildModel } from '../src/model/model.ts';
+import { collectRedirects } from '../src/site/redirects.ts';
 import { SiteData } from '../src/eleventy/site-data.ts';
 import { readSiteSettings, siteMeta } from '../src/eleventy/site-meta.ts';
 import { searchShards, searchText, seedRecord, shardRecords, shardText, verdictRecord, SEARCH_FILTERS } from '../src/eleventy/search-records.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 import { repoRoot } from './support/site.ts';
 
 afterAll(removeProjects);

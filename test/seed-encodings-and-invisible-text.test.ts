@@ -2,10 +2,10 @@
 // binary file) is an error saying what it probably is, and the invisible characters that act on a
 // terminal or on the text's direction are a text-invisible warning at their line and column.
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
-import { loadSeeds } from '../src/seeds.ts';
-import type { Problem } from '../src/types.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { buildModel } from '../src/model/model.ts';
+import { loadSeeds } from '../src/content/seeds.ts';
+import type { Problem } from '../src/model/types.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 
 afterAll(removeProjects);
 

@@ -1,8 +1,8 @@
 // Readers are told where a passage is by paragraph, counted as the seed's page shows them: each non-blank
 // line is one paragraph, whether the text separates its paragraphs with blank lines or puts one on each line.
 import { describe, expect, it } from 'vitest';
-import { paragraphNumber } from '../src/seeds.ts';
-import { makeSeed } from './helpers/content.ts';
+import { paragraphNumber } from '../src/content/seeds.ts';
+import { makeSeed } from './support/content.ts';
 
 const at = (text: string, words: string) => paragraphNumber(makeSeed('s', text), text.indexOf(words));
 

@@ -1,12 +1,12 @@
 // A seed without a `title` in its metadata is named for readers by its headline line or its opening words,
-// never by its id (src/seed-title.ts); the rules, on the sample seeds and on hostile text.
+// never by its id (src/content/seed-title.ts); the rules, on the sample seeds and on hostile text.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HEADLINE_LIMIT, OPENING_LIMIT, readableTitle } from '../src/seed-title.ts';
-import { loadSeeds } from '../src/seeds.ts';
-import { loadCaptures } from '../src/captures.ts';
-import { makeProject, removeProjects } from './helpers/project.ts';
+import { HEADLINE_LIMIT, OPENING_LIMIT, readableTitle } from '../src/content/seed-title.ts';
+import { loadSeeds } from '../src/content/seeds.ts';
+import { loadCaptures } from '../src/content/captures.ts';
+import { makeProject, removeProjects } from './support/project.ts';
 import { repoRoot } from './support/site.ts';
 
 afterAll(removeProjects);

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSeeds, paragraphsOf } from '../src/seeds.ts';
-import { makeProject, removeProjects } from './helpers/project.ts';
+import { loadSeeds, paragraphsOf } from '../src/content/seeds.ts';
+import { makeProject, removeProjects } from './support/project.ts';
 
 afterAll(removeProjects);
 

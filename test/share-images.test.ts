@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fitClaim, renderShareImage, shareImageHash, writeShareImages, CLAIM_LIMIT, type ShareCard } from '../src/share-image.ts';
+import { fitClaim, renderShareImage, shareImageHash, writeShareImages, CLAIM_LIMIT, type ShareCard } from '../src/site/share-image.ts';
 import { attr, buildSite, findAll, readPage, repoRoot, tempDir } from './support/site.ts';
 
 const card: ShareCard = { label: 'Mostly accurate', colour: '#4d7c0f', claim: 'The Duma’s new amendments made desertion or surrender in wartime a crime.', siteName: 'Passage Check' };

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 import { attr, buildSite, byTag, find, findAll, listFiles, readPage, repoRoot, runBuild, text, type Element } from './support/site.ts';
 
 const SLUG = 'mayor-wall-cost-draft';

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../src/bench/corpus.ts';
 import { writeProject } from '../src/bench/project.ts';
 import { FEED_ENTRIES } from '../src/eleventy/site-data.ts';
-import { buildModel } from '../src/model.ts';
-import { newestFirst } from '../src/order.ts';
-import { loadScale } from '../src/ratings.ts';
-import { makeProject, removeProjects, SEED_ALPHA } from './helpers/project.ts';
+import { buildModel } from '../src/model/model.ts';
+import { newestFirst } from '../src/model/order.ts';
+import { loadScale } from '../src/content/ratings.ts';
+import { makeProject, removeProjects, SEED_ALPHA } from './support/project.ts';
 import { buildSite, listFiles, repoRoot, tempDir } from './support/site.ts';
 
 let root: string;

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { buildModel } from '../src/model/model.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 import { attr, buildSite, byTag, find, findAll, listFiles, readPage, text, type Element } from './support/site.ts';
 
 afterAll(removeProjects);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isLocalUrl, isPreview, judgeOrigin, originFromEnv } from '../src/site-origin.ts';
+import { isLocalUrl, isPreview, judgeOrigin, originFromEnv } from '../src/site/site-origin.ts';
 import { byTag, find, findAll, attr, readPage, repoRoot, runBuild, tempDir, text } from './support/site.ts';
 
 const NETLIFY = { NETLIFY: 'true', URL: 'https://factcheck.example.org', DEPLOY_PRIME_URL: 'https://deploy-preview-12--factcheck.netlify.app' };

@@ -1,9 +1,9 @@
 // Listings paginate at 50 with stable URLs, so the home page of a 10,000-verdict archive stays small.
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
+import { buildModel } from '../src/model/model.ts';
 import { PAGE_SIZE, paginate, SIDE_SEEDS, SiteData } from '../src/eleventy/site-data.ts';
 import { readSiteSettings, siteMeta } from '../src/eleventy/site-meta.ts';
-import type { Seed, Verdict } from '../src/types.ts';
+import type { Seed, Verdict } from '../src/model/types.ts';
 import { repoRoot } from './support/site.ts';
 
 describe('paginated listings', () => {

@@ -2,13 +2,13 @@
 // through the real model: what the seed and verdict pages will print must agree with the anchors.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { claimReview, claimReviewFeed, type JsonObject, safeJson } from '../src/claimreview.ts';
-import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../src/highlights.ts';
-import { buildModel } from '../src/model.ts';
-import { passageContext } from '../src/passage-context.ts';
-import { formatTextDirective, textDirective } from '../src/text-fragment.ts';
-import { publishedVerdicts } from '../src/published.ts';
-import type { SiteMeta } from '../src/types.ts';
+import { claimReview, claimReviewFeed, type JsonObject, safeJson } from '../src/site/claimreview.ts';
+import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../src/site/highlights.ts';
+import { buildModel } from '../src/model/model.ts';
+import { passageContext } from '../src/site/passage-context.ts';
+import { formatTextDirective, textDirective } from '../src/site/text-fragment.ts';
+import { publishedVerdicts } from '../src/model/published.ts';
+import type { SiteMeta } from '../src/model/types.ts';
 
 const model = buildModel({ root: fileURLToPath(new URL('..', import.meta.url)) });
 const published = publishedVerdicts(model.verdicts);

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readableTitle } from '../src/seed-title.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { readableTitle } from '../src/content/seed-title.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 import { attr, buildSite, byId, byTag, find, findAll, listFiles, readPage, text, type Element } from './support/site.ts';
 
 // One paragraph a line, no headline, no metadata; markup and a bidi override in its first words.

@@ -3,11 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
-import { anchorPassageId } from '../src/highlights.ts';
-import type { Model, Verdict } from '../src/types.ts';
+import { buildModel } from '../src/model/model.ts';
+import { anchorPassageId } from '../src/site/highlights.ts';
+import type { Model, Verdict } from '../src/model/types.ts';
 import { attr, buildSite, byId, byTag, fileFor, find, findAll, listFiles, readPage, repoRoot, text, type Element } from './support/site.ts';
-import { INVISIBLE_IN_TEXT } from '../src/invisible-text.ts';
+import { INVISIBLE_IN_TEXT } from '../src/content/invisible-text.ts';
 
 let model: Model;
 let published: Verdict[];
@@ -87,7 +87,7 @@ describe('the sample site', () => {
 
   it('shows each seed whole: the page text, markup stripped, is the seed paragraph by paragraph', () => {
     for (const seed of model.seeds) {
-      // The invariant holds for seeds without invisible characters (src/invisible-text.ts), as the samples are; a seed
+      // The invariant holds for seeds without invisible characters (src/content/invisible-text.ts), as the samples are; a seed
       // with them shows each as its label, `U+202E`, instead (the documented exception: test/site-invisible-text.test.ts).
       expect(seed.text).not.toMatch(new RegExp(INVISIBLE_IN_TEXT.source));
       const page = readPage(site, `seeds/${seed.id}/index.html`);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, removeProjects, verdictText } from './helpers/project.ts';
+import { makeProject, removeProjects, verdictText } from './support/project.ts';
 import { attr, buildSite, byId, byTag, find, findAll, readPage, repoRoot, text, type Element, type Node } from './support/site.ts';
 
 const S000 = '000_5bff26b3a7f2143b';

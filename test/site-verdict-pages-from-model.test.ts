@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMarkdown } from '../src/eleventy/markdown.ts';
-import { makeProject, removeProjects, verdictText } from './helpers/project.ts';
+import { makeProject, removeProjects, verdictText } from './support/project.ts';
 import { buildSite, byId, byTag, find, findAll, listFiles, readPage, text } from './support/site.ts';
 import { parse, serialize } from 'parse5';
 

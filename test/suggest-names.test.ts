@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, nearest } from '../src/suggest.ts';
+import { didYouMean, nearest } from '../src/content/suggest.ts';
 
 describe('did-you-mean suggestions', () => {
   it('suggests the closest name for a typo, a swapped pair of letters or a case slip', () => {

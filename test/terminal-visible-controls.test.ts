@@ -1,13 +1,13 @@
 // Nothing untrusted reaches a terminal raw: file names, field values and seed words are printed by
-// check, review and new with C0/C1 controls, DEL and bidi controls written `\u{XX}` (src/visible.ts).
+// check, review and new with C0/C1 controls, DEL and bidi controls written `\u{XX}` (src/model/visible.ts).
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatGithub, formatJson, formatText } from '../src/report.ts';
+import { formatGithub, formatJson, formatText } from '../src/model/report.ts';
 import { md } from '../src/review/markdown.ts';
-import type { Problem } from '../src/types.ts';
-import { visible } from '../src/visible.ts';
-import { edit, makeRepo, removeAll, review, runCli } from './helpers/git-project.ts';
-import { makeProject, removeProjects, SEED_ALPHA } from './helpers/project.ts';
+import type { Problem } from '../src/model/types.ts';
+import { visible } from '../src/model/visible.ts';
+import { edit, makeRepo, removeAll, review, runCli } from './support/git-project.ts';
+import { makeProject, removeProjects, SEED_ALPHA } from './support/project.ts';
 
 afterAll(removeProjects);
 afterAll(removeAll);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeDirectiveTerm, formatTextDirective, originalPassageUrl, type TextDirective, textDirective, withTextFragment } from '../src/text-fragment.ts';
-import { anchorOf, makeSeed } from './helpers/content.ts';
+import { encodeDirectiveTerm, formatTextDirective, originalPassageUrl, type TextDirective, textDirective, withTextFragment } from '../src/site/text-fragment.ts';
+import { anchorOf, makeSeed } from './support/content.ts';
 
 /** Reads a `:~:text=` value back the way the WICG spec's parser does. */
 function parseDirective(fragment: string): TextDirective {

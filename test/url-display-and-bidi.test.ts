@@ -2,10 +2,10 @@
 // \p{Cf}) are refused; a host whose labels mix scripts is a warning naming its punycoded form; URLs are shown as
 // a browser's address bar shows them, with the host punycoded.
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model.ts';
-import type { Problem } from '../src/types.ts';
-import { displayUrl, mixedScriptHost, urlProblem } from '../src/values.ts';
-import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './helpers/project.ts';
+import { buildModel } from '../src/model/model.ts';
+import type { Problem } from '../src/model/types.ts';
+import { displayUrl, mixedScriptHost, urlProblem } from '../src/content/values.ts';
+import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 
 afterAll(removeProjects);
 

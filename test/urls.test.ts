@@ -15,7 +15,7 @@ import {
   robotsUrl,
   sitemapUrl,
   verdictUrl,
-} from '../src/urls.ts';
+} from '../src/site/urls.ts';
 
 describe('site URLs', () => {
   it('are the paths the issue promises', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { VERDICT_FIELDS } from '../src/fields.ts';
-import { parseVerdict } from '../src/verdicts.ts';
-import { verdictText } from './helpers/project.ts';
+import { VERDICT_FIELDS } from '../src/content/fields.ts';
+import { parseVerdict } from '../src/content/verdicts.ts';
+import { verdictText } from './support/project.ts';
 
 const FILE = 'content/verdicts/sea-wall.md';
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, removeProjects, verdictText } from './helpers/project.ts';
+import { makeProject, removeProjects, verdictText } from './support/project.ts';
 import { startDevServer, type DevServer } from './support/dev-server.ts';
 import { buildSite } from './support/site.ts';
 import { DEV_SCRIPT } from '../src/eleventy/dev-server.ts';

@@ -8,10 +8,10 @@ import fc from 'fast-check';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../src/bench/corpus.ts';
-import { parseVerdict } from '../src/verdicts.ts';
-import { readPlainYaml } from '../src/yaml-fast-path.ts';
-import { brokenVerdict } from './helpers/mutations.ts';
-import { fuzzSeed, runs } from './hostile-support.ts';
+import { parseVerdict } from '../src/content/verdicts.ts';
+import { readPlainYaml } from '../src/content/yaml/fast-path.ts';
+import { brokenVerdict } from './support/mutations.ts';
+import { fuzzSeed, runs } from './support/hostile.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 

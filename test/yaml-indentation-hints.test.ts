@@ -2,8 +2,8 @@
 // words, one at the wrong line. The problem now points at the line that is wrong and says what indentation
 // was expected.
 import { describe, expect, it } from 'vitest';
-import { parseVerdict } from '../src/verdicts.ts';
-import { verdictText } from './helpers/project.ts';
+import { parseVerdict } from '../src/content/verdicts.ts';
+import { verdictText } from './support/project.ts';
 
 const problemsOf = (text: string) => parseVerdict('content/verdicts/x.md', text).problems.map((p) => ({ at: `${p.line}:${p.column}`, rule: p.rule, message: p.message }));
 const withUrlIndented = (n: number) => verdictText({ sources: `sources:\n  - title: Port Ellery council minutes\n${' '.repeat(n)}url: https://example.org/minutes` });

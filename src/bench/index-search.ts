@@ -4,8 +4,8 @@
 // The build takes the model from its Eleventy run instead of building it again.
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildModel } from '../model.ts';
-import { collectRedirects } from '../redirects.ts';
+import { buildModel } from '../model/model.ts';
+import { collectRedirects } from '../site/redirects.ts';
 import { SiteData } from '../eleventy/site-data.ts';
 import { readSiteSettings, siteMeta } from '../eleventy/site-meta.ts';
 import { writeSearchIndexes } from '../cli/search-index.ts';

@@ -16,8 +16,8 @@ export interface NeedleResult {
 const SIZE = 10 * 1024 * 1024;
 
 export async function measureNeedle(scratch: string, runs: number): Promise<NeedleResult> {
-  const { loadSeeds } = await import('../seeds.ts');
-  const { anchorQuote } = await import('../anchor.ts');
+  const { loadSeeds } = await import('../content/seeds.ts');
+  const { anchorQuote } = await import('../matching/anchor.ts');
   const r = new Random(7);
   const paragraphs: string[] = [];
   let length = 0;

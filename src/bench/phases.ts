@@ -6,13 +6,13 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { anchorQuote } from '../anchor.ts';
-import { AppearanceIndex } from '../appearances.ts';
-import { buildModel } from '../model.ts';
-import { loadScale } from '../ratings.ts';
-import { loadSeeds } from '../seeds.ts';
-import type { Anchor } from '../types.ts';
-import { loadVerdict, VERDICTS_DIR } from '../verdicts.ts';
+import { anchorQuote } from '../matching/anchor.ts';
+import { AppearanceIndex } from '../matching/appearances.ts';
+import { buildModel } from '../model/model.ts';
+import { loadScale } from '../content/ratings.ts';
+import { loadSeeds } from '../content/seeds.ts';
+import type { Anchor } from '../model/types.ts';
+import { loadVerdict, VERDICTS_DIR } from '../content/verdicts.ts';
 import { median } from './measure.ts';
 
 function timed<T>(times: Map<string, number[]>, name: string, work: () => T): T {

@@ -1,10 +1,10 @@
-// The provenance step (src/provenance/) in process, on two corpora of the same size from the benchmark's
+// The provenance step (src/matching/provenance/) in process, on two corpora of the same size from the benchmark's
 // generator: the plain corpus (15% of seeds repost a paragraph or two of an earlier one) and a wire corpus,
 // where many seeds share text as agency copy does: a few wire stories, reposted whole by some seeds (with their
 // own quote marks and an added line) and quoted a paragraph at a time by many others.
-import { computeProvenance } from '../provenance/index.ts';
-import { readableTitle } from '../seed-title.ts';
-import type { Seed } from '../types.ts';
+import { computeProvenance } from '../matching/provenance/index.ts';
+import { readableTitle } from '../content/seed-title.ts';
+import type { Seed } from '../model/types.ts';
 import { generateCorpus, type SyntheticSeed } from './corpus.ts';
 import { median } from './measure.ts';
 import { sentence } from './prose.ts';

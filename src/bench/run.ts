@@ -242,7 +242,7 @@ async function main(): Promise<void> {
   const otherCorpus: CorpusKind = options.corpus === 'unique' ? 'shared-text' : 'unique';
   const otherProject = join(scratch, `project-${otherCorpus}`);
   try {
-    const { loadScale } = await import('../ratings.ts');
+    const { loadScale } = await import('../content/ratings.ts');
     const ratings = loadScale(REPO).scale.levels.map((level) => level.key);
     const generate = (kind: CorpusKind) => generateCorpus({ seeds: options.seeds, verdicts: options.verdicts, ratings, random: options.random, corpus: kind });
 

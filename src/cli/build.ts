@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { ModelSetupError } from '../errors.ts';
+import { ModelSetupError } from '../model/errors.ts';
 import { parseOptions } from './command.ts';
 import { buildSite, BuildFailure } from './build-site.ts';
 import { readSiteSettings } from '../eleventy/site-meta.ts';
-import { isPreview, judgeOrigin, originFromEnv, SiteOriginError } from '../site-origin.ts';
+import { isPreview, judgeOrigin, originFromEnv, SiteOriginError } from '../site/site-origin.ts';
 
 const USAGE = `Usage: npm run build -- [--pathprefix=/factcheck/] [--root DIR] [--output DIR]
 

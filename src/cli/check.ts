@@ -1,10 +1,10 @@
 // npm run check [-- --format=text|github|json] [--strict] [--root DIR]
 // Exit status: 0 no errors (warnings allowed), 1 errors, 2 the check itself could not run.
-import { ModelSetupError } from '../errors.ts';
+import { ModelSetupError } from '../model/errors.ts';
 import { parseOptions } from './command.ts';
-import { buildModel } from '../model.ts';
-import { countBySeverity, formatGithub, formatJson, formatText, strict, summary } from '../report.ts';
-import { visible } from '../visible.ts';
+import { buildModel } from '../model/model.ts';
+import { countBySeverity, formatGithub, formatJson, formatText, strict, summary } from '../model/report.ts';
+import { visible } from '../model/visible.ts';
 
 const USAGE = `Usage: npm run check -- [--format=text|github|json] [--strict] [--root DIR]
 

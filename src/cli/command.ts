@@ -1,7 +1,7 @@
 // What every command of this tool does the same way: strict options, and errors that end as one
 // message and an exit status (2 usage or setup, 1 the input needs the editor), never a stack trace.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { visible } from '../visible.ts';
+import { visible } from '../model/visible.ts';
 
 /** Bad arguments: the message, then the usage text; exit status 2. */
 export class UsageError extends Error {}

@@ -3,16 +3,16 @@
 // Exit 0: written; 1: the quote, the slug or the file needs the editor's attention; 2: usage or setup.
 import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { anchorQuote } from '../anchor.ts';
-import { ModelSetupError } from '../errors.ts';
+import { anchorQuote } from '../matching/anchor.ts';
+import { ModelSetupError } from '../model/errors.ts';
 import { InputError, parseOptions, runCommand, UsageError } from './command.ts';
-import { SLUG_PATTERN } from '../fields.ts';
-import { captureOn, loadCaptures } from '../captures.ts';
-import { loadSeeds } from '../seeds.ts';
-import { didYouMean } from '../suggest.ts';
-import { occurrencesOf, selectorFor, slugFromQuote, verdictTemplate } from '../scaffold.ts';
-import { VERDICTS_DIR } from '../verdicts.ts';
-import { visible, visibleLine } from '../visible.ts';
+import { SLUG_PATTERN } from '../content/fields.ts';
+import { captureOn, loadCaptures } from '../content/captures.ts';
+import { loadSeeds } from '../content/seeds.ts';
+import { didYouMean } from '../content/suggest.ts';
+import { occurrencesOf, selectorFor, slugFromQuote, verdictTemplate } from '../content/scaffold.ts';
+import { VERDICTS_DIR } from '../content/verdicts.ts';
+import { visible, visibleLine } from '../model/visible.ts';
 
 const USAGE = `Usage: npm run new -- --seed <id> --quote "<text>" [--slug <slug>] [--occurrence N]
 

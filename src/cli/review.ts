@@ -4,11 +4,11 @@
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ModelSetupError } from '../errors.ts';
+import { ModelSetupError } from '../model/errors.ts';
 import { parseOptions, runCommand, UsageError } from './command.ts';
-import { buildModel } from '../model.ts';
-import { formatGithub, sortProblems } from '../report.ts';
-import type { Model, Problem } from '../types.ts';
+import { buildModel } from '../model/model.ts';
+import { formatGithub, sortProblems } from '../model/report.ts';
+import type { Model, Problem } from '../model/types.ts';
 import { dataFileChanges, dataFileProblems } from '../review/data-files.ts';
 import { diffModels } from '../review/diff.ts';
 import { changedFiles } from '../review/files.ts';
@@ -17,7 +17,7 @@ import { renderReport } from '../review/markdown.ts';
 import { policyProblems } from '../review/policy.ts';
 import { reviewCaptures } from '../review/captures.ts';
 import { repostProblems } from '../review/provenance.ts';
-import { VERDICTS_DIR } from '../verdicts.ts';
+import { VERDICTS_DIR } from '../content/verdicts.ts';
 
 const USAGE = `Usage: npm run review -- --base <git-rev> [--preview-url URL] [--format=markdown|github] [--root DIR]
 

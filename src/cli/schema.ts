@@ -1,14 +1,14 @@
-// `npx tsx src/cli/schema.ts [--root DIR]`: regenerates docs/verdict.schema.json from src/fields.ts and
+// `npx tsx src/cli/schema.ts [--root DIR]`: regenerates docs/verdict.schema.json from src/content/fields.ts and
 // the rating scale. Run it after changing either; test/schema-in-step.test.ts fails until you do.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadScale } from '../ratings.ts';
-import { SCHEMA_COMMAND, SCHEMA_FILE, schemaText } from '../schema.ts';
+import { loadScale } from '../content/ratings.ts';
+import { SCHEMA_COMMAND, SCHEMA_FILE, schemaText } from '../content/schema.ts';
 import { parseOptions, runCommand } from './command.ts';
 
 const USAGE = `Usage: ${SCHEMA_COMMAND} [--root DIR]
 
-Writes ${SCHEMA_FILE} from src/fields.ts and the rating scale (content/_data/ratings.yml).`;
+Writes ${SCHEMA_FILE} from src/content/fields.ts and the rating scale (content/_data/ratings.yml).`;
 
 runCommand('schema', USAGE, (argv) => {
   const root = path.resolve(process.cwd(), parseOptions(argv, { root: { type: 'string', default: '.' } }).root);

@@ -1,11 +1,11 @@
 // What the archive pages print: one page (paginated) per claimant, topic and outlet, an index of each kind,
 // and the links to them from verdict and seed pages. Computed once per build from the verdicts with a page
-// (the published ones; in a preview the drafts too, as on every listing), grouped by src/archive.ts; the
+// (the published ones; in a preview the drafts too, as on every listing), grouped by src/site/archive.ts; the
 // templates print these values.
-import { archiveGroups, archiveSlug, claimantSlug, ratingTally, type ArchiveGroup, type ArchiveKind, type TallyRow } from '../archive.ts';
-import { compareText } from '../order.ts';
-import type { Claimant, RatingScale, Seed, Verdict } from '../types.ts';
-import { claimantIndexUrl, claimantUrl, outletIndexUrl, outletUrl, topicIndexUrl, topicUrl } from '../urls.ts';
+import { archiveGroups, archiveSlug, claimantSlug, ratingTally, type ArchiveGroup, type ArchiveKind, type TallyRow } from '../site/archive.ts';
+import { compareText } from '../model/order.ts';
+import type { Claimant, RatingScale, Seed, Verdict } from '../model/types.ts';
+import { claimantIndexUrl, claimantUrl, outletIndexUrl, outletUrl, topicIndexUrl, topicUrl } from '../site/urls.ts';
 import { paginate, PAGE_SIZE, type Listing } from './site-data.ts';
 
 /** A seed as an outlet page lists it. */

@@ -2,7 +2,7 @@
 // captures is kept (the element uses white-space: pre-wrap). Removed words are <del>, added ones <ins>, and the
 // words of a checked passage are inside <mark class="checked">: line-through, underline and a box carry the
 // meaning without colour, and nothing needs JavaScript.
-import type { DiffText } from '../capture-pages.ts';
+import type { DiffText } from '../site/capture-pages.ts';
 import { visibleHtml } from './visible-html.ts';
 
 export function diffHtml(pieces: DiffText[]): string {

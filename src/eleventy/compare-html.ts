@@ -3,10 +3,10 @@
 // changed words are the other's <del> then this one's <ins> (so this text, without the <del>s, is exactly itself); words written with other quote marks or dashes
 // are <mark class="typography">. Each marked piece starts with a visually hidden label, so a screen reader
 // (which does not announce <ins> and <del>) says what it is. Whitespace is the seeds' own (shown with pre-wrap).
-import type { AlignedPart, SeedRelation } from '../provenance/index.ts';
-import type { Seed, Span } from '../types.ts';
+import type { AlignedPart, SeedRelation } from '../matching/provenance/index.ts';
+import type { Seed, Span } from '../model/types.ts';
 import { escapeHtml } from './html.ts';
-import { onlyHereId } from '../urls.ts';
+import { onlyHereId } from '../site/urls.ts';
 
 const hidden = (text: string) => `<span class="visually-hidden">${escapeHtml(text)}</span>`;
 

@@ -2,7 +2,7 @@
 // _includes/pages/feed.njk, the Atom template of @11ty/eleventy-plugin-rss (its feedPlugin) with this
 // data in place of an Eleventy collection; it keeps that plugin's filters (dateToRfc3339,
 // getNewestCollectionItemDate, renderTransforms) so the feed is the one the plugin wrote.
-import type { SiteMeta } from '../types.ts';
+import type { SiteMeta } from '../model/types.ts';
 import type { VerdictPage } from './verdict-page.ts';
 
 export interface FeedEntry {

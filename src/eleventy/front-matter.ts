@@ -3,9 +3,9 @@
 // but their YAML is read and checked by the model (content-files.ts) and nowhere else: Eleventy gets
 // only data computed from it. So an editor's `layout:`, `permalink:` or `eleventyComputed:` cannot move
 // or overwrite a page, and there is no second YAML parser with other rules.
-import type { ContentPage } from '../content-files.ts';
+import type { ContentPage } from '../content/content-files.ts';
 
-/** The data Eleventy gets for a content page: its checked fields (src/content-files.ts), the layout the tool chooses and its URL. */
+/** The data Eleventy gets for a content page: its checked fields (src/content/content-files.ts), the layout the tool chooses and its URL. */
 export function contentPageData(page: ContentPage): Record<string, string> {
   return {
     // about.md also lists the rating scale.

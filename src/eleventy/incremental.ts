@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Seed, Verdict } from '../types.ts';
-import { outputFileOf } from '../urls.ts';
+import type { Seed, Verdict } from '../model/types.ts';
+import { outputFileOf } from '../site/urls.ts';
 import type { SiteData } from './site-data.ts';
 import { sliceFor, type Shard } from './shards.ts';
 

@@ -10,10 +10,10 @@ import type { UserConfig } from '@11ty/eleventy';
 import type { ChangesPage, Listing, RatingPage, SeedPage, VerdictPage } from './site-data.ts';
 import type { ComparePage } from './provenance-data.ts';
 import type { ArchiveIndexPage, ArchivePage } from './archive-data.ts';
-import type { Redirect } from '../redirects.ts';
-import type { Verdict } from '../types.ts';
-import { annotationsUrl, claimReviewFeedUrl, feedUrl, notFoundUrl, robotsUrl, searchUrl, sitemapUrl } from '../urls.ts';
-import { redirectPagePath } from '../redirects.ts';
+import type { Redirect } from '../site/redirects.ts';
+import type { Verdict } from '../model/types.ts';
+import { annotationsUrl, claimReviewFeedUrl, feedUrl, notFoundUrl, robotsUrl, searchUrl, sitemapUrl } from '../site/urls.ts';
+import { redirectPagePath } from '../site/redirects.ts';
 import { readableDate } from './site-data.ts';
 
 type Data = Record<string, unknown>;

@@ -4,20 +4,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { UserConfig } from '@11ty/eleventy';
-import { buildModel, createModelCache, type CheckedModel, type ModelCache } from '../model.ts';
-import { countBySeverity, formatText, summary } from '../report.ts';
-import { collectRedirects } from '../redirects.ts';
-import { aboutUrl } from '../urls.ts';
+import { buildModel, createModelCache, type CheckedModel, type ModelCache } from '../model/model.ts';
+import { countBySeverity, formatText, summary } from '../model/report.ts';
+import { collectRedirects } from '../site/redirects.ts';
+import { aboutUrl } from '../site/urls.ts';
 import { createMarkdown } from './markdown.ts';
 import { contentPageData } from './front-matter.ts';
-import type { ContentPage } from '../content-files.ts';
+import type { ContentPage } from '../content/content-files.ts';
 import { SiteData } from './site-data.ts';
 import { siteMeta, type SiteSettings } from './site-meta.ts';
 import { registerPages } from './pages.ts';
 import { ratingStyles } from './rating-styles.ts';
 import { errorPageMiddleware, withDevScript, type ContentReport } from './dev-server.ts';
 import { shareImageCacheDir, shareImageJobs, shareImagesEnabled } from './share-images.ts';
-import { writeShareImages } from '../share-image.ts';
+import { writeShareImages } from '../site/share-image.ts';
 import { onlyContentChanged, RenderPlan, siteWideFingerprints } from './incremental.ts';
 import { runOf } from './shards.ts';
 
@@ -41,7 +41,7 @@ export interface FactcheckPluginOptions {
   toolRoot: string;
   /** site.json as read; the build's path prefix completes it (the organisation's default URL). */
   site: SiteSettings;
-  /** A preview build (PREVIEW=1, see src/site-origin.ts): banner, noindex, no ClaimReview. */
+  /** A preview build (PREVIEW=1, see src/site/site-origin.ts): banner, noindex, no ClaimReview. */
   preview?: boolean;
 }
 

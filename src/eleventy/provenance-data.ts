@@ -1,11 +1,11 @@
-// What the pages show of the model's provenance (src/provenance/): the "Shared text" section of a seed page,
+// What the pages show of the model's provenance (src/matching/provenance/): the "Shared text" section of a seed page,
 // the compare pages, the note on a verdict whose passage only one of two related texts has, and a seed page's
 // isBasedOn. Computed once per build from the model; the templates print these values.
-import { jsonLdScript, type JsonObject } from '../claimreview.ts';
-import { relationsBySeed, REPOST_SHARE, type RelationSide, type SeedRelation } from '../provenance/index.ts';
-import { orderSentence, sharedTextSummary, type SharedTextSummary } from '../provenance/summary.ts';
-import type { Model, Seed, Verdict } from '../types.ts';
-import { compareUrl, onlyHereId, seedUrl } from '../urls.ts';
+import { jsonLdScript, type JsonObject } from '../site/claimreview.ts';
+import { relationsBySeed, REPOST_SHARE, type RelationSide, type SeedRelation } from '../matching/provenance/index.ts';
+import { orderSentence, sharedTextSummary, type SharedTextSummary } from '../matching/provenance/summary.ts';
+import type { Model, Seed, Verdict } from '../model/types.ts';
+import { compareUrl, onlyHereId, seedUrl } from '../site/urls.ts';
 import { alignedTextHtml } from './compare-html.ts';
 
 /**

@@ -1,7 +1,7 @@
 // The rating colours come from the scale file (a newsroom can replace it), so their CSS rules are
 // generated into the site's one stylesheet rather than written as inline styles (the CSP forbids those).
 // Colour is decoration only: every badge and highlight also carries the rating's label as text.
-import type { RatingScale } from '../types.ts';
+import type { RatingScale } from '../model/types.ts';
 
 const HEX = /^#([0-9a-f]{6})$/i;
 

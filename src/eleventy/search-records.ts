@@ -7,9 +7,9 @@
 // both are escaped here. `meta` values are printed as text by Pagefind's UI and stay raw.
 import type { SiteData, SeedPage, VerdictPage } from './site-data.ts';
 import { escapeHtml } from './html.ts';
-import { INVISIBLE_IN_TEXT } from '../invisible-text.ts';
-import { codePointLabel } from '../visible.ts';
-import { compareText } from '../order.ts';
+import { INVISIBLE_IN_TEXT } from '../content/invisible-text.ts';
+import { codePointLabel } from '../model/visible.ts';
+import { compareText } from '../model/order.ts';
 
 /** Pagefind's filter names, as the search page shows them (its UI capitalises the first letter). */
 export const SEARCH_FILTERS = { rating: 'rating', topic: 'topic', claimant: 'claimant', source: 'source text' } as const;

@@ -1,9 +1,9 @@
 // The seed text of a seed page, built here rather than in a template because every character matters:
 // the element's text, markup stripped, must be exactly the seed's paragraphs (no template whitespace), except that
 // each invisible character (invisible-text.ts: controls, DEL, C1, bidi controls) is shown as its label, `U+202E`.
-import type { HighlightedParagraph, Segment } from '../highlights.ts';
-import type { RatingLevel } from '../types.ts';
-import { passageId, verdictUrl } from '../urls.ts';
+import type { HighlightedParagraph, Segment } from '../site/highlights.ts';
+import type { RatingLevel } from '../model/types.ts';
+import { passageId, verdictUrl } from '../site/urls.ts';
 import { escapeHtml } from './html.ts';
 import { visibleHtml } from './visible-html.ts';
 

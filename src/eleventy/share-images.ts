@@ -1,11 +1,11 @@
-// The adapter between the build and src/share-image.ts: one share image per verdict page (a draft's too, in a
+// The adapter between the build and src/site/share-image.ts: one share image per verdict page (a draft's too, in a
 // preview: a reviewer sees the card it will be shared with), written into
 // the output folder after Eleventy has written the pages, cached in the project's .cache/share-images/
 // (SHARE_IMAGE_CACHE=<folder> moves it; SHARE_IMAGE_CACHE=off draws every image). SHARE_IMAGES=off leaves
 // them out (the benchmark does, to keep its build figures comparable; docs/benchmarks.md gives their cost).
 import path from 'node:path';
-import { shareImageUrl } from '../urls.ts';
-import type { ShareImageJob } from '../share-image.ts';
+import { shareImageUrl } from '../site/urls.ts';
+import type { ShareImageJob } from '../site/share-image.ts';
 import type { SiteData } from './site-data.ts';
 
 export const shareImagesEnabled = (env: NodeJS.ProcessEnv = process.env): boolean => env['SHARE_IMAGES']?.trim() !== 'off';

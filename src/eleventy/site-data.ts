@@ -1,32 +1,32 @@
 // What the templates print, computed once per build from the model. Templates only escape and print
 // these values; every decision (order, pages, links, counts) is made here or in the pure helpers.
-import type { Model, PagedVerdict, PublishedVerdict, RatingLevel, Seed, SiteMeta, Source } from '../types.ts';
-import { pagedVerdicts, publishedVerdicts } from '../published.ts';
-import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../highlights.ts';
-import type { HighlightedParagraph, MarginNote } from '../highlights.ts';
-import { absoluteUrl, homeUrl, ratingUrl, searchUrl, seedIndexUrl, seedUrl, shareImageUrl, sitemapUrl, verdictUrl } from '../urls.ts';
-import { redirectPage, redirectsFile, type Redirect } from '../redirects.ts';
-import { headersFile } from '../headers.ts';
-import { robotsTxt } from '../robots.ts';
-import { annotationCollectionJson } from '../annotations.ts';
-import { passageContext, type PassageContext } from '../passage-context.ts';
-import { originalPassageUrl } from '../text-fragment.ts';
+import type { Model, PagedVerdict, PublishedVerdict, RatingLevel, Seed, SiteMeta, Source } from '../model/types.ts';
+import { pagedVerdicts, publishedVerdicts } from '../model/published.ts';
+import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../site/highlights.ts';
+import type { HighlightedParagraph, MarginNote } from '../site/highlights.ts';
+import { absoluteUrl, homeUrl, ratingUrl, searchUrl, seedIndexUrl, seedUrl, shareImageUrl, sitemapUrl, verdictUrl } from '../site/urls.ts';
+import { redirectPage, redirectsFile, type Redirect } from '../site/redirects.ts';
+import { headersFile } from '../site/headers.ts';
+import { robotsTxt } from '../site/robots.ts';
+import { annotationCollectionJson } from '../site/annotations.ts';
+import { passageContext, type PassageContext } from '../site/passage-context.ts';
+import { originalPassageUrl } from '../site/text-fragment.ts';
 import { seedTextHtml } from './seed-html.ts';
 import { visibleHtml } from './visible-html.ts';
-import { displayUrl } from '../values.ts';
-import { claimReview, claimReviewFeedJson, jsonLdScript } from '../claimreview.ts';
-import { claimantOf, type ClaimantView } from '../claimants.ts';
-import { bySlug, compareText as compare, newestFirst } from '../order.ts';
+import { displayUrl } from '../content/values.ts';
+import { claimReview, claimReviewFeedJson, jsonLdScript } from '../site/claimreview.ts';
+import { claimantOf, type ClaimantView } from '../content/claimants.ts';
+import { bySlug, compareText as compare, newestFirst } from '../model/order.ts';
 import { createMarkdown } from './markdown.ts';
 import { VerdictPage, type Appears } from './verdict-page.ts';
 import { atomFeed, type AtomFeed } from './feed.ts';
 import { renderedLists, type RenderPlan } from './incremental.ts';
 import type { Shard } from './shards.ts';
-import { anchoredCapture } from '../captures.ts';
-import { captureLinks, capturePageUrl, changeSteps, passageNotices, type CaptureLink, type ChangeStep, type PassageNotice } from '../capture-pages.ts';
+import { anchoredCapture } from '../content/captures.ts';
+import { captureLinks, capturePageUrl, changeSteps, passageNotices, type CaptureLink, type ChangeStep, type PassageNotice } from '../site/capture-pages.ts';
 import { diffHtml } from './changes-html.ts';
-import { seedChangesUrl } from '../urls.ts';
-import { unknownOrigin } from '../seed-origin.ts';
+import { seedChangesUrl } from '../site/urls.ts';
+import { unknownOrigin } from '../site/seed-origin.ts';
 
 export { VerdictPage, type Appears };
 import { ProvenanceData, type ComparePage } from './provenance-data.ts';
@@ -131,7 +131,7 @@ export interface SiteInput {
   inputDir: string;
   redirects: Redirect[];
   css: string;
-  /** A preview build: not the published site (see src/site-origin.ts). */
+  /** A preview build: not the published site (see src/site/site-origin.ts). */
   preview?: boolean;
 }
 
@@ -155,7 +155,7 @@ export class SiteData {
   hasAbout = false;
   /** By slug. The feeds, the sitemap and the share images of a published site name these only. */
   published: PublishedVerdict[] = [];
-  /** The verdicts with a page, by slug: the published ones, and the drafts in a preview (src/published.ts). */
+  /** The verdicts with a page, by slug: the published ones, and the drafts in a preview (src/model/published.ts). */
   paged: PagedVerdict[] = [];
   /** `paged`, newest first: what the listings show. */
   newest: PagedVerdict[] = [];

@@ -1,13 +1,13 @@
 // Site metadata for the build: content/_data/site.json as the core reads and validates it
-// (src/site-settings.ts), with the published origin overridable at build time
+// (src/content/site-settings.ts), with the published origin overridable at build time
 // (SITE_URL=https://factcheck.example.net npm run build), because the same content is built for
 // previews, sub-path hosting and production.
 import path from 'node:path';
 import fs from 'node:fs';
-import type { SiteMeta } from '../types.ts';
-import { absoluteUrl } from '../urls.ts';
-import { loadSiteSettings, SITE_FILE, type SiteSettings } from '../site-settings.ts';
-import { urlProblem } from '../values.ts';
+import type { SiteMeta } from '../model/types.ts';
+import { absoluteUrl } from '../site/urls.ts';
+import { loadSiteSettings, SITE_FILE, type SiteSettings } from '../content/site-settings.ts';
+import { urlProblem } from '../content/values.ts';
 
 export { SITE_FILE, type SiteSettings };
 

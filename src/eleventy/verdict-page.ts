@@ -8,10 +8,10 @@
 // start, only the changed pages are rendered, and their inputs (the verdict, the checked capture) are in
 // the page's data, which is what incremental.ts fingerprints.
 import type MarkdownIt from 'markdown-it';
-import type { PagedVerdict, RatingLevel, Seed, Verdict } from '../types.ts';
-import type { PassageContext } from '../passage-context.ts';
-import { outputFileOf, seedUrl, verdictUrl } from '../urls.ts';
-import { paragraphNumber } from '../seeds.ts';
+import type { PagedVerdict, RatingLevel, Seed, Verdict } from '../model/types.ts';
+import type { PassageContext } from '../site/passage-context.ts';
+import { outputFileOf, seedUrl, verdictUrl } from '../site/urls.ts';
+import { paragraphNumber } from '../content/seeds.ts';
 import type { ArchiveLinks } from './archive-data.ts';
 
 /** An appearance of the verdict's passage in another seed (or again in its own). */

@@ -1,8 +1,8 @@
-// Seed text as HTML with its invisible characters shown (src/invisible-text.ts): each control, DEL, C1 control
+// Seed text as HTML with its invisible characters shown (src/content/invisible-text.ts): each control, DEL, C1 control
 // and bidi control becomes a labelled span, so a bidi override cannot reorder the words around it and no raw
 // ESC or DEL reaches a page. Everything else is escaped as escapeHtml does.
-import { INVISIBLE_IN_TEXT } from '../invisible-text.ts';
-import { codePointLabel, describeCodePoint } from '../visible.ts';
+import { INVISIBLE_IN_TEXT } from '../content/invisible-text.ts';
+import { codePointLabel, describeCodePoint } from '../model/visible.ts';
 import { escapeHtml } from './html.ts';
 
 /** `<span class="invisible-char" title="U+202E RIGHT-TO-LEFT OVERRIDE">U+202E</span>` for one such character. */

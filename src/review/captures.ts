@@ -4,11 +4,11 @@
 // uses stays a warning, naming the changed lines. A capture added by the change is listed with what became of
 // every published passage of its seed in it.
 import { diffLines } from 'diff';
-import { allCaptures, captureDate, captureFile } from '../captures.ts';
-import { bySlug } from '../order.ts';
-import type { Model, PassageFate, Problem, PublishedVerdict, Seed } from '../types.ts';
-import { isPublished } from '../published.ts';
-import { changedWords } from '../word-diff.ts';
+import { allCaptures, captureDate, captureFile } from '../content/captures.ts';
+import { bySlug } from '../model/order.ts';
+import type { Model, PassageFate, Problem, PublishedVerdict, Seed } from '../model/types.ts';
+import { isPublished } from '../model/published.ts';
+import { changedWords } from '../matching/word-diff.ts';
 
 /** Every capture of the model by file: first captures and later ones. */
 function capturesByFile(model: Model): Map<string, Seed> {

@@ -3,7 +3,7 @@
 // templates. Only the files our own loaders validate are data; a change to any other is a change of code.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Problem } from '../types.ts';
+import type { Problem } from '../model/types.ts';
 
 export const DATA_DIR = 'content/_data';
 /** The global data files the site reads and validates itself (site-meta.ts, ratings.ts, the claimants loader). */

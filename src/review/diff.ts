@@ -1,8 +1,8 @@
 // The editorial difference between two models of the same project (the base revision and the
 // working tree): which verdicts are new, changed, renamed, removed or newly published, and what a
 // change of a seed's bytes did to every anchor in it. Pure: both models are already built.
-import type { Anchor, Correction, Model, Problem, Seed, Verdict } from '../types.ts';
-import { bySlug } from '../order.ts';
+import type { Anchor, Correction, Model, Problem, Seed, Verdict } from '../model/types.ts';
+import { bySlug } from '../model/order.ts';
 
 export interface TextChange {
   old: string;

@@ -1,12 +1,12 @@
 // The review report as Markdown, for the terminal, the pull request's job summary and the README.
 // Everything an editor or a seed wrote is escaped: a title cannot inject Markdown, HTML or @mentions.
-import { verdictUrl } from '../urls.ts';
-import type { Anchor, Model, Problem, Verdict } from '../types.ts';
-import { countBySeverity } from '../report.ts';
-import { visible } from '../visible.ts';
+import { verdictUrl } from '../site/urls.ts';
+import type { Anchor, Model, Problem, Verdict } from '../model/types.ts';
+import { countBySeverity } from '../model/report.ts';
+import { visible } from '../model/visible.ts';
 import { isEmpty } from './diff.ts';
 import type { NewCapture } from './captures.ts';
-import { changedWords } from '../word-diff.ts';
+import { changedWords } from '../matching/word-diff.ts';
 import type { DataFileChange } from './data-files.ts';
 import { newRelationLines } from './provenance.ts';
 import type { AnchorFate, EditorialDiff, VerdictChange } from './diff.ts';
@@ -33,7 +33,7 @@ const QUOTE_LENGTH = 160;
 /**
  * Inline Markdown text: one line; the characters that format or link inside a line backslash-escaped
  * (untrusted text never starts a line here, so list and heading markers are harmless); HTML and @ as entities;
- * controls and bidi controls visible as `\u{XX}` (src/visible.ts), in the job summary as on the terminal.
+ * controls and bidi controls visible as `\u{XX}` (src/model/visible.ts), in the job summary as on the terminal.
  */
 export function md(text: string): string {
   return visible(text.replace(/\s+/g, ' ').trim())
@@ -126,7 +126,7 @@ function section(title: string, lines: string[]): string[] {
 
 export function renderReport(input: ReportInput): string {
   const { base, head, diff, problems } = input;
-  // A preview build has a page for every verdict, drafts too (src/published.ts).
+  // A preview build has a page for every verdict, drafts too (src/model/published.ts).
   const preview = (v: Verdict) =>
     input.previewUrl ? ` · [preview](${input.previewUrl.replace(/\/+$/, '')}${verdictUrl(v.slug)})` : '';
   const changes = (pick: (c: VerdictChange) => unknown) => diff.changed.filter((c) => pick(c));

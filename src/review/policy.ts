@@ -1,10 +1,10 @@
 // Editorial policy a pull request must satisfy, on top of everything `check` enforces:
 // open corrections (IFCN), stable URLs for published verdicts, and a warning on any edit of the evidence.
-import { verdictUrl } from '../urls.ts';
-import type { Problem, Verdict } from '../types.ts';
+import { verdictUrl } from '../site/urls.ts';
+import type { Problem, Verdict } from '../model/types.ts';
 import type { AnchorFate, EditorialDiff, VerdictChange } from './diff.ts';
 import { changedLines } from './captures.ts';
-import { changedWords } from '../word-diff.ts';
+import { changedWords } from '../matching/word-diff.ts';
 
 function at(verdict: Verdict, ...keys: string[]): { line: number; column: number } {
   for (const key of keys) {

@@ -1,13 +1,13 @@
 // What a pull request does to provenance: the pairs of seeds that share text in the working tree and did not
 // at the base (a new seed that reposts an old one, an edit that makes two texts match), and a warning when an
 // added seed repeats most of a seed the project already has, so editors do not check the same text twice.
-// Both models carry their provenance (src/provenance/); nothing is recomputed here.
-import type { Model, Problem, Seed } from '../types.ts';
-import { relationsOf, REPOST_SHARE, type RelationSide, type SeedRelation } from '../provenance/index.ts';
-import { sideOf } from '../provenance/relation.ts';
-import { sharePercent as percent, sharedTextSummary } from '../provenance/summary.ts';
+// Both models carry their provenance (src/matching/provenance/); nothing is recomputed here.
+import type { Model, Problem, Seed } from '../model/types.ts';
+import { relationsOf, REPOST_SHARE, type RelationSide, type SeedRelation } from '../matching/provenance/index.ts';
+import { sideOf } from '../matching/provenance/relation.ts';
+import { sharePercent as percent, sharedTextSummary } from '../matching/provenance/summary.ts';
 import type { EditorialDiff } from './diff.ts';
-import { compareUrl } from '../urls.ts';
+import { compareUrl } from '../site/urls.ts';
 
 const pairKey = (r: SeedRelation) => `${r.a}\n${r.b}`;
 

@@ -8,8 +8,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { ARCHIVE_TYPES, buildAndServe, pageOfEachType, type TestSite } from './support/built-site.ts';
+import { describeInBrowser, launchBrowser } from '../support/browser/browser.ts';
+import { ARCHIVE_TYPES, buildAndServe, pageOfEachType, type TestSite } from '../support/browser/built-site.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

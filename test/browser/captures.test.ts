@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { repoRoot } from '../support/site.ts';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { buildAndServe, type TestSite } from './support/built-site.ts';
+import { describeInBrowser, launchBrowser } from '../support/browser/browser.ts';
+import { buildAndServe, type TestSite } from '../support/browser/built-site.ts';
 
 describeInBrowser('capture pages in Chromium', () => {
   let site: TestSite;

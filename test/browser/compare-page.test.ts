@@ -3,9 +3,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { buildAndServe, type TestSite } from './support/built-site.ts';
-import { horizontalOverflow } from './support/page-checks.ts';
+import { describeInBrowser, launchBrowser } from '../support/browser/browser.ts';
+import { buildAndServe, type TestSite } from '../support/browser/built-site.ts';
+import { horizontalOverflow } from '../support/browser/page-checks.ts';
 
 const COMPARE = '/seeds/000_5bff26b3a7f2143b/compare/001_9340af456b0c9be9/';
 

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { makeProject, removeProjects } from '../helpers/project.ts';
+import { describeInBrowser, launchBrowser } from '../support/browser/browser.ts';
+import { makeProject, removeProjects } from '../support/project.ts';
 import { startDevServer, type DevServer } from '../support/dev-server.ts';
 
 const fixture = (file: string) => fs.readFileSync(new URL(`../fixtures/clean/${file}`, import.meta.url), 'utf8');

@@ -10,8 +10,8 @@ import { HtmlValidate, type Report } from 'html-validate';
 import { LinkChecker, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attr, findAll, readPage, repoRoot } from '../support/site.ts';
-import { ARCHIVE_TYPES, buildAndServe, pageOfEachType, type TestSite } from './support/built-site.ts';
-import { serveSite } from './support/static-server.ts';
+import { ARCHIVE_TYPES, buildAndServe, pageOfEachType, type TestSite } from '../support/browser/built-site.ts';
+import { serveSite } from '../support/browser/static-server.ts';
 
 const siteUrl = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'content/_data/site.json'), 'utf8')) as { url: string }).url.replace(/\/$/, '');
 

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from '../support/site.ts';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { ARCHIVE_TYPES, buildAndServe, pageOfEachType, type TestSite } from './support/built-site.ts';
-import { horizontalOverflow } from './support/page-checks.ts';
+import { describeInBrowser, launchBrowser } from '../support/browser/browser.ts';
+import { ARCHIVE_TYPES, buildAndServe, pageOfEachType, type TestSite } from '../support/browser/built-site.ts';
+import { horizontalOverflow } from '../support/browser/page-checks.ts';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };

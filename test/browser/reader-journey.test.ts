@@ -3,9 +3,9 @@
 // in view, on a phone and on a desktop; with JavaScript off every page still shows its content and links.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { buildAndServe, isSeedPage, type TestSite } from './support/built-site.ts';
-import { fragmentTargetInView, watchErrors } from './support/page-checks.ts';
+import { describeInBrowser, launchBrowser } from '../support/browser/browser.ts';
+import { buildAndServe, isSeedPage, type TestSite } from '../support/browser/built-site.ts';
+import { fragmentTargetInView, watchErrors } from '../support/browser/page-checks.ts';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { attr, buildSite, byTag, find, findAll, readPage, repoRoot, text } from '../support/site.ts';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { buildAndServe, isSeedPage, type TestSite } from './support/built-site.ts';
-import { watchErrors } from './support/page-checks.ts';
-import { serveSite, type ServedSite } from './support/static-server.ts';
+import { describeInBrowser, launchBrowser } from '../support/browser/browser.ts';
+import { buildAndServe, isSeedPage, type TestSite } from '../support/browser/built-site.ts';
+import { watchErrors } from '../support/browser/page-checks.ts';
+import { serveSite, type ServedSite } from '../support/browser/static-server.ts';
 
 interface Probe {
   seed: string;

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from '../support/site.ts';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { buildAndServe, isSeedPage, type TestSite } from './support/built-site.ts';
+import { describeInBrowser, launchBrowser } from '../support/browser/browser.ts';
+import { buildAndServe, isSeedPage, type TestSite } from '../support/browser/built-site.ts';
 
 interface Highlight {
   id: string;

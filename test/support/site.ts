@@ -22,7 +22,7 @@ export interface BuildRun {
 }
 
 /**
- * The variables by which a build knows it runs on CI or a host (src/site-origin.ts). A test build is a local
+ * The variables by which a build knows it runs on CI or a host (src/site/site-origin.ts). A test build is a local
  * build, wherever the test runs (CI sets CI=true), unless the test passes them itself.
  */
 const HOST_VARIABLES = ['CI', 'NETLIFY', 'CONTEXT', 'URL', 'DEPLOY_PRIME_URL', 'CF_PAGES', 'CF_PAGES_URL', 'PREVIEW'];
