@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ARCHIVE_SLUG_MAX, archiveSlug } from '../src/site/archive.ts';
 import { buildModel } from '../src/model/model.ts';
+import { isPublished, publishedVerdicts } from '../src/model/published.ts';
 import { PAGE_SIZE, SiteData } from '../src/eleventy/site-data.ts';
 import { readSiteSettings, siteMeta } from '../src/eleventy/site-meta.ts';
 import type { Model, Verdict } from '../src/model/types.ts';
@@ -30,7 +31,7 @@ const countsOf = (verdicts: readonly Verdict[]) => {
 describe('archive pages of the sample', () => {
   const model = buildModel({ root: repoRoot });
   const data = siteOf(model);
-  const published = model.verdicts.filter((v) => !v.draft && v.anchor);
+  const published = publishedVerdicts(model.verdicts);
 
   it('gives each claimant named by a published verdict a page at its claimants.yml key, tallying its verdicts in the scale order', () => {
     const keys = [...new Set(published.flatMap((v) => (v.claimant ? [v.claimant] : [])))].sort();
@@ -65,7 +66,7 @@ describe('archive pages of the sample', () => {
     const page = data.outletPages[0]!;
     const seeds = model.seeds.filter((s) => s.meta.outlet === 'The Guardian');
     expect(page.seeds.map((s) => s.url)).toEqual(seeds.map((s) => `/seeds/${s.id}/`));
-    expect(page.items.map((v) => v.slug).sort()).toEqual(published.filter((v) => seeds.some((s) => s.id === v.anchor!.seed)).map((v) => v.slug).sort());
+    expect(page.items.map((v) => v.slug).sort()).toEqual(published.filter((v) => seeds.some((s) => s.id === v.anchor.seed)).map((v) => v.slug).sort());
   });
 
   it('leaves drafts off every archive page, so a claimant or tag only a draft uses has none', () => {
@@ -99,7 +100,7 @@ describe('archive pages of the sample', () => {
     }
     const guardianSeed = data.seedPages.find((p) => p.seed.meta.outlet === 'The Guardian')!;
     expect(guardianSeed.archive.outlets.map((l) => l.url)).toEqual(['/outlets/the-guardian/']);
-    const onIt = published.filter((v) => v.anchor!.seed === guardianSeed.seed.id || v.appearances.some((a) => a.seed === guardianSeed.seed.id));
+    const onIt = published.filter((v) => v.anchor.seed === guardianSeed.seed.id || v.appearances.some((a) => a.seed === guardianSeed.seed.id));
     expect(guardianSeed.archive.topics.map((l) => l.name).sort()).toEqual([...new Set(onIt.flatMap((v) => v.tags))].sort());
   });
 
@@ -119,7 +120,7 @@ describe('archive pages of the sample', () => {
 
 describe('archive pagination', () => {
   const model = buildModel({ root: repoRoot });
-  const template = model.verdicts.find((v) => !v.draft && v.anchor && v.claimant)!;
+  const template = model.verdicts.find((v) => isPublished(v) && v.claimant)!;
 
   it('cuts a claimant with 120 verdicts into pages of 50, each with the whole tally, and its index into pages too', () => {
     const verdicts: Verdict[] = [];

@@ -9,6 +9,7 @@ import { writeProject } from '../src/bench/project.ts';
 import { FEED_ENTRIES } from '../src/eleventy/site-data.ts';
 import { buildModel } from '../src/model/model.ts';
 import { newestFirst } from '../src/model/order.ts';
+import { publishedVerdicts } from '../src/model/published.ts';
 import { loadScale } from '../src/content/ratings.ts';
 import { makeProject, removeProjects, SEED_ALPHA } from './support/project.ts';
 import { buildSite, listFiles, repoRoot, tempDir } from './support/site.ts';
@@ -26,8 +27,7 @@ beforeAll(async () => {
 
 describe('a site with more verdicts than the feed holds', () => {
   it(`has the ${FEED_ENTRIES} newest published verdicts in its feed, newest first`, () => {
-    const newest = buildModel({ root })
-      .verdicts.filter((v) => !v.draft)
+    const newest = publishedVerdicts(buildModel({ root }).verdicts)
       .sort(newestFirst)
       .slice(0, FEED_ENTRIES)
       .map((v) => `https://news.example/verdicts/${v.slug}/`);

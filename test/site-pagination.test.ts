@@ -1,9 +1,11 @@
 // Listings paginate at 50 with stable URLs, so the home page of a 10,000-verdict archive stays small.
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model/model.ts';
-import { PAGE_SIZE, paginate, SIDE_SEEDS, SiteData } from '../src/eleventy/site-data.ts';
+import { PAGE_SIZE, SIDE_SEEDS, SiteData } from '../src/eleventy/site-data.ts';
+import { paginate } from '../src/site/paginate.ts';
+import { isPublished, publishedVerdicts } from '../src/model/published.ts';
 import { readSiteSettings, siteMeta } from '../src/eleventy/site-meta.ts';
-import type { Seed, Verdict } from '../src/model/types.ts';
+import type { PublishedVerdict, Seed, Verdict } from '../src/model/types.ts';
 import { repoRoot } from './support/site.ts';
 
 describe('paginated listings', () => {
@@ -19,7 +21,7 @@ describe('paginated listings', () => {
 
   it('orders the home and rating pages newest first, ties by slug, and keeps every verdict on exactly one page', () => {
     const model = buildModel({ root: repoRoot });
-    const template = model.verdicts.find((v) => !v.draft && v.anchor)!;
+    const template = model.verdicts.find(isPublished)!;
     const verdicts: Verdict[] = [];
     for (let i = 0; i < 130; i++) {
       const rating = model.scale.levels[i % 2]!.key;
@@ -51,9 +53,9 @@ describe('paginated listings', () => {
     const seeds: Seed[] = [];
     for (let i = 0; i < 120; i++) seeds.push({ ...template, id: `s-${String(119 - i).padStart(3, '0')}` });
     seeds.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const anchored = model.verdicts.filter((v) => !v.draft && v.anchor);
+    const anchored = publishedVerdicts(model.verdicts);
     // s-005 carries three verdicts, s-002 two, s-100 one: the side column lists them first, then the rest by id
-    const on = (seed: string, v: Verdict): Verdict => ({ ...v, anchor: { ...v.anchor!, seed }, appearances: [] });
+    const on = (seed: string, v: PublishedVerdict): Verdict => ({ ...v, anchor: { ...v.anchor, seed }, appearances: [] });
     const verdicts = [on('s-005', anchored[0]!), on('s-005', { ...anchored[1]!, slug: 'x1' }), on('s-005', { ...anchored[2]!, slug: 'x2' }), on('s-002', { ...anchored[0]!, slug: 'y1' }), on('s-002', { ...anchored[1]!, slug: 'y2' }), on('s-100', { ...anchored[0]!, slug: 'z1' })];
     const data = new SiteData();
     data.update({ model: { ...model, seeds, seedsById: new Map(seeds.map((s) => [s.id, s])), verdicts }, site: siteMeta(readSiteSettings(repoRoot)), pathPrefix: '/', inputDir: `${repoRoot}/content`, redirects: [], css: '' });

@@ -5,19 +5,20 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model/model.ts';
 import { anchorPassageId } from '../src/site/highlights.ts';
-import type { Model, Verdict } from '../src/model/types.ts';
+import type { Model, PublishedVerdict } from '../src/model/types.ts';
+import { publishedVerdicts } from '../src/model/published.ts';
 import { attr, buildSite, byId, byTag, fileFor, find, findAll, listFiles, readPage, repoRoot, text, type Element } from './support/site.ts';
 import { INVISIBLE_IN_TEXT } from '../src/content/invisible-text.ts';
 
 let model: Model;
-let published: Verdict[];
+let published: PublishedVerdict[];
 let site: string;
 let again: string;
 let prefixed: string;
 
 beforeAll(async () => {
   model = buildModel({ root: repoRoot });
-  published = model.verdicts.filter((v) => !v.draft);
+  published = publishedVerdicts(model.verdicts);
   [site, again, prefixed] = await Promise.all([
     buildSite(repoRoot, { env: { TZ: 'UTC' } }),
     buildSite(repoRoot, { env: { TZ: 'Pacific/Kiritimati' } }),
@@ -70,7 +71,7 @@ describe('the sample site', () => {
 
   it("highlights each verdict's passage with exactly the seed's text at its anchor", () => {
     for (const v of published) {
-      const anchor = v.anchor!;
+      const anchor = v.anchor;
       const page = readPage(site, `seeds/${anchor.seed}/index.html`);
       const pin = find(page, byId(anchorPassageId(v)!));
       expect(pin, `${v.slug}: passage id on the seed page`).toBeDefined();
@@ -109,16 +110,16 @@ describe('the sample site', () => {
       expect(text(box)).toContain(level.label);
       expect(text(box)).toContain(level.description);
       const hrefs = findAll(page, byTag('a')).map((a) => attr(a, 'href'));
-      expect(hrefs).toContain(`/seeds/${v.anchor!.seed}/#${anchorPassageId(v)}`);
+      expect(hrefs).toContain(`/seeds/${v.anchor.seed}/#${anchorPassageId(v)}`);
       const passage = find(page, (e) => e.tagName === 'mark')!;
-      expect(text(passage).replace(/\s+/g, ' ')).toBe(v.anchor!.text.replace(/\s+/g, ' '));
+      expect(text(passage).replace(/\s+/g, ' ')).toBe(v.anchor.text.replace(/\s+/g, ' '));
       for (const id of new Set(v.appearances.map((a) => a.seed))) {
-        if (id !== v.anchor!.seed) expect(hrefs.some((h) => h?.startsWith(`/seeds/${id}/#`)), `${v.slug} also appears in ${id}`).toBe(true);
+        if (id !== v.anchor.seed) expect(hrefs.some((h) => h?.startsWith(`/seeds/${id}/#`)), `${v.slug} also appears in ${id}`).toBe(true);
       }
       // A repeat in the anchor's own text is not presented as another source text.
       const also = find(page, (e) => attr(e, 'class') === 'also');
-      const repeatsInOwnSeed = v.appearances.some((a) => a.seed === v.anchor!.seed);
-      const ownSeedLinks = also ? findAll(also, byTag('a')).filter((a) => attr(a, 'href')?.startsWith(`/seeds/${v.anchor!.seed}/#`)) : [];
+      const repeatsInOwnSeed = v.appearances.some((a) => a.seed === v.anchor.seed);
+      const ownSeedLinks = also ? findAll(also, byTag('a')).filter((a) => attr(a, 'href')?.startsWith(`/seeds/${v.anchor.seed}/#`)) : [];
       expect(ownSeedLinks.map((a) => text(a))).toEqual(repeatsInOwnSeed ? ['Elsewhere in the same text'] : []);
       const sources = find(page, (e) => attr(e, 'class') === 'sources')!;
       expect(findAll(sources, byTag('li'))).toHaveLength(v.sources.length);

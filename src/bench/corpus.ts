@@ -8,7 +8,7 @@
 
 import { distinctive, headline, personName, renderTypography, sentence, type Typography } from './prose.ts';
 import { Random } from './random.ts';
-import { CONTEXT_LENGTH } from '../matching/anchor.ts';
+import { CONTEXT_LENGTH } from '../matching/anchoring/choose-by-context.ts';
 import { repost, storyCount, WIRE_SHARE, wireStories, type Repost } from './wire.ts';
 
 export interface CorpusOptions {

@@ -11,7 +11,8 @@ import { MEGABYTE, readTextFile } from './text-file.ts';
 import type { Position, Problem, RuleId } from '../model/types.ts';
 import { siteOwnerOf } from '../site/urls.ts';
 import { shown } from './values.ts';
-import { locateFrontMatter, splitFrontMatter, VERDICTS_DIR } from './verdicts.ts';
+import { locateFrontMatter, splitFrontMatter } from './front-matter.ts';
+import { VERDICTS_DIR } from './verdicts.ts';
 import { parseYaml, textValue } from './yaml/source.ts';
 
 export const DATA_DIR = 'content/_data';

@@ -1,5 +1,6 @@
-// The verdict front-matter contract, in one table. The validator (verdicts.ts) and the
-// JSON Schema generator read it; a field added here is known to both.
+// The verdict front-matter contract, in one table. The validator (verdicts.ts, with how each field is read
+// in verdict/field-table.ts) and the JSON Schema generator read it; a field added here is known to both, and
+// is a compile error until field-table.ts says how to read it.
 
 /** The shape a field's value must have. */
 export type FieldType =
@@ -23,7 +24,7 @@ export interface FieldDefinition {
 /** Items in one list field (sources, tags...): far above any real verdict, low enough that one file cannot flood the report. */
 export const MAX_LIST_ITEMS = 1000;
 
-export const VERDICT_FIELDS: readonly FieldDefinition[] = [
+export const VERDICT_FIELDS = [
   { name: 'title', required: true, type: 'text', description: "The verdict's headline." },
   { name: 'seed', required: true, type: 'text', description: 'Id of the seed that carries the passage (its file name in seeds/ without .txt).' },
   { name: 'quote', required: true, type: 'text', description: 'The passage, as copied from the seed.' },
@@ -41,7 +42,10 @@ export const VERDICT_FIELDS: readonly FieldDefinition[] = [
   { name: 'draft', required: false, type: 'boolean', description: 'true keeps the verdict out of the published site (it is still checked; npm start and preview builds show it, labelled as a draft).' },
   { name: 'tags', required: false, type: 'text-list', description: 'A list of tags.' },
   { name: 'redirect_from', required: false, type: 'slug-list', description: 'Old slugs of this verdict whose URLs must keep working (redirects are emitted for them).' },
-];
+] as const satisfies readonly FieldDefinition[];
+
+/** A field of VERDICT_FIELDS, with its name and type as literal types (verdict/field-table.ts is keyed by them). */
+export type VerdictField = (typeof VERDICT_FIELDS)[number];
 
 /** Fields of a `{title, url}` source; a `{seed}` source has `seed` and an optional `title`. */
 export const SOURCE_FIELDS: readonly FieldDefinition[] = [

@@ -4,9 +4,10 @@
 // templates print these values.
 import { archiveGroups, archiveSlug, claimantSlug, ratingTally, type ArchiveGroup, type ArchiveKind, type TallyRow } from '../site/archive.ts';
 import { compareText } from '../model/order.ts';
-import type { Claimant, RatingScale, Seed, Verdict } from '../model/types.ts';
+import type { Claimant, PagedVerdict, RatingScale, Seed, Verdict } from '../model/types.ts';
 import { claimantIndexUrl, claimantUrl, outletIndexUrl, outletUrl, topicIndexUrl, topicUrl } from '../site/urls.ts';
-import { paginate, PAGE_SIZE, type Listing } from './site-data.ts';
+import { paginate, type Listing } from '../site/paginate.ts';
+import { PAGE_SIZE } from './site-data.ts';
 
 /** A seed as an outlet page lists it. */
 export interface SeedLink {
@@ -16,7 +17,7 @@ export interface SeedLink {
 }
 
 /** One page of a claimant's, topic's or outlet's verdicts (and an outlet's seeds, paginated alongside). */
-export interface ArchivePage extends Listing<Verdict> {
+export interface ArchivePage extends Listing<PagedVerdict> {
   kind: ArchiveKind;
   name: string;
   description?: string;
@@ -78,7 +79,7 @@ export class ArchiveData {
   private outletOfSeed = new Map<string, string>();
 
   /** `seedLink` names a seed's title, page and number of published verdicts. */
-  update(verdicts: readonly Verdict[], seeds: readonly Seed[], claimants: ReadonlyMap<string, Claimant> | undefined, scale: RatingScale, seedLink: (seed: Seed) => SeedLink): void {
+  update(verdicts: readonly PagedVerdict[], seeds: readonly Seed[], claimants: ReadonlyMap<string, Claimant> | undefined, scale: RatingScale, seedLink: (seed: Seed) => SeedLink): void {
     this.claimants = claimants;
     const archive = archiveGroups(verdicts, seeds, claimants);
     // A claimant or topic with no published verdict has nothing to show; an outlet page still lists its seeds.
@@ -138,14 +139,13 @@ export class ArchiveData {
   }
 
   /** A published verdict's claimant, its tags (as the editor ordered them) and its passage's seed's outlet. */
-  forVerdict(verdict: Verdict): ArchiveLinks {
+  forVerdict(verdict: PagedVerdict): ArchiveLinks {
     const topics = [...new Set(verdict.tags.map(archiveSlug))].flatMap((slug) => this.link('topic', slug));
-    const seed = verdict.anchor?.seed ?? verdict.seed;
-    return { claimants: this.link('claimant', claimantSlug(verdict, this.claimants)), topics, outlets: this.link('outlet', this.outletOfSeed.get(seed)) };
+    return { claimants: this.link('claimant', claimantSlug(verdict, this.claimants)), topics, outlets: this.link('outlet', this.outletOfSeed.get(verdict.anchor.seed)) };
   }
 
   /** A seed's outlet, and the claimants and topics of the published verdicts highlighted on its page, by name. */
-  forSeed(seed: Seed, verdicts: readonly Verdict[]): ArchiveLinks {
+  forSeed(seed: Seed, verdicts: readonly PagedVerdict[]): ArchiveLinks {
     const claimants = new Map<string, ArchiveLink>();
     const topics = new Map<string, ArchiveLink>();
     for (const v of verdicts) {

@@ -7,14 +7,15 @@
 // other pages are the editors' own Markdown pages (content/*.md but content/verdicts/), with the layouts
 // in _includes/layouts/.
 import type { UserConfig } from '@11ty/eleventy';
-import type { ChangesPage, Listing, RatingPage, SeedPage, VerdictPage } from './site-data.ts';
+import type { ChangesPage, RatingPage, SeedPage, VerdictPage } from './site-data.ts';
+import type { Listing } from '../site/paginate.ts';
 import type { ComparePage } from './provenance-data.ts';
 import type { ArchiveIndexPage, ArchivePage } from './archive-data.ts';
 import type { Redirect } from '../site/redirects.ts';
 import type { Verdict } from '../model/types.ts';
 import { annotationsUrl, claimReviewFeedUrl, feedUrl, notFoundUrl, robotsUrl, searchUrl, sitemapUrl } from '../site/urls.ts';
 import { redirectPagePath } from '../site/redirects.ts';
-import { readableDate } from './site-data.ts';
+import { readableDate } from '../site/format.ts';
 
 type Data = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // What the templates print, computed once per build from the model. Templates only escape and print
 // these values; every decision (order, pages, links, counts) is made here or in the pure helpers.
-import type { Model, PagedVerdict, PublishedVerdict, RatingLevel, Seed, SiteMeta, Source } from '../model/types.ts';
-import { pagedVerdicts, publishedVerdicts } from '../model/published.ts';
+import type { Model, PagedVerdict, PublishedVerdict, RatingLevel, Seed, SiteMeta } from '../model/types.ts';
+import { isPublished, pagedVerdicts, publishedVerdicts } from '../model/published.ts';
 import { anchorPassageId, marginNotes, reviewedShare, seedHighlights, verdictPassages } from '../site/highlights.ts';
 import type { HighlightedParagraph, MarginNote } from '../site/highlights.ts';
 import { absoluteUrl, homeUrl, ratingUrl, searchUrl, seedIndexUrl, seedUrl, shareImageUrl, sitemapUrl, verdictUrl } from '../site/urls.ts';
@@ -27,6 +27,8 @@ import { captureLinks, capturePageUrl, changeSteps, passageNotices, type Capture
 import { diffHtml } from './changes-html.ts';
 import { seedChangesUrl } from '../site/urls.ts';
 import { unknownOrigin } from '../site/seed-origin.ts';
+import { coverageSentence, readableDate } from '../site/format.ts';
+import { paginate, type Listing } from '../site/paginate.ts';
 
 export { VerdictPage, type Appears };
 import { ProvenanceData, type ComparePage } from './provenance-data.ts';
@@ -38,16 +40,6 @@ export const PAGE_SIZE = 50;
 export const FEED_ENTRIES = 50;
 /** Seeds named in the home page's side column; the /seeds/ index lists them all. */
 export const SIDE_SEEDS = 10;
-
-export interface Listing<T> {
-  /** 1-based. */
-  number: number;
-  total: number;
-  items: T[];
-  url: string;
-  previousUrl?: string;
-  nextUrl?: string;
-}
 
 export interface RatingPage extends Listing<PagedVerdict> {
   level: RatingLevel;
@@ -80,47 +72,6 @@ export interface ChangesPage {
   title: string;
   url: string;
   steps: ChangeStep[];
-}
-
-export function paginate<T>(items: readonly T[], size: number, urlOf: (page: number) => string): Listing<T>[] {
-  const total = Math.max(1, Math.ceil(items.length / size));
-  const pages: Listing<T>[] = [];
-  for (let number = 1; number <= total; number++) {
-    pages.push({
-      number,
-      total,
-      items: items.slice((number - 1) * size, number * size),
-      url: urlOf(number),
-      ...(number > 1 ? { previousUrl: urlOf(number - 1) } : {}),
-      ...(number < total ? { nextUrl: urlOf(number + 1) } : {}),
-    });
-  }
-  return pages;
-}
-
-/** A share as a whole percentage, never "0%" for a seed with something reviewed nor "100%" for one not fully reviewed. */
-export function percent(share: number): string {
-  if (share <= 0) return '0%';
-  if (share >= 1) return '100%';
-  return `${Math.min(99, Math.max(1, Math.round(share * 100)))}%`;
-}
-
-/**
- * How much of a text its fact-checks cover, as a reader reads it: the share of its characters (not white space)
- * that lie in a checked passage. Undefined when nothing is checked (the page then says so in words).
- */
-export function coverageSentence(share: number): string | undefined {
-  return share > 0 ? `The fact-checked passages make up ${percent(share)} of this text.` : undefined;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `2022-09-23` -> `23 September 2022` (the date as written: no time zone can shift it). */
-export function readableDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  const month = MONTHS[Number(match[2]) - 1];
-  return month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
 }
 
 export interface SiteInput {
@@ -255,7 +206,7 @@ export class SiteData {
     this.seedIndexPages = paginate(this.seedPages, PAGE_SIZE, seedIndexUrl);
     this.verdictPages = this.paged.map((v) => new VerdictPage(v, this, this.markdown));
     // A draft's page (a preview's) is never in the search index.
-    this.searchShards = searchShards(this.verdictPages.filter((page) => !page.verdict.draft), this.seedPages, shardText());
+    this.searchShards = searchShards(this.verdictPages.filter((page) => isPublished(page.verdict)), this.seedPages, shardText());
     const pageOf = new Map(this.verdictPages.map((page) => [page.verdict.slug, page]));
     const newestPublished = [...this.published].sort(newestFirst);
     this.feed = atomFeed(this.site, newestPublished.slice(0, FEED_ENTRIES).map((v) => pageOf.get(v.slug)!));
@@ -495,10 +446,6 @@ export class SiteData {
   /** The seed's readable title (seed-title.ts); the id of a seed that is not on the site. */
   seedTitle(id: string): string {
     return this.seed(id)?.title ?? id;
-  }
-
-  isWebSource(source: Source): boolean {
-    return source.kind === 'web';
   }
 
   date(iso: string): string {

@@ -4,7 +4,7 @@
 // one, are check errors here, so the build never meets them.
 import { createHash } from 'node:crypto';
 import { compareText } from '../model/order.ts';
-import type { Claimant, Position, Problem, RatingScale, RuleId, Seed, Verdict } from '../model/types.ts';
+import type { Claimant, PagedVerdict, Position, Problem, RatingScale, RuleId, Seed, Verdict } from '../model/types.ts';
 import { shown } from '../content/values.ts';
 
 /** Slugs are cut to this many characters (at a hyphen when there is one), far below file name limits. */
@@ -51,7 +51,7 @@ export interface ArchiveGroup {
   /** A listed claimant's description from claimants.yml. */
   description?: string;
   /** Newest first, ties by slug. */
-  verdicts: Verdict[];
+  verdicts: PagedVerdict[];
   /** An outlet's seeds (first captures), by id; empty for claimants and topics. */
   seeds: Seed[];
 }
@@ -130,7 +130,7 @@ export interface Archive {
  * outlet, whose page lists its seeds). A verdict is in its claimant's group, each of its tags' groups, and
  * the group of the outlet of the seed its passage is anchored in.
  */
-export function archiveGroups(verdicts: readonly Verdict[], seeds: readonly Seed[], claimants: ReadonlyMap<string, Claimant> | undefined): Archive {
+export function archiveGroups(verdicts: readonly PagedVerdict[], seeds: readonly Seed[], claimants: ReadonlyMap<string, Claimant> | undefined): Archive {
   const claimantGroups = new Groups('claimant');
   const topicGroups = new Groups('topic');
   const outletGroups = new Groups('outlet');
@@ -147,8 +147,7 @@ export function archiveGroups(verdicts: readonly Verdict[], seeds: readonly Seed
     const who = claimantIdentity(verdict, claimants);
     if (who) claimantGroups.add(who.id, who.slug, who.name, who.description)?.verdicts.push(verdict);
     for (const tag of new Set(verdict.tags)) topicGroups.add(`text:${tag}`, archiveSlug(tag), tag)?.verdicts.push(verdict);
-    const seed = verdict.anchor?.seed ?? verdict.seed;
-    outletOf.get(seed)?.verdicts.push(verdict);
+    outletOf.get(verdict.anchor.seed)?.verdicts.push(verdict);
   }
   for (const group of outletOf.values()) group.seeds.sort((a, b) => compareText(a.id, b.id));
   return { claimants: claimantGroups.list(), topics: topicGroups.list(), outlets: outletGroups.list() };
