@@ -5,6 +5,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { UserConfig } from '@11ty/eleventy';
 import { buildModel, createModelCache, type CheckedModel, type ModelCache } from '../model/model.ts';
+import { InputError } from '../model/errors.ts';
 import { countBySeverity, formatText, summary } from '../model/report.ts';
 import { collectRedirects } from '../site/redirects.ts';
 import { aboutUrl } from '../site/urls.ts';
@@ -22,7 +23,7 @@ import { onlyContentChanged, RenderPlan, siteWideFingerprints } from './incremen
 import { runOf } from './shards.ts';
 
 /** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
-export class ContentErrors extends Error {
+export class ContentErrors extends InputError {
   override name = 'ContentErrors';
   /** Read by Eleventy's error handler (`npm start`): the report is the whole message, a stack trace would only hide it. */
   readonly skipOriginalStack = true;

@@ -4,6 +4,7 @@
 // previews, sub-path hosting and production.
 import path from 'node:path';
 import fs from 'node:fs';
+import { InputError } from '../model/errors.ts';
 import type { SiteMeta } from '../model/types.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { loadSiteSettings, SITE_FILE, type SiteSettings } from '../content/site-settings.ts';
@@ -12,7 +13,7 @@ import { urlProblem } from '../content/values.ts';
 export { SITE_FILE, type SiteSettings };
 
 /** SITE_URL is not an http(s) URL, or site.json cannot be used at all (check reports why, with its position). */
-export class SiteMetaError extends Error {
+export class SiteMetaError extends InputError {
   override name = 'SiteMetaError';
 }
 

@@ -14,6 +14,7 @@
 // previews set it in netlify.toml, the pull-request workflow sets it, and on Cloudflare Pages it is a
 // variable of the Preview environment. `npm start` is a preview too unless PREVIEW=0 says otherwise: an
 // editor sees a draft there before anyone else does.
+import { SetupError } from '../model/errors.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -58,7 +59,8 @@ export function isPreview(env: Env, serving = false): boolean {
   throw new SiteOriginError(`PREVIEW must be 1 (a preview build) or 0, got ${JSON.stringify(env['PREVIEW'])}.`);
 }
 
-export class SiteOriginError extends Error {
+/** PREVIEW has a value that is neither on nor off: the build cannot run (exit status 2). */
+export class SiteOriginError extends SetupError {
   override name = 'SiteOriginError';
 }
 
