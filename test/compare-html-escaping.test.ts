@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'parse5';
 import { alignedTextHtml } from '../src/eleventy/compare-html.ts';
 import { computeProvenance } from '../src/matching/provenance/index.ts';
-import { makeSeed } from './support/make-seed.ts';
+import { makeSeed } from './support/content.ts';
 import { attr, findAll, text, type Element, type Node } from './support/site.ts';
 
 const BODY =

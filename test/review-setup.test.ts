@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, git, makeRepo, read, removeAll, review, runCli, tempDir, write } from './support/git-project.ts';
+import { edit, git, makeRepo, read, removeAll, review, runInRepo, tempDir, write } from './support/git-project.ts';
 
 afterAll(removeAll);
 
@@ -29,7 +29,7 @@ describe('review in CI', () => {
     write(repo, 'seeds/beta.txt', `${read(repo, 'seeds/beta.txt')}\nA closing line added later.\n`); // capture-changed: smallest-catch is anchored in it
     const summary = path.join(tempDir(), 'summary.md');
     const reviewed = review(repo, ['--base', 'main', '--format=github'], { GITHUB_STEP_SUMMARY: summary });
-    const checked = runCli('check', repo, ['--format=github']);
+    const checked = runInRepo('check', repo, ['--format=github']);
     const titles = (output: string) => [...output.matchAll(/^::\w+ .*,title=([\w-]+)::/gm)].map((m) => m[1]!).sort();
 
     expect(reviewed.status).toBe(1);

@@ -1,12 +1,12 @@
 // Throwaway git repositories holding a copy of a fixture project, and the real CLI commands run in
-// them (tsx, as `npm run review` / `npm run new` run them, with the repository as working directory).
+// them (./cli.ts, with the repository as working directory).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runCliSync } from './cli.ts';
 
 export const TOOL = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(TOOL, 'node_modules/.bin/tsx');
 const created: string[] = [];
 
 /** An environment without the user's git configuration or a CI job summary. */
@@ -62,18 +62,12 @@ export function edit(dir: string, file: string, from: string | RegExp, to: strin
   write(dir, file, next);
 }
 
-export interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
+/** Runs a command with the repository `cwd` as working folder, in cleanEnv. */
+export function runInRepo(command: 'review' | 'new' | 'check', cwd: string, args: string[], env: Record<string, string> = {}) {
+  return runCliSync(command, args, { cwd, env: cleanEnv(env) });
 }
 
-export function runCli(command: 'review' | 'new' | 'check', cwd: string, args: string[], env: Record<string, string> = {}): Run {
-  const result = spawnSync(TSX, [path.join(TOOL, 'src/cli', `${command}.ts`), ...args], { cwd, env: cleanEnv(env), encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-export const review = (cwd: string, args: string[] = ['--base', 'main'], env: Record<string, string> = {}) => runCli('review', cwd, args, env);
+export const review = (cwd: string, args: string[] = ['--base', 'main'], env: Record<string, string> = {}) => runInRepo('review', cwd, args, env);
 
 /** The lines of a report section (`### Title`) up to the next heading. */
 export function section(report: string, title: string): string {
