@@ -4,12 +4,12 @@ import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { TOOL, edit, read, removeAll, runInRepo, tempDir } from './support/git-project.ts';
+import { TOOL, edit, read, removeTempDirs, runInRepo, tempDir } from './support/git-project.ts';
 
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
 function project(): string {
-  const dir = tempDir('factcheck-new-test-');
+  const dir = tempDir('new');
   cpSync(path.join(TOOL, 'test/fixtures/review-project'), dir, { recursive: true });
   return dir;
 }

@@ -5,12 +5,12 @@ import { formatGithub, formatJson, formatText } from '../src/model/report.ts';
 import { md } from '../src/review/markdown.ts';
 import type { Problem } from '../src/model/types.ts';
 import { visible } from '../src/model/visible.ts';
-import { edit, makeRepo, removeAll, review, runInRepo } from './support/git-project.ts';
+import { edit, makeRepo, removeTempDirs, review, runInRepo } from './support/git-project.ts';
 import { makeProject, removeProjects, SEED_ALPHA } from './support/project.ts';
 import { runCliSync } from './support/cli.ts';
 
 afterAll(removeProjects);
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
 /** Every character a terminal or the bidi algorithm acts on, except the line breaks (tested apart). */
 const HOSTILE = '\u0000\u0007\u0008\u001B[1A\u001B[2K\u007F\u0085\u009B31m\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';

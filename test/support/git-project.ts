@@ -1,13 +1,12 @@
 // Throwaway git repositories holding a copy of a fixture project, and the real CLI commands run in
 // them (./cli.ts, with the repository as working directory).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCliSync } from './cli.ts';
+import { removeTempDirs, tempDir } from './temp.ts';
 
 export const TOOL = path.resolve(import.meta.dirname, '../..');
-const created: string[] = [];
 
 /** An environment without the user's git configuration or a CI job summary. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -31,15 +30,10 @@ export function git(cwd: string, ...args: string[]): string {
   return result.stdout;
 }
 
-export function tempDir(prefix = 'factcheck-review-test-'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  created.push(dir);
-  return dir;
-}
 
 /** A repository with the fixture project committed on `main` as "base"; returns its folder. */
 export function makeRepo(fixture = 'review-project'): string {
-  const dir = tempDir();
+  const dir = tempDir('review');
   cpSync(path.join(TOOL, 'test/fixtures', fixture), dir, { recursive: true });
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'add', '-A');
@@ -47,9 +41,7 @@ export function makeRepo(fixture = 'review-project'): string {
   return dir;
 }
 
-export function removeAll(): void {
-  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+export { removeTempDirs, tempDir };
 
 export const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 export const write = (dir: string, file: string, text: string) => writeFileSync(path.join(dir, file), text);

@@ -2,13 +2,13 @@
 // parsed-HTML audit that finds any markup or live URL an editor or a seed could have smuggled in.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { repoRoot } from './cli.ts';
 import { listFiles } from './site.ts';
+import { removeTempDirs, tempDir } from './temp.ts';
 
-export { listFiles, repoRoot };
+export { listFiles, removeTempDirs, repoRoot, tempDir };
 
 /**
  * fast-check runs: `fast` for `npm test`; under `npm run fuzz` (FUZZ_RUNS=n) `share` of n, at least `fast`.
@@ -29,19 +29,6 @@ export function fuzzSeed(fixed: number): number {
   const seed = Date.now() ^ (process.pid << 8);
   console.info(`fuzz seed ${seed} (replay with FUZZ_SEED=${seed})`);
   return seed;
-}
-
-const made: string[] = [];
-
-export function tempDir(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `factcheck-hostile-${name}-`));
-  made.push(dir);
-  return dir;
-}
-
-/** Removes every folder made by tempDir (call from afterAll). */
-export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes `files` (project-relative path -> content) under a new temporary folder and returns it. */

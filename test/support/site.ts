@@ -2,20 +2,17 @@
 // folder (./cli.ts runs it) and read the built pages with a real HTML parser.
 import fs from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { repoRoot, runCli } from './cli.ts';
+import { tempDir } from './temp.ts';
 
 export type Node = DefaultTreeAdapterMap['node'];
 export type Element = DefaultTreeAdapterMap['element'];
 
-export { repoRoot };
+export { repoRoot, tempDir };
 
-export function tempDir(name: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `factcheck-${name}-`));
-}
 
 /** Builds project `root` into a new temporary folder; fails the test with the build's output when it fails. */
 export async function buildSite(root: string, options: { pathPrefix?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
@@ -67,12 +64,21 @@ export function find(node: Node, match: (element: Element) => boolean): Element 
 
 export const byTag = (tag: string) => (e: Element) => e.tagName === tag;
 export const byId = (id: string) => (e: Element) => attr(e, 'id') === id;
+export const byClass = (name: string) => (e: Element) => (attr(e, 'class') ?? '').split(/\s+/).includes(name);
 
 /** The element's text, markup stripped (what textContent gives). */
 export function text(node: Node): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
   const children = 'childNodes' in node ? node.childNodes : [];
   return children.map(text).join('');
+}
+
+/** Text of `node` without the elements `skip` matches (e.g. the screen-reader labels, or one side's marks). */
+export function textWithout(node: Node, skip: (e: Element) => boolean): string {
+  if (node.nodeName === '#text') return text(node);
+  if (isElement(node) && skip(node)) return '';
+  const children = 'childNodes' in node ? node.childNodes : [];
+  return children.map((c) => textWithout(c, skip)).join('');
 }
 
 /** Built file for a site path: `/x/` -> `x/index.html`, `/a.xml` -> `a.xml`. */
