@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { UserConfig } from '@11ty/eleventy';
 import { joinBuild, PAGES_PER_RUN, runsFor, ShardedBuild } from '../eleventy/shards.ts';
 import { siteDataOf } from '../eleventy/plugin.ts';
-import { InputError } from '../model/errors.ts';
+import { BuildFailure, SearchIndexError } from '../model/errors.ts';
 import type { SiteData } from '../eleventy/site-data.ts';
-import { SearchIndexError, writeSearchIndexes } from './search-index.ts';
+import { writeSearchIndexes } from './search-index.ts';
 
 export interface BuildOptions {
   /** This tool's folder (eleventy.config.ts, _includes/). */
@@ -27,16 +27,6 @@ export interface BuildResult {
   pages: number;
   /** Pages in the search index. */
   indexed: number;
-}
-
-/** A build that failed for a reason an editor can act on; `report` holds check's problem lines for content errors. */
-export class BuildFailure extends InputError {
-  override name = 'BuildFailure';
-  readonly report: string | undefined;
-  constructor(message: string, options: { report?: string; hint?: string; cause?: unknown } = {}) {
-    super(message, options);
-    this.report = options.report;
-  }
 }
 
 interface ErrorLike {

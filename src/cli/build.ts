@@ -8,9 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { InputError, main, parseOptions, SetupError, type Command, type CommandIO } from './command.ts';
-import { buildSite, BuildFailure } from './build-site.ts';
+import { buildSite } from './build-site.ts';
+import { BuildFailure, SiteOriginError } from '../model/errors.ts';
 import { readSiteSettings } from '../eleventy/site-meta.ts';
-import { isPreview, judgeOrigin, originFromEnv, SiteOriginError } from '../site/site-origin.ts';
+import { isPreview, judgeOrigin, originFromEnv } from '../site/site-origin.ts';
 
 const USAGE = `Usage: npm run build -- [--pathprefix=/factcheck/] [--root DIR] [--output DIR]
 
