@@ -54,6 +54,13 @@ describe('one runner for every entry point', () => {
     expect(await inProcess(command, ['--help'])).toEqual({ status: 0, stdout: `${command.usage}\n`, stderr: '' });
   });
 
+  it('prints in-process, for a real project, exactly what the process prints', async () => {
+    const args = ['--root', 'test/fixtures/rules', '--format=github'];
+    const { ms: _, signal: __, ...spawned } = await runCli('check', args);
+    expect(spawned.status).toBe(1);
+    expect(await inProcess(check, args)).toEqual(spawned);
+  }, 60_000);
+
   it('does not start a command in a process started for another file', () => {
     const before = process.exitCode;
     main({ name: 'x', usage: '', run: () => 7 }, 'src/cli/x.ts');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { InputError, main, parseOptions, SetupError, type Command, type CommandIO } from './command.ts';
+import { bugHint, InputError, main, parseOptions, SetupError, type Command, type CommandIO } from './command.ts';
 import { buildSite } from './build-site.ts';
 import { BuildFailure, SiteOriginError } from '../model/errors.ts';
 import { readSiteSettings } from '../eleventy/site-meta.ts';
@@ -31,9 +31,8 @@ Exit status: 0 built, 1 content errors or a failed build, 2 the build could not 
 
 const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** What the runner prints after the message of a build that failed once it had started. */
+/** The hint after a build that failed once it had started, for a reason check did not see. */
 const CHECK_MISSED = 'npm run check passed this content, so check missed what broke the build; please report this line with the file it names (BUILD_DEBUG=1 prints the stack trace).';
-const BUG = 'this is a bug in factcheck-site, not in your content; BUILD_DEBUG=1 prints the stack trace.';
 
 /**
  * Stops a deployment whose origin is localhost before anything is built; for a local build, returns the
@@ -83,7 +82,7 @@ export const build: Command = {
       if (error instanceof SetupError) throw error;
       // Content errors are caught above by the same model `npm run check` runs; anything else is a gap in check.
       const message = `${error instanceof Error ? error.message : String(error)} (the previous site was left as it was).`;
-      throw new BuildFailure(message, { hint: error instanceof BuildFailure ? CHECK_MISSED : BUG, cause: error });
+      throw new BuildFailure(message, { hint: error instanceof BuildFailure ? CHECK_MISSED : bugHint('build'), cause: error });
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.stderr.write(

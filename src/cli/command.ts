@@ -51,6 +51,12 @@ export function parseArguments<T extends Options>(argv: string[], options: T, al
   return parsed;
 }
 
+/** `CHECK_DEBUG` for check: set, the runner prints the whole error, stack trace included. */
+const debugVariable = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_DEBUG`;
+
+/** What the runner says after the message of an error the tool did not foresee. */
+export const bugHint = (name: string) => `this is a bug in factcheck-site, not in your content; ${debugVariable(name)}=1 prints the stack trace.`;
+
 /** Runs `command` on `argv` and returns its exit status; whatever it throws ends as a message on io.stderr. */
 export async function runCommand(command: Command, argv: string[], io: CommandIO): Promise<number> {
   try {
@@ -60,11 +66,10 @@ export async function runCommand(command: Command, argv: string[], io: CommandIO
       io.stdout.write(`${command.usage}\n`);
       return 0;
     }
-    const debug = `${command.name.toUpperCase().replace(/-/g, '_')}_DEBUG`;
-    if (io.env[debug]) io.stderr.write(`${inspect(error)}\n`);
+    if (io.env[debugVariable(command.name)]) io.stderr.write(`${inspect(error)}\n`);
     const expected = error instanceof CommandError;
     const message = error instanceof Error ? error.message : String(error);
-    const hint = expected ? error.hint : `this is a bug in factcheck-site, not in your content; ${debug}=1 prints the stack trace.`;
+    const hint = expected ? error.hint : bugHint(command.name);
     // Messages quote seed ids, file names and quotes: controls and bidi controls are shown, never sent to the terminal.
     const shown = (text: string) => visible(text, { keepLineFeeds: true });
     io.stderr.write(`${command.name}: ${shown(message)}\n${hint ? `hint: ${shown(hint)}\n` : ''}${error instanceof UsageError ? `\n${command.usage}\n` : ''}`);
