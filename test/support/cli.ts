@@ -2,7 +2,8 @@
 // in-process through the same runner (src/cli/command.ts), with its output collected.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runCommand, type Command } from '../../src/cli/command.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,8 +39,11 @@ export function buildEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 /** `check`, `build`, `new`, `review`, `schema` (src/cli/<name>.ts), or an entry point by its path, e.g. src/bench/run.ts. */
 export type Entry = 'check' | 'build' | 'new' | 'review' | 'schema' | `src/${string}.ts`;
 
+/** tsx's loader by its place, so that a command runs with any working folder. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
 function commandLine(entry: Entry, args: string[], nodeOptions: string[] = []): string[] {
-  return [...nodeOptions, '--import', 'tsx', path.join(repoRoot, entry.startsWith('src/') ? entry : `src/cli/${entry}.ts`), ...args];
+  return [...nodeOptions, '--import', TSX, path.join(repoRoot, entry.startsWith('src/') ? entry : `src/cli/${entry}.ts`), ...args];
 }
 
 /** Runs an entry point as a process (node with tsx, as `npm run <name>` does). `onSpawn` gets the child (to kill it mid-way). */
