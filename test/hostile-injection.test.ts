@@ -8,7 +8,19 @@ import path from 'node:path';
 import { parse, parseFragment } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model/model.ts';
-import { attr, auditHtml, elements, listFiles, removeTempDirs, tempDir, textOf, urlScheme, writeProject, type Element, type Node } from './support/hostile.ts';
+import {
+  attr,
+  auditHtml,
+  elements,
+  listFiles,
+  removeTempDirs,
+  tempDir,
+  textOf,
+  urlScheme,
+  writeProject,
+  type Element,
+  type Node,
+} from './support/hostile.ts';
 import { runCli, STACK_TRACE } from './support/cli.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/hostile-injection');

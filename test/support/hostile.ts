@@ -1,4 +1,4 @@
-// Helpers for the hostile-input tests: throwaway projects, the real CLI commands, tree hashes, and a
+// Helpers for the hostile-input tests: throwaway projects (in ./temp.ts folders), tree hashes, and a
 // parsed-HTML audit that finds any markup or live URL an editor or a seed could have smuggled in.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
