@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
+import { runCliSync } from './support/cli.ts';
 
 afterAll(removeProjects);
 
@@ -11,10 +12,8 @@ const PROJECT = new URL('..', import.meta.url).pathname;
 const fixture = (name: string) => join(PROJECT, 'test/fixtures', name);
 
 function check(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'src/cli/check.ts', ...args], { cwd: PROJECT, encoding: 'utf8' });
-  // npm may print its own configuration warnings; they are not the checker's output.
-  const stderr = result.stderr.split('\n').filter((line) => line && !line.startsWith('npm warn')).join('\n');
-  return { status: result.status, stdout: result.stdout, stderr };
+  const result = runCliSync('check', args);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.split('\n').filter(Boolean).join('\n') };
 }
 
 describe('npm run check', () => {

@@ -11,8 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { listFiles, repoRoot, runBuild } from '../site.ts';
+import { listFiles, repoRoot } from '../site.ts';
 import { serveSite, type ServedSite } from './static-server.ts';
+import { runCli } from '../cli.ts';
 
 export interface TestSite extends ServedSite {
   /** The built folder (shared with the run's other test files: read it, never change it). */
@@ -63,7 +64,7 @@ async function sharedBuild(root: string, pathPrefix: string, preview: boolean): 
     fs.writeFileSync(builder, String(process.pid));
     const args = ['--root', root, '--output', site];
     if (pathPrefix !== '/') args.push(`--pathprefix=${pathPrefix}`);
-    const result = await runBuild(args, preview ? { PREVIEW: '1' } : {});
+    const result = await runCli('build', args, { env: preview ? { PREVIEW: '1' } : {} });
     if (result.status !== 0) {
       fs.rmSync(entry, { recursive: true, force: true });
       throw new Error(`build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
