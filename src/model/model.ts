@@ -1,5 +1,5 @@
 // The one entry point to the content: seeds, the scale, every verdict (drafts too), anchors, appearances and
-// every problem, sorted. Used by `check`, `review`, `new`, the Eleventy plugin and the benchmark.
+// every problem, sorted. Used by `check`, `review`, the Eleventy plugin and the benchmark (`new` calls the same readers and anchoring directly).
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { anchorQuote, type AnchorResult } from '../matching/anchor.ts';
