@@ -9,6 +9,7 @@ import type { Model, PublishedVerdict } from '../src/model/types.ts';
 import { publishedVerdicts } from '../src/model/published.ts';
 import { attr, buildSite, byId, byTag, fileFor, find, findAll, listFiles, readPage, repoRoot, text, type Element } from './support/site.ts';
 import { INVISIBLE_IN_TEXT } from '../src/content/invisible-text.ts';
+import { outputFileOf, siteOwnerOf } from '../src/site/urls.ts';
 
 let model: Model;
 let published: PublishedVerdict[];
@@ -235,6 +236,13 @@ describe('the sample site', () => {
       .filter((f) => f.endsWith('index.html') && !f.startsWith('pagefind/'))
       .map((f) => `http://localhost:8080/${f.replace(/index\.html$/, '')}`);
     expect(locs.sort()).toEqual(pages.sort());
+  });
+
+  it('writes every file but the editors\' own pages at a path the site owns, so check refuses an editor\'s page there', () => {
+    const editors = new Set(model.pages.map((page) => outputFileOf(page.url)));
+    const files = listFiles(site).filter((file) => !editors.has(file));
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) expect(siteOwnerOf(`/${file}`), file).toBeDefined();
   });
 
   it('is byte-identical when built again (in another time zone)', () => {
