@@ -114,6 +114,17 @@ describe('a preview build (PREVIEW=1)', () => {
   });
 });
 
+describe('the tallies of the archive pages', () => {
+  const caption = (site: string) => {
+    const outlet = listFiles(site).find((file) => file.startsWith('outlets/') && file !== 'outlets/index.html')!;
+    return text(find(readPage(site, outlet), byTag('caption'))!);
+  };
+  it('count published fact-checks in production, and say a preview\'s count includes its drafts', () => {
+    expect(caption(production)).toBe('1 published fact-check by rating');
+    expect(caption(preview)).toBe('2 fact-checks by rating, drafts included');
+  });
+});
+
 describe('a draft whose quote does not anchor', () => {
   it('fails check with its file and line, and the preview build stops with the same message', async () => {
     const broken = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, [`content/verdicts/${SLUG}.md`]: DRAFT.replace('The mayor said the wall would cost 4 million euros', 'The harbour master resigned on Friday') });
