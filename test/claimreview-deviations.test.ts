@@ -88,6 +88,18 @@ describe('3. the claimant', () => {
     expect(warning!.message).toMatch(/has no claimant "ann-quil"\. Did you mean "ann-quill"\?/);
   });
 
+  it('warns about free text that spells a listed claimant\'s name, however it is cased or spaced, and names the key', () => {
+    const model = project({
+      'content/_data/claimants.yml': CLAIMANTS,
+      'content/verdicts/x.md': verdictText({ claimant: 'claimant: ann  QUILL' }),
+      'content/verdicts/y.md': verdictText({ claimant: 'claimant: Ann Quillson' }),
+    });
+    const warnings = rules(model.problems, 'claimant-by-name');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ file: 'content/verdicts/x.md', severity: 'warning' });
+    expect(warnings[0]!.message).toContain('is the name of "ann-quill" in content/_data/claimants.yml: write `claimant: ann-quill`');
+  });
+
   it('claimants.yml is validated like the scale: type, keys, URLs, unknown fields', () => {
     const model = project({
       'content/_data/claimants.yml': [

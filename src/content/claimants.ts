@@ -126,14 +126,33 @@ export function claimantOf(verdict: Pick<Verdict, 'claimant'>, claimants: Readon
   return { name: value, type: isOutlet ? 'Organization' : 'Person', sameAs: [], listed: false };
 }
 
+/** A name as two spellings of it compare: case, compatibility forms and runs of spaces aside. */
+const comparableName = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
 /**
  * A `claimant` that looks like a key (lowercase, hyphens) but names no entry of claimants.yml: most likely a
- * typo of a key. Free text that reads like a name ("Dmitry Peskov") is left alone.
+ * typo of a key. Free text that is the name of a listed claimant ("Dmitry Peskov" for `peskov`) would give
+ * that claimant a second archive page and a ClaimReview author without its type and sameAs: the key is meant.
+ * Other free text that reads like a name is left alone.
  */
 export function claimantProblems(verdict: Verdict, claimants: ReadonlyMap<string, Claimant>): Problem[] {
   const value = verdict.claimant;
-  if (value === undefined || claimants.has(value) || !SLUG_PATTERN.test(value)) return [];
+  if (value === undefined || claimants.has(value)) return [];
   const at = verdict.positions['claimant'] ?? { line: 1, column: 1 };
+  if (!SLUG_PATTERN.test(value)) {
+    const named = [...claimants.values()].find((claimant) => comparableName(claimant.name) === comparableName(value));
+    if (!named) return [];
+    return [
+      {
+        file: verdict.file,
+        line: at.line,
+        column: at.column,
+        severity: 'warning',
+        rule: 'claimant-by-name',
+        message: `the claimant "${value}" is the name of "${named.key}" in ${CLAIMANTS_FILE}: write \`claimant: ${named.key}\`, so this fact-check is listed on that claimant's page and its ClaimReview names the claimant as the file describes them (as free text it gets a claimant page of its own).`,
+      },
+    ];
+  }
   const suggestion = didYouMean(value, claimants.keys());
   return [
     {

@@ -41,6 +41,7 @@ export type RuleId =
   | 'url-mixed-script'
   | 'claimants-invalid'
   | 'claimant-unknown'
+  | 'claimant-by-name'
   | 'claim-too-long'
   | 'seed-meta-missing'
   | 'seed-repost'
