@@ -14,7 +14,7 @@ const BODY =
 
 function textWithout(node: Node, skip: (e: Element) => boolean): string {
   if (node.nodeName === '#text') return text(node);
-  if ('tagName' in node && skip(node as Element)) return '';
+  if ('tagName' in node && skip(node)) return '';
   return ('childNodes' in node ? node.childNodes : []).map((c) => textWithout(c, skip)).join('');
 }
 

@@ -16,7 +16,7 @@ const byClass = (name: string) => (e: Element) => (attr(e, 'class') ?? '').split
 /** Text of `node` without the elements `skip` matches (e.g. the screen-reader labels, or one side's marks). */
 function textWithout(node: Node, skip: (e: Element) => boolean): string {
   if (node.nodeName === '#text') return text(node);
-  if ('tagName' in node && skip(node as Element)) return '';
+  if ('tagName' in node && skip(node)) return '';
   const children = 'childNodes' in node ? node.childNodes : [];
   return children.map((c) => textWithout(c, skip)).join('');
 }
