@@ -19,12 +19,12 @@ const site: SiteMeta = { title: 'T', description: 'D', url: 'https://factcheck.e
 
 const loaded: string[] = [];
 /** Only the shipped Web Annotation context; any other URL fails the test instead of going to the network. */
-const documentLoader = async (url: string) => {
+const documentLoader = (url: string) => {
   loaded.push(url);
-  if (url !== ANNO_CONTEXT && url !== 'https://www.w3.org/ns/anno.jsonld') throw new Error(`the test may not load ${url}`);
-  return { contextUrl: undefined, documentUrl: url, document: JSON.parse(fs.readFileSync(CONTEXT_FILE, 'utf8')) };
+  if (url !== ANNO_CONTEXT && url !== 'https://www.w3.org/ns/anno.jsonld') return Promise.reject(new Error(`the test may not load ${url}`));
+  return Promise.resolve({ contextUrl: undefined, documentUrl: url, document: JSON.parse(fs.readFileSync(CONTEXT_FILE, 'utf8')) as object });
 };
-const expand = (doc: object) => jsonld.expand(doc as jsonld.JsonLdDocument, { documentLoader: documentLoader as never, safe: true } as jsonld.Options.Expand);
+const expand = (doc: object) => jsonld.expand(doc, { documentLoader, safe: true } as jsonld.Options.Expand);
 
 type Node = Record<string, unknown[]>;
 const one = (node: unknown, iri: string): Node => ((node as Node)[iri] as Node[])[0]!;
@@ -40,7 +40,7 @@ function model(meta: string | null) {
 }
 
 describe('the annotation export', () => {
-  it('targets the original article with a quote and a position selector, and links the verdict with its rating', async () => {
+  it('targets the original article with a quote and a position selector, and links the verdict with its rating', () => {
     const collection = annotationCollection(model('url: https://example.org/sea-wall\npublished: 2024-02-27\nlanguage: en\n'), site);
     expect(collection).toMatchObject({ '@context': ANNO_CONTEXT, id: 'https://factcheck.example.net/annotations.jsonld', type: 'AnnotationCollection', total: 1 });
     const [anno] = (collection['first'] as { items: Record<string, unknown>[] }).items;
@@ -102,7 +102,7 @@ describe('/annotations.jsonld on the sample site', () => {
   }, 120_000);
 
   it('has one annotation per published verdict, each quote the seed text at its position, and expands offline', async () => {
-    const collection = JSON.parse(fs.readFileSync(path.join(site, 'annotations.jsonld'), 'utf8'));
+    const collection = JSON.parse(fs.readFileSync(path.join(site, 'annotations.jsonld'), 'utf8')) as { first: { items: unknown } };
     const items = collection.first.items as { id: string; target: { source: string; selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] } }[];
     const published = fs.readdirSync(path.join(repoRoot, 'content/verdicts')).filter((f) => !fs.readFileSync(path.join(repoRoot, 'content/verdicts', f), 'utf8').includes('\ndraft: true'));
     expect(items).toHaveLength(published.length);

@@ -16,7 +16,7 @@ const PREVIOUS = '<!doctype html><title>the previous site</title>';
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', '']);
   expect(child.status).toBe(0);
-  return child.pid!;
+  return child.pid;
 }
 
 /** The folders a build killed mid-swap leaves: the previous site moved aside, its own finished build not moved in. */

@@ -38,7 +38,7 @@ describe('npm run check', () => {
 
   it('prints JSON with project-relative files and 1-based positions', () => {
     const { status, stdout, stderr } = check('--format=json', '--root', fixture('rules'));
-    const problems = JSON.parse(stdout);
+    const problems: unknown = JSON.parse(stdout);
     expect(problems).toHaveLength(27);
     expect(problems).toContainEqual(expect.objectContaining({ file: 'content/verdicts/quote-ambiguous.md', line: 4, column: 8, severity: 'error', rule: 'quote-ambiguous' }));
     expect(stderr).toBe('');

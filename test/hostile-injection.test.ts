@@ -22,6 +22,7 @@ import {
   type Node,
 } from './support/hostile.ts';
 import { runCli, STACK_TRACE } from './support/cli.ts';
+import type { ClaimReviewFeed, ClaimReviewLd } from './support/claimreview-json.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/hostile-injection');
 const corpus = JSON.parse(fs.readFileSync(path.join(fixtures, 'payloads.json'), 'utf8')) as { payloads: string[]; urls: string[]; refusedUrls: string[] };
@@ -124,9 +125,9 @@ beforeAll(async () => {
 
 afterAll(removeTempDirs);
 
-const page = (relative: string): Node => parse(fs.readFileSync(path.join(site, relative), 'utf8')) as unknown as Node;
+const page = (relative: string): Node => parse(fs.readFileSync(path.join(site, relative), 'utf8'));
 /** HTML entities decoded, as a browser reads text (a textarea's content is text with entities). */
-const decodeEntities = (text: string): string => textOf(parseFragment(`<textarea>${text}</textarea>`) as unknown as Node);
+const decodeEntities = (text: string): string => textOf(parseFragment(`<textarea>${text}</textarea>`));
 const byClass = (node: Node, cls: string): Element[] => elements(node).filter((e) => (attr(e, 'class') ?? '').split(' ').includes(cls));
 
 describe('XSS payloads in every field', () => {
@@ -163,7 +164,7 @@ describe('XSS payloads in every field', () => {
 
       const scripts = elements(doc).filter((e) => e.tagName === 'script');
       expect(scripts.map((s) => attr(s, 'type'))).toEqual(['application/ld+json']);
-      const jsonLd = JSON.parse(textOf(scripts[0]!));
+      const jsonLd = JSON.parse(textOf(scripts[0]!)) as ClaimReviewLd;
       expect(jsonLd.claimReviewed).toBe(claim);
       expect(jsonLd.itemReviewed.author.name).toBe(claimant);
       expect(jsonLd.reviewRating.alternateName).toBe(`Label ${i % KEYS.length} ${payloads[i % KEYS.length]}`);
@@ -227,7 +228,7 @@ describe('XSS payloads in every field', () => {
   it('claimreview.json parses back to the payloads and has no raw "<" (safe to inline anywhere)', () => {
     const text = fs.readFileSync(path.join(site, 'claimreview.json'), 'utf8');
     expect(text).not.toContain('<');
-    const feed = JSON.parse(text);
+    const feed = JSON.parse(text) as ClaimReviewFeed;
     const reviewed = feed.dataFeedElement.map((e: { item: { claimReviewed: string } }) => e.item.claimReviewed);
     expect(new Set(reviewed)).toEqual(new Set(expected.map((e) => e.claim)));
   });

@@ -67,7 +67,7 @@ function projectFiles(input: Settings): Record<string, string | Buffer> {
     [`content/verdicts/${input.verdictSlug}.md`]: fixture('content/verdicts/sea-wall-vote.md')
       .toString('utf8')
       .replace(/^redirect_from: .*$/m, `redirect_from: [${input.redirects.map(yamlString).join(', ')}]`)
-      .replace(/^  - seed: beta\n/m, ''),
+      .replace(/^ {2}- seed: beta\n/m, ''),
   };
   for (const page of input.pages) {
     files[`content/${page.name}.md`] = `---\ntitle: A page\n${page.permalink === undefined ? '' : `permalink: ${yamlString(page.permalink)}\n`}---\nText.\n`;

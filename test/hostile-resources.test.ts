@@ -55,7 +55,7 @@ describe('YAML alias bombs (billion laughs)', () => {
     ['seed metadata', 'seeds/alpha.yml', { 'seeds/alpha.yml': `${ALIAS_BOMB}\n` }],
     ['rating scale', 'content/_data/ratings.yml', { 'content/_data/ratings.yml': `${ALIAS_BOMB}\n` }],
   ])('in the %s: refused, not expanded', (name, file, files) => {
-    const problems = check(`alias bomb in the ${name}`, files as Record<string, string>);
+    const problems = check(`alias bomb in the ${name}`, files);
     const own = problems.filter((p) => p.file === file);
     expect(brief(own)).toEqual([`${file}:1 error ${own[0]?.rule}`]);
     expect(own[0]!.message).toMatch(/^YAML aliases expand to too many nodes \(over 100\); write the values out instead/);
@@ -118,7 +118,7 @@ describe('10,000 levels of nesting', () => {
     ['seed metadata', 'seeds/alpha.yml', { 'seeds/alpha.yml': `title: ${flow}\n` }],
     ['rating scale', 'content/_data/ratings.yml', { 'content/_data/ratings.yml': `- key: ${flow}\n` }],
   ])('in the %s: refused before parsing', (name, file, files) => {
-    const problems = check(`10,000-level flow nesting in the ${name}`, files as Record<string, string>);
+    const problems = check(`10,000-level flow nesting in the ${name}`, files);
     const own = problems.filter((p) => p.file === file);
     expect(own.map((p) => p.severity)).toContain('error');
     expect(own[0]!.message).toMatch(/nested more than 64 levels deep was refused/);

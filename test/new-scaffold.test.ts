@@ -14,7 +14,7 @@ function project(): string {
   return dir;
 }
 
-const frontMatter = (text: string) => parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!);
+const frontMatter = (text: string) => parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
 const today = () => new Date().toISOString().slice(0, 10);
 
 // "Port Ellery" occurs three times in seed alpha and beta has it once.
@@ -68,8 +68,8 @@ describe('npm run new', () => {
     expect(run.stdout).toContain('line 3 (with prefix/suffix to pick that occurrence)');
     const fields = frontMatter(read(dir, 'content/verdicts/ellery-vote.md'));
     expect(fields.quote).toBe('Port Ellery');
-    expect(`${fields.prefix}`.endsWith('The council of')).toBe(true);
-    expect(`${fields.suffix}`.startsWith('voted on Tuesday')).toBe(true);
+    expect(String(fields.prefix).endsWith('The council of')).toBe(true);
+    expect(String(fields.suffix).startsWith('voted on Tuesday')).toBe(true);
 
     // Filled in, the verdict anchors at line 3 without any problem.
     edit(dir, 'content/verdicts/ellery-vote.md', /^title:$/m, 'title: The vote');

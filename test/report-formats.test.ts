@@ -47,9 +47,9 @@ describe('problem reports', () => {
   });
 
   it('prints a JSON array of {file, line, column, severity, rule, message}', () => {
-    const parsed = JSON.parse(formatJson([quoteNotFound, unknownField]));
+    const parsed = JSON.parse(formatJson([quoteNotFound, unknownField])) as object[];
     expect(parsed).toEqual([quoteNotFound, unknownField]);
-    expect(Object.keys(parsed[0])).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message']);
+    expect(Object.keys(parsed[0]!)).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message']);
     expect(JSON.parse(formatJson([]))).toEqual([]);
   });
 

@@ -32,7 +32,7 @@ describe('docs/verdict.schema.json', () => {
   });
 
   it('offers the scale keys as the rating values', () => {
-    const schema = JSON.parse(readFileSync(path.join(root, SCHEMA_FILE), 'utf8'));
+    const schema = JSON.parse(readFileSync(path.join(root, SCHEMA_FILE), 'utf8')) as { properties: { rating: { enum: string[] } } };
     expect(schema.properties.rating.enum).toEqual(ratingKeys);
     expect(ratingKeys.length).toBeGreaterThan(0);
   });
@@ -139,7 +139,7 @@ describe('the schema and the validator agree', () => {
       const problems = parseVerdict('content/verdicts/sample.md', `---\n${yaml}\n---\nBody.\n`).problems.filter(
         (p) => p.rule !== 'slug-invalid',
       );
-      const schemaAccepts = validate(parse(yaml)) as boolean;
+      const schemaAccepts = validate(parse(yaml));
       expect(schemaAccepts, `${name}: validator says ${JSON.stringify(problems.map((p) => p.message))}`).toBe(problems.length === 0);
     });
   }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 import { attr, buildSite, byClass, byId, byTag, find, findAll, listFiles, readPage, repoRoot, searchFragments, text, type Element } from './support/site.ts';
+import type { ClaimReviewLd } from './support/claimreview-json.ts';
 
 const fixture = path.join(repoRoot, 'test/fixtures/captures');
 let site: string;
@@ -133,10 +134,10 @@ describe('captures on the site', () => {
     const evidence = find(page, byClass('evidence'))!;
     const [terms, values] = [findAll(evidence, byTag('dt')).map(flat), findAll(evidence, byTag('dd')).map(flat)];
     expect(Object.fromEntries(terms.map((t, i) => [t, values[i]]))).toMatchObject({ File: 'seeds/pier@2024-04-02.txt', Passage: 'Line 3, column 1' });
-    const claimReview = JSON.parse(text(find(page, (e) => attr(e, 'type') === 'application/ld+json')!));
+    const claimReview = JSON.parse(text(find(page, (e) => attr(e, 'type') === 'application/ld+json')!)) as ClaimReviewLd;
     expect(claimReview.itemReviewed.appearance[0].url).toMatch(/\/seeds\/pier\/2024-04-02\/$/);
     // A first capture with an article URL keeps it.
-    const wall = JSON.parse(text(find(readPage(site, 'verdicts/wall-cost/index.html'), (e) => attr(e, 'type') === 'application/ld+json')!));
+    const wall = JSON.parse(text(find(readPage(site, 'verdicts/wall-cost/index.html'), (e) => attr(e, 'type') === 'application/ld+json')!)) as ClaimReviewLd;
     expect(wall.itemReviewed.appearance[0].url).toBe('https://example.org/port-ellery/sea-wall');
   });
 

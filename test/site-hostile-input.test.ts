@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attr, buildSite, byTag, find, findAll, listFiles, readPage, repoRoot, text } from './support/site.ts';
+import type { ClaimReviewLd } from './support/claimreview-json.ts';
 
 const fixture = path.join(repoRoot, 'test/fixtures/site-hostile');
 let site: string;
@@ -51,7 +52,7 @@ describe('hostile content', () => {
     const page = readPage(site, 'verdicts/payload/index.html');
     const blocks = findAll(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json');
     expect(blocks).toHaveLength(1);
-    expect(JSON.parse(text(blocks[0]!)).claimReviewed).toBe('</script><script>alert("claim")</script><!-- claim');
+    expect((JSON.parse(text(blocks[0]!)) as ClaimReviewLd).claimReviewed).toBe('</script><script>alert("claim")</script><!-- claim');
     expect(html.match(/<\/script>/g)).toHaveLength(findAll(page, byTag('script')).length);
   });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isLocalUrl, isPreview, judgeOrigin, originFromEnv } from '../src/site/site-origin.ts';
 import { byTag, find, findAll, attr, readPage, repoRoot, tempDir, text } from './support/site.ts';
 import { runCli } from './support/cli.ts';
+import type { ClaimReviewFeed, ClaimReviewLd } from './support/claimreview-json.ts';
 
 const NETLIFY = { NETLIFY: 'true', URL: 'https://factcheck.example.org', DEPLOY_PRIME_URL: 'https://deploy-preview-12--factcheck.netlify.app' };
 
@@ -41,7 +42,7 @@ describe('the origin', () => {
     expect(judgeOrigin(local, 'site.json', { NETLIFY: 'true' }).error).toBeDefined();
     expect(judgeOrigin(local, 'site.json', { CF_PAGES: '1' }).error).toBeDefined();
     expect(judgeOrigin(local, 'SITE_URL', { CI: 'true' }).error).toMatch(/\(from SITE_URL\)/);
-    expect(judgeOrigin(local, 'site.json', {})).toEqual({ warning: expect.stringMatching(/before deploying/) });
+    expect(judgeOrigin(local, 'site.json', {})).toEqual({ warning: expect.stringMatching(/before deploying/) as unknown });
     expect(judgeOrigin(local, 'site.json', { CI: 'true', PREVIEW: '1' })).toEqual({});
     expect(judgeOrigin('https://factcheck.example.org', 'site.json', { CI: 'true' })).toEqual({});
     for (const verdict of [judgeOrigin(local, 'site.json', { CI: 'true' }).error!, judgeOrigin(local, 'site.json', {}).warning!]) expect(verdict).not.toMatch(/\n/);
@@ -102,7 +103,7 @@ describe('npm run build with host variables set', () => {
     for (const loc of sitemapLocs(output)) expect(loc).toMatch(/^https:\/\/factcheck\.example\.org\//);
     const page = readPage(output, 'verdicts/peskov-definitely/index.html');
     expect(attr(find(page, (e) => e.tagName === 'link' && attr(e, 'rel') === 'canonical')!, 'href')).toBe('https://factcheck.example.org/verdicts/peskov-definitely/');
-    const ld = JSON.parse(text(find(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json')!));
+    const ld = JSON.parse(text(find(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json')!)) as ClaimReviewLd;
     expect(ld.url).toBe('https://factcheck.example.org/verdicts/peskov-definitely/');
     expect(fs.readFileSync(path.join(output, 'robots.txt'), 'utf8')).toContain('Sitemap: https://factcheck.example.org/sitemap.xml');
     expect(fs.readFileSync(path.join(output, 'feed.xml'), 'utf8')).not.toMatch(/localhost/);
@@ -120,7 +121,7 @@ describe('npm run build with host variables set', () => {
       expect(text(find(page, (e) => attr(e, 'class') === 'preview-banner')!), file).toMatch(/Preview.*not the published site/);
       expect(findAll(page, (e) => byTag('script')(e) && attr(e, 'type') === 'application/ld+json'), file).toEqual([]);
     }
-    expect(JSON.parse(fs.readFileSync(path.join(output, 'claimreview.json'), 'utf8')).dataFeedElement).toEqual([]);
+    expect((JSON.parse(fs.readFileSync(path.join(output, 'claimreview.json'), 'utf8')) as ClaimReviewFeed).dataFeedElement).toEqual([]);
   });
 
   it('on Cloudflare Pages uses CF_PAGES_URL; a bad PREVIEW value stops it before anything is built', async () => {

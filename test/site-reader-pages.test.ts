@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableTitle } from '../src/content/seed-title.ts';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 import { attr, buildSite, byClass, byId, byTag, find, findAll, listFiles, readPage, text, type Element } from './support/site.ts';
+import type { ClaimReviewLd } from './support/claimreview-json.ts';
 
 // One paragraph a line, no headline, no metadata; markup and a bidi override in its first words.
 const BARE =
@@ -73,7 +74,7 @@ describe('reader pages', () => {
     }
     // As the name of a seed cited as a source in the ClaimReview, it parses back to the same text.
     const jsonLd = find(readPage(site, 'verdicts/repairs/index.html'), (e) => attr(e, 'type') === 'application/ld+json')!;
-    expect(JSON.parse(text(jsonLd)).citation).toEqual([expect.objectContaining({ name: bareTitle })]);
+    expect((JSON.parse(text(jsonLd)) as ClaimReviewLd).citation).toEqual([expect.objectContaining({ name: bareTitle })]);
   });
 
   it('name a seed by its headline line, and show no seed id outside the evidence details', () => {

@@ -10,6 +10,7 @@ import { publishedVerdicts } from '../src/model/published.ts';
 import { attr, buildSite, byId, byTag, fileFor, find, findAll, listFiles, readPage, repoRoot, text, type Element } from './support/site.ts';
 import { INVISIBLE_IN_TEXT } from '../src/content/invisible-text.ts';
 import { outputFileOf, siteOwnerOf } from '../src/site/urls.ts';
+import type { ClaimReviewFeed, ClaimReviewLd } from './support/claimreview-json.ts';
 
 let model: Model;
 let published: PublishedVerdict[];
@@ -133,7 +134,7 @@ describe('the sample site', () => {
       const page = readPage(site, `verdicts/${v.slug}/index.html`);
       const scripts = findAll(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json');
       expect(scripts).toHaveLength(1);
-      const review = JSON.parse(text(scripts[0]!));
+      const review = JSON.parse(text(scripts[0]!)) as ClaimReviewLd;
       expect(review['@context']).toBe('https://schema.org');
       expect(review['@type']).toBe('ClaimReview');
       expect(review.url).toBe(`${origin}/verdicts/${v.slug}/`);
@@ -145,7 +146,7 @@ describe('the sample site', () => {
       expect(review.itemReviewed['@type']).toBe('Claim');
       expect(review.itemReviewed.appearance.length).toBeGreaterThan(0);
     }
-    const feed = JSON.parse(fs.readFileSync(path.join(site, 'claimreview.json'), 'utf8'));
+    const feed = JSON.parse(fs.readFileSync(path.join(site, 'claimreview.json'), 'utf8')) as ClaimReviewFeed;
     expect(feed['@type']).toBe('DataFeed');
     expect(feed.dataFeedElement.map((item: { item: { url: string } }) => item.item.url).sort()).toEqual(
       published.map((v) => `${origin}/verdicts/${v.slug}/`).sort(),
@@ -287,7 +288,7 @@ describe('the sample site', () => {
         expect(feed).toContain(`http://localhost:8080${prefix}/verdicts/`);
         expect(feed).not.toMatch(/http:\/\/localhost:8080\/verdicts\//);
         const v = published[0]!;
-        const review = JSON.parse(text(find(readPage(dir, `verdicts/${v.slug}/index.html`), (e) => attr(e, 'type') === 'application/ld+json')!));
+        const review = JSON.parse(text(find(readPage(dir, `verdicts/${v.slug}/index.html`), (e) => attr(e, 'type') === 'application/ld+json')!)) as ClaimReviewLd;
         expect(review.url).toBe(`http://localhost:8080${prefix}/verdicts/${v.slug}/`);
         const search = find(readPage(dir, 'search/index.html'), byId('search'))!;
         expect(attr(search, 'data-base-url')).toBe(`${prefix}/`);

@@ -54,7 +54,7 @@ describe.each([
     expect(pages.length).toBeGreaterThan(2);
     for (const file of pages) {
       const html = fs.readFileSync(path.join(site(), file), 'utf8');
-      const result = await structuredDataTest(html, { presets: [Google] }).catch((error: { res?: unknown }) => error.res ?? Promise.reject(error));
+      const result = await structuredDataTest(html, { presets: [Google] }).catch((error: Error & { res?: unknown }) => error.res ?? Promise.reject(error));
       const { failed, warnings, schemas } = result as Awaited<ReturnType<typeof structuredDataTest>>;
       expect(schemas, file).toContain('ClaimReview');
       expect(failed.map((t) => t.test), file).toEqual([]);
@@ -104,7 +104,7 @@ describe('the fixture with every field', () => {
     expect(items).toHaveLength(3);
     for (const item of items) {
       const review = item['item'] as Obj;
-      expect(review['@id']).toBe(`${review['url']}#claimreview`);
+      expect(review['@id']).toBe(`${String(review['url'])}#claimreview`);
       const result = await structuredDataTest(JSON.stringify({ '@context': 'https://schema.org', ...review }), { presets: [Google] });
       expect(result.failed).toEqual([]);
       expect(result.warnings).toEqual([]);

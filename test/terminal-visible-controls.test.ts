@@ -57,7 +57,7 @@ describe('untrusted text on a terminal', () => {
     expect(JSON.parse(json)).toEqual([problem]);
     const separators = formatJson([{ ...problem, message: 'a\u2028b\u2029c' }]);
     expect(separators).toContain('a\\u2028b\\u2029c');
-    expect(JSON.parse(separators)[0].message).toBe('a\u2028b\u2029c');
+    expect((JSON.parse(separators) as { message: string }[])[0]!.message).toBe('a\u2028b\u2029c');
   });
 
   it('makes them visible in the review Markdown too', () => {
@@ -73,7 +73,7 @@ describe('untrusted text on a terminal', () => {
     expect(result.stdout).toContain('seeds/x\\u{1B}[1A\\u{1B}[2K\\u{202E}.txt:1:1: error: seed id "x\\u{1B}[1A\\u{1B}[2K\\u{202E}" is not allowed');
     const json = runCliSync('check', ['--format=json', '--root', root]);
     expect(json.stdout).not.toMatch(RAW);
-    expect(JSON.parse(json.stdout)[0].file).toBe('seeds/x\u001B[1A\u001B[2K\u202E.txt');
+    expect((JSON.parse(json.stdout) as { file: string }[])[0]!.file).toBe('seeds/x\u001B[1A\u001B[2K\u202E.txt');
   });
 
   it('npm run new: a seed id given on the command line is echoed visibly', () => {

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dir = path.join(root, '.github/workflows');
-const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
+const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 interface Step {
   uses?: string;
@@ -59,7 +59,7 @@ describe('CI workflows', () => {
     });
   }
 
-  it('pull requests: read-only, fork-safe, and run check, review, tests, build and the preview upload', () => {
+  it('pull requests: read-only, fork-safe, and run check, review, tests, lint, build and the preview upload', () => {
     const w = workflows.get('pull-request.yml')!;
     expect(Object.keys(w.on)).toEqual(['pull_request']); // never pull_request_target with the fork's code
     expect(w.permissions).toEqual({ contents: 'read' });
@@ -70,6 +70,7 @@ describe('CI workflows', () => {
     expect(commands).toMatch(/npm run review -- --base "origin\/\$BASE_REF"/);
     expect(commands).toMatch(/apt-get install -y .*chromium/);
     expect(commands).toMatch(/npm test/);
+    expect(commands).toMatch(/npm run lint/);
     expect(commands).toMatch(/npm run build/);
     const review = steps(w).find((s) => s.run?.includes('npm run review'))!;
     expect((review as { env?: Record<string, string> }).env).toEqual({ BASE_REF: '${{ github.base_ref }}' });

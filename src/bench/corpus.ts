@@ -275,7 +275,7 @@ function crossParagraphChoice(r: Random, seeds: SyntheticSeed[]): Choice | undef
   if (seed.paragraphs.length < 2) return undefined;
   const p = r.int(1, seed.paragraphs.length - 1);
   const boundary = seed.canonicalStarts[p + 1]! - 1;
-  const before = seed.canonical.slice(seed.canonicalStarts[p]!, boundary).split(' ');
+  const before = seed.canonical.slice(seed.canonicalStarts[p], boundary).split(' ');
   const after = seed.canonical.slice(boundary + 1, seed.canonicalStarts[p + 2] ?? seed.canonical.length).split(' ');
   const start = boundary - before.slice(-r.int(3, 6)).join(' ').length;
   const end = boundary + 1 + after.slice(0, r.int(3, 6)).join(' ').length;

@@ -42,8 +42,8 @@ interface ErrorLike {
 function errorChain(error: unknown): ErrorLike[] {
   const chain: ErrorLike[] = [];
   let current: unknown = error;
-  while (current && typeof current === 'object' && chain.length < 20 && !chain.includes(current as ErrorLike)) {
-    chain.push(current as ErrorLike);
+  while (current && typeof current === 'object' && chain.length < 20 && !chain.includes(current)) {
+    chain.push(current);
     current = (current as ErrorLike).originalError ?? (current as ErrorLike).cause;
   }
   return chain;

@@ -84,7 +84,7 @@ export function parseVerdict(file: string, source: string, { fastPath = true } =
   const contents = yaml?.yaml.contents;
   if (contents && contents.kind !== 'map') {
     const what = contents.kind === 'seq' ? 'a list' : 'a single value';
-    report.problem('frontmatter-invalid', 'error', yaml!.yaml.positionOf(contents), `the front matter must be a map of fields ("title: ...", one per line), not ${what}.`);
+    report.problem('frontmatter-invalid', 'error', yaml.yaml.positionOf(contents), `the front matter must be a map of fields ("title: ...", one per line), not ${what}.`);
     return result;
   }
   const verdict = readFields(slug, file, yaml?.ok ? yaml.yaml : undefined, report, result);

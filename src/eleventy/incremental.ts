@@ -62,7 +62,7 @@ class Fingerprints {
       if (v === value || !v || typeof v !== 'object') return v;
       const known = this.known.get(v);
       if (known) return `#${known}`;
-      if (v instanceof Map || v instanceof Set) return [...v];
+      if (v instanceof Map || v instanceof Set) return Array.from<unknown>(v);
       if (isSeed(v)) return { id: v.id, sha256: v.sha256, meta: v.meta, title: v.title };
       if (isVerdict(v)) return `#${this.remember(v, this.verdicts.of(v, this))}`;
       return v;
@@ -164,7 +164,7 @@ export class RenderPlan {
     this.rendered.clear();
     this.hashes = new Fingerprints(this.verdictHashes);
     // A full render makes every value again; otherwise those of the last build whose inputs are unchanged are reused.
-    this.keptBefore = this.full ? new Map() : this.kept;
+    this.keptBefore = this.full ? new Map<string, string>() : this.kept;
     this.kept = new Map();
   }
 
@@ -216,15 +216,16 @@ export class RenderPlan {
  * site reads the whole lists.
  */
 export function renderedLists(fc: SiteData, plan: () => RenderPlan | undefined, shard: () => Shard | undefined): Record<string, unknown[]> {
-  return new Proxy({} as Record<string, unknown[]>, {
+  return new Proxy<Record<string, unknown[]>>({}, {
     get(_target, name) {
       if (typeof name !== 'string') return undefined;
       const list = (fc as unknown as Record<string, unknown>)[name];
       if (!Array.isArray(list)) return undefined;
+      const items: unknown[] = list;
       const current = plan();
-      if (current) return current.select(name, list);
+      if (current) return current.select(name, items);
       const run = shard();
-      return run ? sliceFor(list, run) : list;
+      return run ? sliceFor(items, run) : items;
     },
   });
 }

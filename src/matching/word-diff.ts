@@ -38,8 +38,14 @@ export function wordDiff(before: string, after: string): DiffPiece[] | undefined
     if (!part.removed) for (let k = 0; k < count; k++) newLength += b[j + k]!.length;
     const kind = part.added ? 'added' : part.removed ? 'removed' : 'same';
     pieces.push({ kind, oldStart: oldAt, oldEnd: oldAt + oldLength, newStart: newAt, newEnd: newAt + newLength });
-    if (!part.added) (i += count), (oldAt += oldLength);
-    if (!part.removed) (j += count), (newAt += newLength);
+    if (!part.added) {
+      i += count;
+      oldAt += oldLength;
+    }
+    if (!part.removed) {
+      j += count;
+      newAt += newLength;
+    }
   }
   return pieces;
 }

@@ -8,7 +8,7 @@ import { allCaptures, anchorIn, checkedCapture, fateProblems, loadCaptures, pass
 import { ModelSetupError } from './errors.ts';
 import { loadContent } from '../content/content-files.ts';
 import { loadScale } from '../content/ratings.ts';
-import { CLAIMANTS_FILE, loadClaimants } from '../content/claimants.ts';
+import { loadClaimants } from '../content/claimants.ts';
 import { structuredDataProblems } from './structured-data-rules.ts';
 import { archiveProblems } from '../site/archive.ts';
 import { sortProblems } from './report.ts';

@@ -152,8 +152,14 @@ export function seedHighlights(seed: Seed, verdicts: readonly PagedVerdict[], sc
 
   const points = new Float64Array(passages.length * 2 + paragraphs.length * 2);
   let n = 0;
-  for (const p of passages) (points[n++] = p.start), (points[n++] = p.end);
-  for (const p of paragraphs) (points[n++] = p.start), (points[n++] = p.end);
+  for (const p of passages) {
+    points[n++] = p.start;
+    points[n++] = p.end;
+  }
+  for (const p of paragraphs) {
+    points[n++] = p.start;
+    points[n++] = p.end;
+  }
   points.sort();
 
   const result: HighlightedParagraph[] = paragraphs.map((p) => ({ start: p.start, end: p.end, segments: [] }));

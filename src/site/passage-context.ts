@@ -26,7 +26,10 @@ function contextBefore(text: string, start: number, line: Span, words: number, m
   let wholeWord = true;
   if (starts.length > 0) cut = starts[Math.max(0, starts.length - words)]!;
   else if (from === line.start || text.slice(from, start).trim() === '') cut = start;
-  else (cut = characterEnd(text, from)), (wholeWord = false);
+  else {
+    cut = characterEnd(text, from);
+    wholeWord = false;
+  }
   const shown = collapseWhitespace(text.slice(cut, start));
   if (text.slice(line.start, cut).trim() === '') return shown.trimStart();
   return wholeWord ? `${ELLIPSIS} ${shown}` : `${ELLIPSIS}${shown}`;
@@ -39,7 +42,10 @@ function contextAfter(text: string, end: number, line: Span, words: number, maxC
   let wholeWord = true;
   if (ends.length > 0) cut = ends[Math.min(ends.length, words) - 1]!;
   else if (to === line.end || text.slice(end, to).trim() === '') cut = end;
-  else (cut = characterStart(text, to)), (wholeWord = false);
+  else {
+    cut = characterStart(text, to);
+    wholeWord = false;
+  }
   const shown = collapseWhitespace(text.slice(end, cut));
   if (text.slice(cut, line.end).trim() === '') return shown.trimEnd();
   return wholeWord ? `${shown} ${ELLIPSIS}` : `${shown}${ELLIPSIS}`;

@@ -96,7 +96,7 @@ function layout(card: ShareCard): Element {
 /** The PNG of one card, 1200×630. */
 export async function renderShareImage(card: ShareCard): Promise<Buffer> {
   await ready();
-  const svg = await satori(layout(card) as never, { width: SHARE_WIDTH, height: SHARE_HEIGHT, fonts: loadFonts() });
+  const svg = await satori(layout(card), { width: SHARE_WIDTH, height: SHARE_HEIGHT, fonts: loadFonts() });
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH } }).render().asPng();
   return Buffer.from(png);
 }

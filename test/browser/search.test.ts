@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { attr, buildSite, byTag, find, findAll, readPage, repoRoot, text } from '../support/site.ts';
+import { attr, buildSite, byTag, find, readPage, repoRoot, text } from '../support/site.ts';
 import { describeInBrowser, launchBrowser } from '../support/browser/browser.ts';
 import { buildAndServe, isSeedPage, type TestSite } from '../support/browser/built-site.ts';
 import { watchErrors } from '../support/browser/page-checks.ts';

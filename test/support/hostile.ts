@@ -97,7 +97,6 @@ const SITE_SCRIPTS = /^(?:\/[^/]+)*\/(?:pagefind\/pagefind-ui\.js|assets\/search
 
 /** The scheme a browser would see in `value` (it ignores ASCII tabs/newlines anywhere and leading C0/space), or undefined for a relative URL. */
 export function urlScheme(value: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
   const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   return /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(cleaned)?.[1]?.toLowerCase();
 }

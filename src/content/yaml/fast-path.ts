@@ -46,6 +46,10 @@ function trimEnd(source: string, to: number): number {
 
 class NotPlain extends Error {}
 
+/** A key the core schema reads as a string, number or boolean (a null key is not plain). */
+const isPlainKey = (value: unknown): value is string | number | boolean =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
 /** The node for what js-yaml just closed, as `yaml` would have placed it. */
 function toNode(source: string, frame: Frame, kind: string | null, result: unknown, close: number): YamlNode {
   if (kind === null) {
@@ -77,7 +81,7 @@ function toNode(source: string, frame: Frame, kind: string | null, result: unkno
     const pairs: YamlPair[] = [];
     for (let i = 0; i < children.length; i += 2) {
       const key = children[i]!;
-      if (key.kind !== 'scalar' || key.value === null) throw new NotPlain();
+      if (key.kind !== 'scalar' || !isPlainKey(key.value)) throw new NotPlain();
       pairs.push({ name: String(key.value), key, value: children[i + 1]! });
     }
     return { kind: 'map', pairs, start };

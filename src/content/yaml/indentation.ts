@@ -14,7 +14,7 @@ export interface MisindentedField {
 }
 
 const ITEM = /^( *)-( +)([^\s#'"[{][^:#]*?):(?: |$)/;
-const KEY = /^( *)([^\s#'"[{\-][^:#]*?):(?: |$)/;
+const KEY = /^( *)([^\s#'"[{-][^:#]*?):(?: |$)/;
 const OWN_INDENT = /^( *)/;
 
 /**

@@ -18,7 +18,7 @@ export interface ParsedYaml {
   /** The text that was parsed (node ranges are offsets into it). */
   source: string;
   /** Position of a node in the parsed text (1-based line and column). */
-  positionOf(node: YamlNode | null | undefined, fallbackOffset?: number): Position;
+  positionOf: (node: YamlNode | null | undefined, fallbackOffset?: number) => Position;
   warnings: YamlProblem[];
 }
 
