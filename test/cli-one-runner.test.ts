@@ -69,7 +69,7 @@ describe('one runner for every entry point', () => {
 });
 
 describe('what the runner makes of an error', () => {
-  const failing = (error: unknown): Command => ({ name: 'demo', usage: 'Usage: demo', run: () => Promise.reject(error) });
+  const failing = (error: Error): Command => ({ name: 'demo', usage: 'Usage: demo', run: () => Promise.reject(error) });
 
   it.each([
     ['a usage error: 2, the message, then the usage', new UsageError('--x is required.'), 2, 'demo: --x is required.\n\nUsage: demo\n'],
@@ -93,6 +93,6 @@ describe('what the runner makes of an error', () => {
 
   it('returns the status a command returns, for sync and async commands alike', async () => {
     expect(await runCommand({ name: 'a', usage: '', run: () => 1 }, [], { stdout: process.stdout, stderr: process.stderr, env: {}, cwd: repoRoot })).toBe(1);
-    expect(await runCommand({ name: 'a', usage: '', run: async () => 0 }, [], { stdout: process.stdout, stderr: process.stderr, env: {}, cwd: repoRoot })).toBe(0);
+    expect(await runCommand({ name: 'a', usage: '', run: () => Promise.resolve(0) }, [], { stdout: process.stdout, stderr: process.stderr, env: {}, cwd: repoRoot })).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
-import { attr, buildSite, byTag, find, findAll, listFiles, readPage, repoRoot, text, type Element } from './support/site.ts';
+import { attr, buildSite, byTag, find, findAll, listFiles, readPage, text, type Element } from './support/site.ts';
 import { runCli, runCliSync } from './support/cli.ts';
 
 const SLUG = 'mayor-wall-cost-draft';

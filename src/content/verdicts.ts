@@ -148,9 +148,9 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
       continue;
     }
     // Each entry reads and fills its own type of value; seen through `unknown`, they can share this loop.
-    const { read, fill }: FieldEntry<unknown> = VERDICT_FIELD_TABLE[field.name];
-    const { value, ok } = read(reader, field, entry);
-    if (value !== undefined) fill(verdict, value);
+    const reading: FieldEntry<unknown> = VERDICT_FIELD_TABLE[field.name];
+    const { value, ok } = reading.read(reader, field, entry);
+    if (value !== undefined) reading.fill(verdict, value);
     if (ok) result.valid.add(field.name);
   }
 

@@ -110,7 +110,7 @@ export function choose(
   const hasContext = (checks[0] ?? []).length > 0;
   if (!hasContext) return { notes: [ambiguous(seed, candidates, tier, 'no-context')] };
   const fitting = candidates.filter((_, i) => (checks[i] ?? []).every((check) => check.agreement === 1));
-  if (fitting.length === 1) return { candidate: fitting[0] as Candidate, notes: [] };
+  if (fitting.length === 1) return { candidate: fitting[0], notes: [] };
   if (fitting.length > 1) return { notes: [ambiguous(seed, candidates, tier, 'fits-several', fitting)] };
   const scores = checks.map(agreement);
   const best = Math.max(...scores);
