@@ -52,7 +52,7 @@ describe('the benchmark corpus', () => {
   });
 
   it('passes the real `check` with no errors; the only warnings are quote-approximate, one per typo, and seed-meta-missing for the seeds without metadata', () => {
-    const result = spawnSync(join(REPO, 'node_modules', '.bin', 'tsx'), [join(REPO, 'src', 'cli', 'check.ts'), '--root', root, '--format=json'], {
+    const result = spawnSync(process.execPath, [join(REPO, 'src', 'cli', 'compiled.mjs'), 'check', '--root', root, '--format=json'], {
       cwd: root,
       encoding: 'utf8',
     });

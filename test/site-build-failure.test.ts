@@ -32,7 +32,7 @@ describe('a failed build', () => {
     const root = brokenProject();
     const output = previousSite();
     const run = await runBuild(['--root', root, '--output', output]);
-    const check = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/check.ts'), '--root', root], { cwd: repoRoot, encoding: 'utf8' });
+    const check = spawnSync(process.execPath, [path.join(repoRoot, 'src/cli/compiled.mjs'), 'check', '--root', root], { cwd: repoRoot, encoding: 'utf8' });
     expect(check.status).toBe(1);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(check.stdout);

@@ -117,7 +117,7 @@ describe('a preview build (PREVIEW=1)', () => {
 describe('a draft whose quote does not anchor', () => {
   it('fails check with its file and line, and the preview build stops with the same message', async () => {
     const broken = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, [`content/verdicts/${SLUG}.md`]: DRAFT.replace('The mayor said the wall would cost 4 million euros', 'The harbour master resigned on Friday') });
-    const check = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/check.ts'), '--root', broken], { cwd: repoRoot, encoding: 'utf8' });
+    const check = spawnSync(process.execPath, [path.join(repoRoot, 'src/cli/compiled.mjs'), 'check', '--root', broken], { cwd: repoRoot, encoding: 'utf8' });
     expect(check.status).toBe(1);
     const line = check.stdout.split('\n').find((l) => l.includes('[quote-not-found]'))!;
     expect(line).toMatch(new RegExp(`^content/verdicts/${SLUG}\\.md:\\d+:\\d+: error: `));

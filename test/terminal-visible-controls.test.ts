@@ -69,10 +69,10 @@ describe('untrusted text on a terminal', () => {
 
   it('npm run check: a seed named with ESC[1A ESC[2K prints on its own line, visibly', () => {
     const root = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'seeds/x\u001B[1A\u001B[2K\u202E.txt': 'text\n' });
-    const result = spawnSync('npx', ['tsx', 'src/cli/check.ts', '--root', root], { cwd: PROJECT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['src/cli/compiled.mjs', 'check', '--root', root], { cwd: PROJECT, encoding: 'utf8' });
     expect(result.stdout).not.toMatch(RAW);
     expect(result.stdout).toContain('seeds/x\\u{1B}[1A\\u{1B}[2K\\u{202E}.txt:1:1: error: seed id "x\\u{1B}[1A\\u{1B}[2K\\u{202E}" is not allowed');
-    const json = spawnSync('npx', ['tsx', 'src/cli/check.ts', '--format=json', '--root', root], { cwd: PROJECT, encoding: 'utf8' });
+    const json = spawnSync(process.execPath, ['src/cli/compiled.mjs', 'check', '--format=json', '--root', root], { cwd: PROJECT, encoding: 'utf8' });
     expect(json.stdout).not.toMatch(RAW);
     expect(JSON.parse(json.stdout)[0].file).toBe('seeds/x\u001B[1A\u001B[2K\u202E.txt');
   });

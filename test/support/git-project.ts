@@ -68,8 +68,10 @@ export interface Run {
   stderr: string;
 }
 
+/** Runs a CLI command as its npm script does: check from its bundle (src/cli/compiled.mjs), review and new with tsx. */
 export function runCli(command: 'review' | 'new' | 'check', cwd: string, args: string[], env: Record<string, string> = {}): Run {
-  const result = spawnSync(TSX, [path.join(TOOL, 'src/cli', `${command}.ts`), ...args], { cwd, env: cleanEnv(env), encoding: 'utf8' });
+  const [program, entry] = command === 'check' ? [process.execPath, [path.join(TOOL, 'src/cli/compiled.mjs'), 'check']] : [TSX, [path.join(TOOL, 'src/cli', `${command}.ts`)]];
+  const result = spawnSync(program, [...entry, ...args], { cwd, env: cleanEnv(env), encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

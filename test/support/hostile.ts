@@ -75,8 +75,8 @@ export interface CommandRun {
 }
 
 /**
- * Runs one of the CLI scripts (`src/cli/<name>.ts`) with tsx, as `npm run <name>` does. `onSpawn` gets the
- * child process (to kill it mid-way).
+ * Runs one of the CLI scripts (`src/cli/<name>.ts`) as `npm run <name>` does: check from its bundle
+ * (src/cli/compiled.mjs), the others with tsx. `onSpawn` gets the child process (to kill it mid-way).
  */
 export function runCli(
   name: 'check' | 'build' | 'new' | 'review',
@@ -85,7 +85,8 @@ export function runCli(
 ): Promise<CommandRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', path.join(repoRoot, `src/cli/${name}.ts`), ...args], {
+    const entry = name === 'check' ? [path.join(repoRoot, 'src/cli/compiled.mjs'), 'check'] : ['--import', 'tsx', path.join(repoRoot, `src/cli/${name}.ts`)];
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...entry, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: buildEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
