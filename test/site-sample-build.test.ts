@@ -1,12 +1,12 @@
 // Builds the sample site with the real `npm run build` command (three times: twice at the root, in two
-// time zones, once under a path prefix) and checks the published pages from their HTML.
+// time zones, once under a path prefix, the run's shared build) and checks the published pages from their HTML.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model/model.ts';
 import { anchorPassageId } from '../src/site/highlights.ts';
 import type { Model, Verdict } from '../src/model/types.ts';
-import { attr, buildSite, byId, byTag, fileFor, find, findAll, listFiles, readPage, repoRoot, text, type Element } from './support/site.ts';
+import { attr, buildSite, byId, byTag, fileFor, find, findAll, listFiles, readPage, repoRoot, sharedBuild, text, type Element } from './support/site.ts';
 import { INVISIBLE_IN_TEXT } from '../src/content/invisible-text.ts';
 
 let model: Model;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   [site, again, prefixed] = await Promise.all([
     buildSite(repoRoot, { env: { TZ: 'UTC' } }),
     buildSite(repoRoot, { env: { TZ: 'Pacific/Kiritimati' } }),
-    buildSite(repoRoot, { pathPrefix: '/factcheck/' }),
+    sharedBuild(repoRoot, { pathPrefix: '/factcheck/' }),
   ]);
 });
 
