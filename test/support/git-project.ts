@@ -1,12 +1,15 @@
 // Throwaway git repositories holding a copy of a fixture project, and the real CLI commands run in
 // them (tsx, as `npm run review` / `npm run new` run them, with the repository as working directory).
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const TOOL = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(TOOL, 'node_modules/.bin/tsx');
+/** tsx's loader, for `node --import` from a working directory without node_modules (the throwaway repository). */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const created: string[] = [];
 
 /** An environment without the user's git configuration or a CI job summary. */
@@ -70,8 +73,9 @@ export interface Run {
 
 /** Runs a CLI command as its npm script does: check from its bundle (src/cli/compiled.mjs), review and new with tsx. */
 export function runCli(command: 'review' | 'new' | 'check', cwd: string, args: string[], env: Record<string, string> = {}): Run {
-  const [program, entry] = command === 'check' ? [process.execPath, [path.join(TOOL, 'src/cli/compiled.mjs'), 'check']] : [TSX, [path.join(TOOL, 'src/cli', `${command}.ts`)]];
-  const result = spawnSync(program, [...entry, ...args], { cwd, env: cleanEnv(env), encoding: 'utf8' });
+  // tsx's loader in the one node process, not the tsx command, which starts a second node to run the script
+  const entry = command === 'check' ? [path.join(TOOL, 'src/cli/compiled.mjs'), 'check'] : ['--import', TSX_LOADER, path.join(TOOL, 'src/cli', `${command}.ts`)];
+  const result = spawnSync(process.execPath, [...entry, ...args], { cwd, env: cleanEnv(env), encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
