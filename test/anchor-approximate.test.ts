@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../src/matching/anchor.ts';
-import { makeSeed, sampleSeed } from './support/make-seed.ts';
+import { makeSeed, sampleSeed } from './support/content.ts';
 
 const original = sampleSeed('000_5bff26b3a7f2143b');
 

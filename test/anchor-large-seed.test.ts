@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../src/matching/anchor.ts';
 import { positionAt } from '../src/model/lines.ts';
-import { makeSeed, sampleSeed } from './support/make-seed.ts';
+import { makeSeed, sampleSeed } from './support/content.ts';
 
 // A 10 MB seed written with the sample articles' own words in random order, with one planted passage in the middle.
 // Correctness only: the speed target (< 100 ms per quote) is measured outside the test suite.

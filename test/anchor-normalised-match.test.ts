@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../src/matching/anchor.ts';
 import { positionAt } from '../src/model/lines.ts';
 import { normaliseQuote } from '../src/matching/normalise.ts';
-import { makeSeed, sampleSeed } from './support/make-seed.ts';
+import { makeSeed, sampleSeed } from './support/content.ts';
 
 // 000 is the original article with straight quotes and hyphens; 001 reposts it with typographic quotes and dashes.
 const original = sampleSeed('000_5bff26b3a7f2143b');

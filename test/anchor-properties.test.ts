@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../src/matching/anchor.ts';
 import { isSegmentBoundary, normalise, normaliseQuote, toOriginal } from '../src/matching/normalise.ts';
 import { fuzzSeed, runs } from './support/hostile.ts';
-import { makeSeed } from './support/make-seed.ts';
+import { makeSeed } from './support/content.ts';
 
 // Texts are built from tokens. Lone combining marks, modifiers and joiners attach to whatever precedes them (and a
 // joiner also to a visible token that follows), so a sub-span of tokens is a whole passage only when it cuts no such

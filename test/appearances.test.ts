@@ -5,7 +5,7 @@ import { AppearanceIndex } from '../src/matching/appearances.ts';
 import { positionAt } from '../src/model/lines.ts';
 import { normalise, normaliseQuote, originalSegment } from '../src/matching/normalise.ts';
 import type { Anchor, Appearance, Seed } from '../src/model/types.ts';
-import { makeSeed, sampleSeed } from './support/make-seed.ts';
+import { makeSeed, sampleSeed } from './support/content.ts';
 
 const original = sampleSeed('000_5bff26b3a7f2143b');
 const repost = sampleSeed('001_9340af456b0c9be9');

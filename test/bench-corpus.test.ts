@@ -3,7 +3,6 @@
 // quotes (drafts: in a published verdict they would be errors) must be accepted with a quote-approximate warning, and syndicated passages must be found
 // in their copies. Runs the real `check` command and the real model on a small corpus.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +13,7 @@ import { buildModel } from '../src/model/model.ts';
 import { normaliseQuote } from '../src/matching/normalise.ts';
 import { loadScale } from '../src/content/ratings.ts';
 import type { Model, Problem } from '../src/model/types.ts';
+import { runCliSync } from './support/cli.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const ratings = loadScale(REPO).scale.levels.map((level) => level.key);
@@ -52,10 +52,7 @@ describe('the benchmark corpus', () => {
   });
 
   it('passes the real `check` with no errors; the only warnings are quote-approximate, one per typo, and seed-meta-missing for the seeds without metadata', () => {
-    const result = spawnSync(process.execPath, [join(REPO, 'src', 'cli', 'compiled.mjs'), 'check', '--root', root, '--format=json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const result = runCliSync('check', ['--root', root, '--format=json'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const problems = JSON.parse(result.stdout) as Problem[];

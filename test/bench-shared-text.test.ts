@@ -4,7 +4,6 @@
 // reports no errors, every verdict anchors where the generator chose, the copies are found as
 // appearances) and if it really puts many verdicts on sentences that occur in hundreds of seeds.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +15,7 @@ import { buildModel } from '../src/model/model.ts';
 import { normaliseQuote } from '../src/matching/normalise.ts';
 import { loadScale } from '../src/content/ratings.ts';
 import type { Model, Problem } from '../src/model/types.ts';
+import { runCliSync } from './support/cli.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const ratings = loadScale(REPO).scale.levels.map((level) => level.key);
@@ -69,10 +69,7 @@ describe('the shared-text benchmark corpus', () => {
   });
 
   it('passes the real `check` with no errors; the only warnings are quote-approximate, one per typo\'d quote, all drafts', () => {
-    const result = spawnSync(process.execPath, [join(REPO, 'src', 'cli', 'compiled.mjs'), 'check', '--root', root, '--format=json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const result = runCliSync('check', ['--root', root, '--format=json'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const problems = JSON.parse(result.stdout) as Problem[];

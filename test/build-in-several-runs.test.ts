@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runsFor, sliceFor } from '../src/eleventy/shards.ts';
-import { copySampleProject, hashTree, removeTempDirs, runCli, tempDir } from './support/hostile.ts';
+import { copySampleProject, hashTree, removeTempDirs, tempDir } from './support/hostile.ts';
+import { runCli } from './support/cli.ts';
 import { repoRoot, sharedBuild } from './support/site.ts';
 
 afterAll(removeTempDirs);

@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copySampleProject, hashTree, removeTempDirs, runCli, tempDir } from './support/hostile.ts';
+import { copySampleProject, hashTree, removeTempDirs, tempDir } from './support/hostile.ts';
+import { runCli } from './support/cli.ts';
 
 afterAll(removeTempDirs);
 

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runBuild, tempDir } from './support/site.ts';
+import { repoRoot, tempDir } from './support/site.ts';
+import { runCli } from './support/cli.ts';
 
 describe('a build that fails for a reason check cannot see', () => {
   it('prints one line and a hint, no stack trace, and keeps the previous site', async () => {
@@ -14,7 +15,7 @@ describe('a build that fails for a reason check cannot see', () => {
     const output = path.join(dir, '_site');
     fs.mkdirSync(output);
     fs.writeFileSync(path.join(output, 'index.html'), 'the previous site');
-    const run = await runBuild(['--root', path.join(repoRoot, 'test/fixtures/clean'), '--output', output], { PAGEFIND_BINARY_PATH: indexer });
+    const run = await runCli('build', ['--root', path.join(repoRoot, 'test/fixtures/clean'), '--output', output], { env: { PAGEFIND_BINARY_PATH: indexer } });
     expect(run.status).toBe(1);
     const lines = run.stderr.trimEnd().split('\n').filter((line) => !line.startsWith('warning: no page at /about/'));
     expect(lines).toEqual([

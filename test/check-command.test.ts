@@ -4,17 +4,16 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
+import { runCliSync } from './support/cli.ts';
 
 afterAll(removeProjects);
 
 const PROJECT = new URL('..', import.meta.url).pathname;
 const fixture = (name: string) => join(PROJECT, 'test/fixtures', name);
 
-/** What `npm run check` runs (package.json): check.ts from its bundle, src/cli/compiled.mjs. */
 function check(...args: string[]) {
-  const result = spawnSync(process.execPath, ['src/cli/compiled.mjs', 'check', ...args], { cwd: PROJECT, encoding: 'utf8' });
-  const stderr = result.stderr.split('\n').filter((line) => line).join('\n');
-  return { status: result.status, stdout: result.stdout, stderr };
+  const result = runCliSync('check', args);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.split('\n').filter(Boolean).join('\n') };
 }
 
 describe('npm run check', () => {

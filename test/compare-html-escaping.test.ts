@@ -4,19 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'parse5';
 import { alignedTextHtml } from '../src/eleventy/compare-html.ts';
 import { computeProvenance } from '../src/matching/provenance/index.ts';
-import { makeSeed } from './support/make-seed.ts';
-import { attr, findAll, text, type Element, type Node } from './support/site.ts';
+import { makeSeed } from './support/content.ts';
+import { attr, findAll, text, textWithout, type Element, type Node } from './support/site.ts';
 
 const BODY =
   'The council <script>alert(1)</script> of Port Ellery voted on Tuesday to build a new sea wall along the northern quay & the harbour, ' +
   'after two winters of flooding closed the fish market for eleven weeks. The mayor said the wall would cost "14 million" euros and take three years to finish. ' +
   'Opposition members argued that the money should go to the hospital instead, and a motion to delay the vote was defeated by nine votes to six.';
 
-function textWithout(node: Node, skip: (e: Element) => boolean): string {
-  if (node.nodeName === '#text') return text(node);
-  if ('tagName' in node && skip(node as Element)) return '';
-  return ('childNodes' in node ? node.childNodes : []).map((c) => textWithout(c, skip)).join('');
-}
 
 describe('aligned text of a compare page', () => {
   it('escapes markup in either seed and keeps both texts exactly', () => {

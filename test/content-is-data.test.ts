@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model/model.ts';
 import type { Problem } from '../src/model/types.ts';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
-import { listFiles, repoRoot, runBuild, tempDir } from './support/site.ts';
+import { listFiles, repoRoot, tempDir } from './support/site.ts';
+import { runCli } from './support/cli.ts';
 
 afterAll(removeProjects);
 
@@ -47,7 +48,7 @@ describe('content/_data/ holds only the files the tool reads', () => {
   it('a build with such a file fails with check\'s report and runs none of its code', async () => {
     const root = project({ 'content/_data/eleventyComputed.json': attacks['eleventyComputed.json']! });
     const output = path.join(tempDir('data-attack'), '_site');
-    const run = await runBuild(['--root', root, '--output', output]);
+    const run = await runCli('build', ['--root', root, '--output', output]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^content\/_data\/eleventyComputed\.json:1:1: error: .*\[data-file-unknown\]$/m);
     expect(run.stderr).not.toMatch(/at .*\.(js|ts):\d+/);
@@ -157,7 +158,7 @@ describe('a permalink is a free site path', () => {
   it('a build never replaces an asset: the attempt fails with the report and leaves no output', async () => {
     const root = project({ 'content/about.md': '---\ntitle: About\npermalink: /assets/search.js\n---\n<script>alert(1)</script>\n' });
     const output = path.join(tempDir('asset-attack'), '_site');
-    const run = await runBuild(['--root', root, '--output', output]);
+    const run = await runCli('build', ['--root', root, '--output', output]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^content\/about\.md:3:12: error: .*\[permalink-invalid\]$/m);
     expect(fs.existsSync(output)).toBe(false);
@@ -196,7 +197,7 @@ describe('site.json is checked like any other content file', () => {
     const parent = tempDir('language-attack');
     const root = path.join(parent, 'project');
     fs.cpSync(project({ 'content/_data/site.json': site({ language: '../../x' }) }), root, { recursive: true });
-    const run = await runBuild(['--root', root, '--output', path.join(parent, 'out', '_site')]);
+    const run = await runCli('build', ['--root', root, '--output', path.join(parent, 'out', '_site')]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^content\/_data\/site\.json:5:15: error: .*\[site-invalid\]$/m);
     expect(listFiles(parent).filter((f) => !f.startsWith('project/'))).toEqual([]);

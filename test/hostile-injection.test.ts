@@ -14,8 +14,6 @@ import {
   elements,
   listFiles,
   removeTempDirs,
-  runCli,
-  STACK_TRACE,
   tempDir,
   textOf,
   urlScheme,
@@ -23,6 +21,7 @@ import {
   type Element,
   type Node,
 } from './support/hostile.ts';
+import { runCli, STACK_TRACE } from './support/cli.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/hostile-injection');
 const corpus = JSON.parse(fs.readFileSync(path.join(fixtures, 'payloads.json'), 'utf8')) as { payloads: string[]; urls: string[]; refusedUrls: string[] };

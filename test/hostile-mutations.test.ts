@@ -10,8 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model/model.ts';
 import { formatGithub, formatJson, formatText } from '../src/model/report.ts';
 import type { Problem } from '../src/model/types.ts';
-import { fuzzSeed, removeTempDirs, runCli, runs, STACK_TRACE, tempDir, writeProject } from './support/hostile.ts';
+import { fuzzSeed, removeTempDirs, runs, tempDir, writeProject } from './support/hostile.ts';
 import { BASES, brokenVerdict } from './support/mutations.ts';
+import { runCli, STACK_TRACE } from './support/cli.ts';
 
 afterAll(removeTempDirs);
 

@@ -6,7 +6,8 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copySampleProject, hashTree, listFiles, removeTempDirs, runCli, tempDir } from './support/hostile.ts';
+import { copySampleProject, hashTree, listFiles, removeTempDirs, tempDir } from './support/hostile.ts';
+import { runCli } from './support/cli.ts';
 
 afterAll(removeTempDirs);
 

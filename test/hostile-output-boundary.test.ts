@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model/model.ts';
 import { formatText } from '../src/model/report.ts';
 import { fuzzSeed, listFiles, removeTempDirs, repoRoot, runs, tempDir } from './support/hostile.ts';
-import { runBuild } from './support/site.ts';
+import { runCli } from './support/cli.ts';
 
 afterAll(removeTempDirs);
 
@@ -92,7 +92,7 @@ describe('the output boundary (property)', () => {
         }
         const before = new Map(listFiles(root).map((file) => [file, fs.readFileSync(path.join(root, file))]));
         const errors = buildModel({ root }).problems.filter((p) => p.severity === 'error');
-        const run = await runBuild(['--root', root, '--output', output]);
+        const run = await runCli('build', ['--root', root, '--output', output]);
 
         // Nothing outside the output folder; the project exactly as it was.
         const outside = listFiles(parent).filter((file) => !file.startsWith('project/') && !file.startsWith('out/_site/'));

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildModel, ModelSetupError } from '../src/model/model.ts';
 import { formatText } from '../src/model/report.ts';
 import type { Problem } from '../src/model/types.ts';
-import { listFiles, removeTempDirs, repoRoot, runCli, STACK_TRACE, tempDir, writeProject } from './support/hostile.ts';
+import { listFiles, removeTempDirs, repoRoot, tempDir, writeProject } from './support/hostile.ts';
+import { runCli, STACK_TRACE } from './support/cli.ts';
 
 afterAll(removeTempDirs);
 

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { copySampleProject, hashTree, listFiles, removeTempDirs, runCli, tempDir } from './support/hostile.ts';
+import { copySampleProject, hashTree, listFiles, removeTempDirs, tempDir } from './support/hostile.ts';
+import { runCli } from './support/cli.ts';
 
 afterAll(removeTempDirs);
 

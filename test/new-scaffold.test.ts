@@ -4,12 +4,12 @@ import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { TOOL, edit, read, removeAll, runCli, tempDir } from './support/git-project.ts';
+import { TOOL, edit, read, removeTempDirs, runInRepo, tempDir } from './support/git-project.ts';
 
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
 function project(): string {
-  const dir = tempDir('factcheck-new-test-');
+  const dir = tempDir('new');
   cpSync(path.join(TOOL, 'test/fixtures/review-project'), dir, { recursive: true });
   return dir;
 }
@@ -23,7 +23,7 @@ const AMBIGUOUS = ['--seed', 'alpha', '--quote', 'Port Ellery'];
 describe('npm run new', () => {
   it('writes a verdict for a unique passage that check rejects until the editor fills it in', () => {
     const dir = project();
-    const run = runCli('new', dir, ['--seed', 'alpha', '--quote', 'protect every home in the town  for a hundred years']);
+    const run = runInRepo('new', dir, ['--seed', 'alpha', '--quote', 'protect every home in the town  for a hundred years']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Wrote content/verdicts/protect-every-home-in-the-town.md: quote from seeds/alpha.txt line 5.');
@@ -35,7 +35,7 @@ describe('npm run new', () => {
     expect(fields.sources).toEqual([{ title: null, url: null }]);
     expect(fields).not.toHaveProperty('prefix');
 
-    const unfilled = runCli('check', dir, []);
+    const unfilled = runInRepo('check', dir, []);
     expect(unfilled.status).toBe(1);
     for (const field of ['title', 'rating', 'author']) expect(unfilled.stdout).toMatch(new RegExp(`${file}:\\d+:\\d+: error: .*"?${field}"? .*\\[field-missing\\]`));
 
@@ -43,7 +43,7 @@ describe('npm run new', () => {
     edit(dir, file, /^rating:$/m, 'rating: misleading');
     edit(dir, file, /^ {2}- title:\n {4}url:$/m, '  - title: Engineering assessment\n    url: https://example.org/engineering');
     edit(dir, file, /^author:$/m, 'author: Test Editor');
-    const filled = runCli('check', dir, []);
+    const filled = runInRepo('check', dir, []);
     expect(filled.stdout).toBe('');
     expect(filled.status).toBe(0);
   });
@@ -51,7 +51,7 @@ describe('npm run new', () => {
   it('lists every occurrence with its line when the quote is ambiguous, and writes nothing', () => {
     const dir = project();
     const before = readdirSync(path.join(dir, 'content/verdicts')).sort();
-    const run = runCli('new', dir, AMBIGUOUS);
+    const run = runInRepo('new', dir, AMBIGUOUS);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('The quote occurs 2 times in seeds/alpha.txt:');
     expect(run.stderr).toMatch(/^ {2}1\. line 1, column 1: \[Port Ellery\] council votes for sea wall/m);
@@ -62,7 +62,7 @@ describe('npm run new', () => {
 
   it('with --occurrence N writes the prefix/suffix that make check anchor that occurrence', () => {
     const dir = project();
-    const run = runCli('new', dir, [...AMBIGUOUS, '--occurrence', '2', '--slug', 'ellery-vote']);
+    const run = runInRepo('new', dir, [...AMBIGUOUS, '--occurrence', '2', '--slug', 'ellery-vote']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('line 3 (with prefix/suffix to pick that occurrence)');
@@ -76,11 +76,11 @@ describe('npm run new', () => {
     edit(dir, 'content/verdicts/ellery-vote.md', /^rating:$/m, 'rating: accurate');
     edit(dir, 'content/verdicts/ellery-vote.md', /^ {2}- title:\n {4}url:$/m, '  - seed: beta');
     edit(dir, 'content/verdicts/ellery-vote.md', /^author:$/m, 'author: Test Editor');
-    const check = runCli('check', dir, ['--format=json']);
+    const check = runInRepo('check', dir, ['--format=json']);
     expect(JSON.parse(check.stdout)).toEqual([]);
     expect(check.status).toBe(0);
 
-    const beyond = runCli('new', dir, [...AMBIGUOUS, '--occurrence', '3', '--slug', 'third']);
+    const beyond = runInRepo('new', dir, [...AMBIGUOUS, '--occurrence', '3', '--slug', 'third']);
     expect(beyond.status).toBe(1);
     expect(beyond.stderr).toContain('--occurrence 3: the quote occurs only 2 times in seeds/alpha.txt.');
   });
@@ -89,7 +89,7 @@ describe('npm run new', () => {
     const dir = project();
     const file = 'content/verdicts/sea-wall-cost.md';
     const original = read(dir, file);
-    const run = runCli('new', dir, ['--seed', 'beta', '--quote', 'Trawlers from Port Ellery returned two days early', '--slug', 'sea-wall-cost']);
+    const run = runInRepo('new', dir, ['--seed', 'beta', '--quote', 'Trawlers from Port Ellery returned two days early', '--slug', 'sea-wall-cost']);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('new: content/verdicts/sea-wall-cost.md already exists and was left as it is; choose another --slug.\n');
     expect(read(dir, file)).toBe(original);
@@ -98,16 +98,16 @@ describe('npm run new', () => {
   it('explains an unknown seed, a quote that is not there, and a bad slug, and writes nowhere else', () => {
     const dir = project();
     const seedBefore = read(dir, 'seeds/alpha.txt');
-    const unknown = runCli('new', dir, ['--seed', 'alpah', '--quote', 'Port Ellery']);
+    const unknown = runInRepo('new', dir, ['--seed', 'alpah', '--quote', 'Port Ellery']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toBe('new: There is no seed "alpah" in seeds/. Did you mean "alpha"?\n');
 
-    const missing = runCli('new', dir, ['--seed', 'alpha', '--quote', 'The harbour will be dredged every winter by the navy']);
+    const missing = runInRepo('new', dir, ['--seed', 'alpha', '--quote', 'The harbour will be dredged every winter by the navy']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^new: seeds\/alpha\.txt: .*closest/);
 
     for (const slug of ['../escape', 'Upper', 'a/b']) {
-      const bad = runCli('new', dir, ['--seed', 'alpha', '--quote', 'sea wall', '--slug', slug]);
+      const bad = runInRepo('new', dir, ['--seed', 'alpha', '--quote', 'sea wall', '--slug', slug]);
       expect(bad.status, slug).toBe(2);
       expect(bad.stderr).toContain(`--slug "${slug}" is not a slug`);
     }
@@ -119,7 +119,7 @@ describe('npm run new', () => {
     const dir = project();
     const later = read(dir, 'seeds/alpha.txt').replace('for a hundred years', 'for a century');
     writeFileSync(path.join(dir, 'seeds/alpha@2024-01-02.txt'), later);
-    const run = runCli('new', dir, ['--seed', 'alpha', '--quote', 'protect evry home in the town for a century', '--slug', 'century']);
+    const run = runInRepo('new', dir, ['--seed', 'alpha', '--quote', 'protect evry home in the town for a century', '--slug', 'century']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Wrote content/verdicts/century.md: quote from seeds/alpha@2024-01-02.txt line 5.');
     expect(frontMatter(read(dir, 'content/verdicts/century.md')).quote).toBe('protect every home in the town for a century');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldedFrom, isSegmentBoundary, normalise, normaliseQuote, originalSegment, seedView, toOriginal } from '../src/matching/normalise.ts';
-import { makeSeed } from './support/make-seed.ts';
+import { makeSeed } from './support/content.ts';
 
 describe('normalised view and its offset map', () => {
   it('folds typographic quotes, dashes and the ellipsis to ASCII', () => {

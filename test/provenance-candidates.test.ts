@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../src/bench/corpus.ts';
 import { wireSeeds } from '../src/bench/provenance.ts';
 import { computeProvenance, relationBetween } from '../src/matching/provenance/index.ts';
-import { makeSeed } from './support/make-seed.ts';
+import { makeSeed } from './support/content.ts';
 
 const pairs = (n: number) => (n * (n - 1)) / 2;
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeProvenance, relationBetween, relationsOf } from '../src/matching/provenance/index.ts';
 import { sharedTextSummary } from '../src/matching/provenance/summary.ts';
 import type { Seed, SeedMeta } from '../src/model/types.ts';
-import { makeSeed } from './support/make-seed.ts';
+import { makeSeed } from './support/content.ts';
 
 const REPORT = [
   'The harbour council of Port Ellery voted on Tuesday to build a new sea wall along the northern quay, after two winters of flooding closed the fish market for eleven weeks.',

@@ -3,9 +3,9 @@
 // capture no published verdict uses is a warning naming the changed lines; a new capture is listed with a table
 // of what became of every published passage of its seed.
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, makeRepo, read, remove, removeAll, review, section, write } from './support/git-project.ts';
+import { edit, makeRepo, read, remove, removeTempDirs, review, section, write } from './support/git-project.ts';
 
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
 const problems = (stdout: string) => section(stdout, 'Problems');
 

@@ -3,9 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { git, makeRepo, read, remove, removeAll, review, section, write } from './support/git-project.ts';
+import { git, makeRepo, read, remove, removeTempDirs, review, section, write } from './support/git-project.ts';
 
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
 const problemLines = (report: string) => section(report, 'Problems').split('\n').filter((line) => line.startsWith('- '));
 

@@ -1,11 +1,11 @@
 // `npm run review` and provenance: a pull request that adds a repost of an existing seed gets a seed-repost
 // warning naming the seed and the share, and every pair of seeds it makes related is listed.
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, makeRepo, removeAll, review, section, write } from './support/git-project.ts';
+import { edit, makeRepo, removeTempDirs, review, section, write } from './support/git-project.ts';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
 const alpha = (repo: string) => readFileSync(path.join(repo, 'seeds/alpha.txt'), 'utf8');
 

@@ -3,9 +3,9 @@
 import { renameSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, git, makeRepo, read, remove, removeAll, review, section, write } from './support/git-project.ts';
+import { edit, git, makeRepo, read, remove, removeTempDirs, review, section, write } from './support/git-project.ts';
 
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
 describe('review of removed and renamed verdicts', () => {
   it('flags a deleted published verdict (published-removed) and exits 1', () => {

@@ -2,9 +2,9 @@
 // (still exact, moved, now approximate with the difference, or lost), and, since published verdicts are
 // anchored in these seeds, a capture-changed error (review-captures.test.ts covers captures nobody uses).
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, makeRepo, removeAll, review, section, write } from './support/git-project.ts';
+import { edit, makeRepo, removeTempDirs, review, section, write } from './support/git-project.ts';
 
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
 describe('review of seed changes', () => {
   it("lists every anchored verdict's fate, and fails: published verdicts are anchored in the rewritten seed", () => {

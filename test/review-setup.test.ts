@@ -3,15 +3,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, git, makeRepo, read, removeAll, review, runCli, tempDir, write } from './support/git-project.ts';
+import { edit, git, makeRepo, read, removeTempDirs, review, runInRepo, tempDir, write } from './support/git-project.ts';
 
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
 describe('review in CI', () => {
   it('appends the report to GITHUB_STEP_SUMMARY and prints annotations with --format=github', () => {
     const repo = makeRepo();
     edit(repo, 'content/verdicts/mayor-hundred-years.md', 'rating: misleading', 'rating: false');
-    const summary = path.join(tempDir(), 'summary.md');
+    const summary = path.join(tempDir('review'), 'summary.md');
     writeFileSync(summary, '# Earlier step\n');
     const run = review(repo, ['--base', 'main', '--format=github'], { GITHUB_STEP_SUMMARY: summary });
     expect(run.status).toBe(1);
@@ -27,9 +27,9 @@ describe('review in CI', () => {
     edit(repo, 'content/verdicts/mayor-hundred-years.md', 'rating: misleading', 'rating: false'); // correction-missing
     edit(repo, 'content/verdicts/sea-wall-cost.md', /^title: /m, 'sorces: []\ntitle: '); // field-unknown, a problem check knows
     write(repo, 'seeds/beta.txt', `${read(repo, 'seeds/beta.txt')}\nA closing line added later.\n`); // capture-changed: smallest-catch is anchored in it
-    const summary = path.join(tempDir(), 'summary.md');
+    const summary = path.join(tempDir('review'), 'summary.md');
     const reviewed = review(repo, ['--base', 'main', '--format=github'], { GITHUB_STEP_SUMMARY: summary });
-    const checked = runCli('check', repo, ['--format=github']);
+    const checked = runInRepo('check', repo, ['--format=github']);
     const titles = (output: string) => [...output.matchAll(/^::\w+ .*,title=([\w-]+)::/gm)].map((m) => m[1]!).sort();
 
     expect(reviewed.status).toBe(1);
@@ -44,7 +44,7 @@ describe('review in CI', () => {
     git(origin, 'checkout', '-q', '-b', 'feature');
     edit(origin, 'content/verdicts/sea-wall-cost.md', 'title: The sea wall will cost 12 million pounds', 'title: The sea wall costs 12 million pounds');
     git(origin, 'commit', '-q', '-am', 'retitle');
-    const clone = path.join(tempDir(), 'clone');
+    const clone = path.join(tempDir('review'), 'clone');
     git(path.dirname(clone), 'clone', '-q', '--depth=1', '--branch', 'feature', `file://${origin}`, clone);
 
     const missing = review(clone, ['--base', 'origin/main']);
@@ -93,7 +93,7 @@ describe('review refuses to guess', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('The base revision "no-such-branch" is not available. No such commit, branch or tag here.');
 
-    const plain = tempDir();
+    const plain = tempDir('review');
     const outside = review(plain, ['--base', 'main']);
     expect(outside.status).toBe(2);
     expect(outside.stderr).toMatch(/^review: /);

@@ -2,9 +2,9 @@
 // changes, drafts that became published, and the open-corrections rule, run as the real command in a
 // throwaway git repository.
 import { afterAll, describe, expect, it } from 'vitest';
-import { edit, makeRepo, removeAll, review, section, write } from './support/git-project.ts';
+import { edit, makeRepo, removeTempDirs, review, section, write } from './support/git-project.ts';
 
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
 const NEW_VERDICT = `---
 title: Storms closed the fishing grounds

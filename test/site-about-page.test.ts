@@ -5,13 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attr, findAll, listFiles, readPage, repoRoot, runBuild, tempDir } from './support/site.ts';
+import { attr, findAll, listFiles, readPage, repoRoot, tempDir } from './support/site.ts';
+import { runCli } from './support/cli.ts';
 
 const fixture = path.join(repoRoot, 'test/fixtures/site-overlap');
 
 async function build(root: string): Promise<{ site: string; stderr: string }> {
   const site = path.join(tempDir('about'), '_site');
-  const run = await runBuild(['--root', root, '--output', site]);
+  const run = await runCli('build', ['--root', root, '--output', site]);
   expect(run.status, run.stderr).toBe(0);
   return { site, stderr: run.stderr };
 }

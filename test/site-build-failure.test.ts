@@ -1,10 +1,10 @@
 // A build that cannot succeed (content errors) or is interrupted leaves the previous site exactly as it was,
 // and content errors are printed exactly as `npm run check` prints them.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runBuild, tempDir } from './support/site.ts';
+import { repoRoot, tempDir } from './support/site.ts';
+import { runCli, runCliSync } from './support/cli.ts';
 
 const broken = path.join(repoRoot, 'test/fixtures/site-hostile');
 
@@ -31,8 +31,8 @@ describe('a failed build', () => {
   it("prints check's messages, exits 1 and leaves the previous site intact", async () => {
     const root = brokenProject();
     const output = previousSite();
-    const run = await runBuild(['--root', root, '--output', output]);
-    const check = spawnSync(process.execPath, [path.join(repoRoot, 'src/cli/compiled.mjs'), 'check', '--root', root], { cwd: repoRoot, encoding: 'utf8' });
+    const run = await runCli('build', ['--root', root, '--output', output]);
+    const check = runCliSync('check', ['--root', root]);
     expect(check.status).toBe(1);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(check.stdout);
@@ -46,7 +46,7 @@ describe('a failed build', () => {
   it('leaves the previous site intact when interrupted, and removes its partial folder', async () => {
     const output = previousSite();
     let kill: ((signal: NodeJS.Signals) => void) | undefined;
-    const running = runBuild(['--root', repoRoot, '--output', output], {}, (k) => (kill = k));
+    const running = runCli('build', ['--root', repoRoot, '--output', output], { onSpawn: (child) => (kill = (signal) => child.kill(signal)) });
     // Interrupt once the build has started writing its partial folder.
     const deadline = Date.now() + 30_000;
     while (!siblings(output).some((name) => name.startsWith('_site.partial-')) && Date.now() < deadline) {
@@ -60,7 +60,7 @@ describe('a failed build', () => {
   });
 
   it('refuses an output folder that holds the project', async () => {
-    const run = await runBuild(['--root', broken, '--output', path.dirname(broken)]);
+    const run = await runCli('build', ['--root', broken, '--output', path.dirname(broken)]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/contains the project itself/);
   });

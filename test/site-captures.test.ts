@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
-import { attr, buildSite, byId, byTag, find, findAll, listFiles, readPage, repoRoot, searchFragments, sharedBuild, text, type Element } from './support/site.ts';
+import { attr, buildSite, byClass, byId, byTag, find, findAll, listFiles, readPage, repoRoot, searchFragments, sharedBuild, text, type Element } from './support/site.ts';
 
 const fixture = path.join(repoRoot, 'test/fixtures/captures');
 let site: string;
@@ -16,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(removeProjects);
 
-const byClass = (name: string) => (e: Element) => (attr(e, 'class') ?? '').split(' ').includes(name);
 const hrefs = (page: Element) => findAll(page, byTag('a')).map((a) => attr(a, 'href'));
 const flat = (node: Element) => text(node).replace(/\s+/g, ' ').trim();
 

@@ -5,13 +5,13 @@
 // listings and on its seed page, and it is in no feed, sitemap, ClaimReview feed, annotation or search index.
 // And check is the contract: a draft whose quote does not anchor fails check, and the preview build with
 // the same message.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
-import { attr, buildSite, byTag, find, findAll, listFiles, readPage, repoRoot, runBuild, text, type Element } from './support/site.ts';
+import { attr, buildSite, byTag, find, findAll, listFiles, readPage, repoRoot, text, type Element } from './support/site.ts';
+import { runCli, runCliSync } from './support/cli.ts';
 
 const SLUG = 'mayor-wall-cost-draft';
 /** In the draft's title, claim and explanation, and nowhere else in the project. */
@@ -117,11 +117,11 @@ describe('a preview build (PREVIEW=1)', () => {
 describe('a draft whose quote does not anchor', () => {
   it('fails check with its file and line, and the preview build stops with the same message', async () => {
     const broken = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, [`content/verdicts/${SLUG}.md`]: DRAFT.replace('The mayor said the wall would cost 4 million euros', 'The harbour master resigned on Friday') });
-    const check = spawnSync(process.execPath, [path.join(repoRoot, 'src/cli/compiled.mjs'), 'check', '--root', broken], { cwd: repoRoot, encoding: 'utf8' });
+    const check = runCliSync('check', ['--root', broken]);
     expect(check.status).toBe(1);
     const line = check.stdout.split('\n').find((l) => l.includes('[quote-not-found]'))!;
     expect(line).toMatch(new RegExp(`^content/verdicts/${SLUG}\\.md:\\d+:\\d+: error: `));
-    const build = await runBuild(['--root', broken, '--output', path.join(broken, 'out')], { PREVIEW: '1' });
+    const build = await runCli('build', ['--root', broken, '--output', path.join(broken, 'out')], { env: { PREVIEW: '1' } });
     expect(build.status).toBe(1);
     expect(build.stdout + build.stderr).toContain(line);
     expect(fs.existsSync(path.join(broken, 'out'))).toBe(false);

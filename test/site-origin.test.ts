@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isLocalUrl, isPreview, judgeOrigin, originFromEnv } from '../src/site/site-origin.ts';
-import { byTag, find, findAll, attr, readPage, repoRoot, runBuild, tempDir, text } from './support/site.ts';
+import { byTag, find, findAll, attr, readPage, repoRoot, tempDir, text } from './support/site.ts';
+import { runCli } from './support/cli.ts';
 
 const NETLIFY = { NETLIFY: 'true', URL: 'https://factcheck.example.org', DEPLOY_PRIME_URL: 'https://deploy-preview-12--factcheck.netlify.app' };
 
@@ -80,7 +81,7 @@ describe('npm run build with host variables set', () => {
 
   it('under CI=true at localhost fails with one line and writes nothing', async () => {
     const output = path.join(tempDir('origin-ci'), '_site');
-    const run = await runBuild(['--output', output], { CI: 'true' });
+    const run = await runCli('build', ['--output', output], { env: { CI: 'true' } });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^build: the site's origin is http:\/\/localhost:8080 .*SITE_URL/)]);
     expect(fs.existsSync(output)).toBe(false);
@@ -88,14 +89,14 @@ describe('npm run build with host variables set', () => {
 
   it('locally at localhost builds, with a warning', async () => {
     const output = path.join(tempDir('origin-local'), '_site');
-    const run = await runBuild(['--output', output]);
+    const run = await runCli('build', ['--output', output]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^build: warning: the site's origin is http:\/\/localhost:8080 .*before deploying/m);
   });
 
   it("on Netlify production uses URL everywhere: ClaimReview, canonical links, sitemap, robots.txt", async () => {
     const output = path.join(tempDir('origin-netlify'), '_site');
-    const run = await runBuild(['--output', output], { ...NETLIFY, CONTEXT: 'production', CI: 'true' });
+    const run = await runCli('build', ['--output', output], { env: { ...NETLIFY, CONTEXT: 'production', CI: 'true' } });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/localhost/);
     for (const loc of sitemapLocs(output)) expect(loc).toMatch(/^https:\/\/factcheck\.example\.org\//);
@@ -109,7 +110,7 @@ describe('npm run build with host variables set', () => {
 
   it('on a Netlify deploy preview (PREVIEW=1 from netlify.toml) is a preview at DEPLOY_PRIME_URL: banner, noindex, disallow, no ClaimReview', async () => {
     const output = path.join(tempDir('origin-preview'), '_site');
-    const run = await runBuild(['--output', output], { ...NETLIFY, CONTEXT: 'deploy-preview', CI: 'true', PREVIEW: '1' });
+    const run = await runCli('build', ['--output', output], { env: { ...NETLIFY, CONTEXT: 'deploy-preview', CI: 'true', PREVIEW: '1' } });
     expect(run.status, run.stderr).toBe(0);
     for (const loc of sitemapLocs(output)) expect(loc.startsWith(`${NETLIFY.DEPLOY_PRIME_URL}/`)).toBe(true);
     expect(fs.readFileSync(path.join(output, 'robots.txt'), 'utf8')).toMatch(/^User-agent: \*\nDisallow: \/\n$/m);
@@ -124,10 +125,10 @@ describe('npm run build with host variables set', () => {
 
   it('on Cloudflare Pages uses CF_PAGES_URL; a bad PREVIEW value stops it before anything is built', async () => {
     const output = path.join(tempDir('origin-cloudflare'), '_site');
-    const run = await runBuild(['--output', output], { CF_PAGES: '1', CF_PAGES_URL: 'https://abc123.factcheck.pages.dev', CI: 'true' });
+    const run = await runCli('build', ['--output', output], { env: { CF_PAGES: '1', CF_PAGES_URL: 'https://abc123.factcheck.pages.dev', CI: 'true' } });
     expect(run.status, run.stderr).toBe(0);
     for (const loc of sitemapLocs(output)) expect(loc).toMatch(/^https:\/\/abc123\.factcheck\.pages\.dev\//);
-    const bad = await runBuild(['--output', path.join(tempDir('origin-bad'), '_site')], { PREVIEW: 'yes please' });
+    const bad = await runCli('build', ['--output', path.join(tempDir('origin-bad'), '_site')], { env: { PREVIEW: 'yes please' } });
     expect([bad.status, bad.stderr.trim()]).toEqual([2, 'build: PREVIEW must be 1 (a preview build) or 0, got "yes please".']);
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableTitle } from '../src/content/seed-title.ts';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
-import { attr, buildSite, byId, byTag, find, findAll, listFiles, readPage, text, type Element } from './support/site.ts';
+import { attr, buildSite, byClass, byId, byTag, find, findAll, listFiles, readPage, text, type Element } from './support/site.ts';
 
 // One paragraph a line, no headline, no metadata; markup and a bidi override in its first words.
 const BARE =
@@ -46,7 +46,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(removeProjects);
 
-const byClass = (name: string) => (e: Element) => (attr(e, 'class') ?? '').split(/\s+/).includes(name);
 const flat = (node: Element) => text(node).replace(/\s+/g, ' ').trim();
 const html = (file: string) => fs.readFileSync(path.join(site, file), 'utf8');
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(path.join(root, file))).digest('hex');

@@ -4,22 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, verdictText } from './support/project.ts';
-import { attr, buildSite, byId, byTag, find, findAll, readPage, repoRoot, sharedBuild, text, type Element, type Node } from './support/site.ts';
+import { attr, buildSite, byClass, byId, byTag, find, findAll, readPage, repoRoot, sharedBuild, text, textWithout, type Element, type Node } from './support/site.ts';
 
 const S000 = '000_5bff26b3a7f2143b';
 const S001 = '001_9340af456b0c9be9';
 const S003 = '003_1ef4de2a1865d391';
 /** Seed 001 has no headline: readers see it named by its opening words. */
 const T001 = '“Moscow will treat any potential attacks on Donbass as well as Kherson…”';
-const byClass = (name: string) => (e: Element) => (attr(e, 'class') ?? '').split(/\s+/).includes(name);
 
-/** Text of `node` without the elements `skip` matches (e.g. the screen-reader labels, or one side's marks). */
-function textWithout(node: Node, skip: (e: Element) => boolean): string {
-  if (node.nodeName === '#text') return text(node);
-  if ('tagName' in node && skip(node as Element)) return '';
-  const children = 'childNodes' in node ? node.childNodes : [];
-  return children.map((c) => textWithout(c, skip)).join('');
-}
 const words = (s: string) => s.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').split(/\s+/).filter(Boolean);
 
 let site: string;

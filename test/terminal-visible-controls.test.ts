@@ -1,18 +1,17 @@
 // Nothing untrusted reaches a terminal raw: file names, field values and seed words are printed by
 // check, review and new with C0/C1 controls, DEL and bidi controls written `\u{XX}` (src/model/visible.ts).
-import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatGithub, formatJson, formatText } from '../src/model/report.ts';
 import { md } from '../src/review/markdown.ts';
 import type { Problem } from '../src/model/types.ts';
 import { visible } from '../src/model/visible.ts';
-import { edit, makeRepo, removeAll, review, runCli } from './support/git-project.ts';
+import { edit, makeRepo, removeTempDirs, review, runInRepo } from './support/git-project.ts';
 import { makeProject, removeProjects, SEED_ALPHA } from './support/project.ts';
+import { runCliSync } from './support/cli.ts';
 
 afterAll(removeProjects);
-afterAll(removeAll);
+afterAll(removeTempDirs);
 
-const PROJECT = new URL('..', import.meta.url).pathname;
 /** Every character a terminal or the bidi algorithm acts on, except the line breaks (tested apart). */
 const HOSTILE = '\u0000\u0007\u0008\u001B[1A\u001B[2K\u007F\u0085\u009B31m\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
 const RAW = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
@@ -69,17 +68,17 @@ describe('untrusted text on a terminal', () => {
 
   it('npm run check: a seed named with ESC[1A ESC[2K prints on its own line, visibly', () => {
     const root = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'seeds/x\u001B[1A\u001B[2K\u202E.txt': 'text\n' });
-    const result = spawnSync(process.execPath, ['src/cli/compiled.mjs', 'check', '--root', root], { cwd: PROJECT, encoding: 'utf8' });
+    const result = runCliSync('check', ['--root', root]);
     expect(result.stdout).not.toMatch(RAW);
     expect(result.stdout).toContain('seeds/x\\u{1B}[1A\\u{1B}[2K\\u{202E}.txt:1:1: error: seed id "x\\u{1B}[1A\\u{1B}[2K\\u{202E}" is not allowed');
-    const json = spawnSync(process.execPath, ['src/cli/compiled.mjs', 'check', '--format=json', '--root', root], { cwd: PROJECT, encoding: 'utf8' });
+    const json = runCliSync('check', ['--format=json', '--root', root]);
     expect(json.stdout).not.toMatch(RAW);
     expect(JSON.parse(json.stdout)[0].file).toBe('seeds/x\u001B[1A\u001B[2K\u202E.txt');
   });
 
   it('npm run new: a seed id given on the command line is echoed visibly', () => {
     const repo = makeRepo();
-    const run = runCli('new', repo, ['--seed', 'nope\u001B[2K\u202E', '--quote', 'anything']);
+    const run = runInRepo('new', repo, ['--seed', 'nope\u001B[2K\u202E', '--quote', 'anything']);
     expect(run.status).toBe(1);
     expect(run.stderr).not.toMatch(RAW);
     expect(run.stderr).toContain('There is no seed "nope\\u{1B}[2K\\u{202E}"');

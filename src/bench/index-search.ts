@@ -10,22 +10,31 @@ import { SiteData } from '../eleventy/site-data.ts';
 import { readSiteSettings, siteMeta } from '../eleventy/site-meta.ts';
 import { writeSearchIndexes } from '../cli/search-index.ts';
 import { pagefindBinary } from '../cli/build-site.ts';
+import { main, parseArguments, UsageError, type Command } from '../cli/command.ts';
 
-const [project, output] = process.argv.slice(2);
-if (!project || !output) {
-  process.stderr.write('Usage: tsx src/bench/index-search.ts <project> <output>\n');
-  process.exit(2);
-}
-const root = resolve(project);
-const model = buildModel({ root });
-const site = new SiteData();
-site.update({
-  model,
-  site: siteMeta(readSiteSettings(root, { defaultsRoot: resolve(fileURLToPath(import.meta.url), '../../..') })),
-  pathPrefix: '/',
-  inputDir: join(root, 'content'),
-  redirects: collectRedirects(model.verdicts),
-  css: '',
-});
-const indexed = await writeSearchIndexes(pagefindBinary(), site, resolve(output));
-process.stdout.write(`${indexed} records indexed in ${site.searchShards.length} index${site.searchShards.length === 1 ? '' : 'es'}\n`);
+const USAGE = 'Usage: tsx src/bench/index-search.ts <project> <output>';
+
+export const indexSearch: Command = {
+  name: 'index-search',
+  usage: USAGE,
+  async run(argv, io) {
+    const [project, output] = parseArguments(argv, {}).positionals;
+    if (!project || !output) throw new UsageError('give the project folder and the output folder.');
+    const root = resolve(io.cwd, project);
+    const model = buildModel({ root });
+    const site = new SiteData();
+    site.update({
+      model,
+      site: siteMeta(readSiteSettings(root, { defaultsRoot: resolve(fileURLToPath(import.meta.url), '../../..') })),
+      pathPrefix: '/',
+      inputDir: join(root, 'content'),
+      redirects: collectRedirects(model.verdicts),
+      css: '',
+    });
+    const indexed = await writeSearchIndexes(pagefindBinary(), site, resolve(io.cwd, output));
+    io.stdout.write(`${indexed} records indexed in ${site.searchShards.length} index${site.searchShards.length === 1 ? '' : 'es'}\n`);
+    return 0;
+  },
+};
+
+main(indexSearch, 'src/bench/index-search.ts');

@@ -5,7 +5,8 @@
 // window (seconds since the profile started), e.g. one watch-mode rebuild of a long-running server.
 
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { main, parseArguments, UsageError, type Command } from '../cli/command.ts';
 
 interface ProfileNode {
   id: number;
@@ -90,38 +91,40 @@ export function summariseProfile(profile: CpuProfile, window?: { from: number; t
   return { totalMs: totalUs / 1000, functions: [...times.values()] };
 }
 
-function main(): void {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
+const USAGE = 'Usage: npx tsx src/bench/profile.ts FILE.cpuprofile [--top N] [--filter TEXT] [--timeline] [--from S] [--to S]';
+
+export const profileCommand: Command = {
+  name: 'profile',
+  usage: USAGE,
+  run(argv, io) {
+    const { values, positionals } = parseArguments(argv, {
       top: { type: 'string', default: '25' },
       filter: { type: 'string' },
       timeline: { type: 'boolean', default: false },
       from: { type: 'string' },
       to: { type: 'string' },
-    },
-  });
-  if (positionals.length !== 1) {
-    console.error('Usage: npx tsx src/bench/profile.ts FILE.cpuprofile [--top N] [--filter TEXT] [--timeline] [--from S] [--to S]');
-    process.exit(2);
-  }
-  const profile = JSON.parse(readFileSync(positionals[0]!, 'utf8')) as CpuProfile;
-  if (values.timeline) {
-    timeline(profile).forEach((ms, second) => console.log(`${String(second).padStart(4)} s ${ms.toFixed(0).padStart(5)} ms busy`));
-    return;
-  }
-  const window = values.from !== undefined || values.to !== undefined ? { from: Number(values.from ?? 0), to: Number(values.to ?? Infinity) } : undefined;
-  const { totalMs, functions } = summariseProfile(profile, window);
-  const top = Number(values.top);
-  const shown = values.filter ? functions.filter((f) => f.name.includes(values.filter!)) : functions;
-  const table = (title: string, key: 'selfMs' | 'totalMs') => {
-    console.log(`\n${title} (profile total ${totalMs.toFixed(0)} ms)`);
-    for (const f of [...shown].sort((a, b) => b[key] - a[key]).slice(0, top)) {
-      console.log(`${f[key].toFixed(0).padStart(8)} ms  ${f.name}`);
+    });
+    if (positionals.length !== 1) throw new UsageError('give one profile file.');
+    const profile = JSON.parse(readFileSync(resolve(io.cwd, positionals[0]!), 'utf8')) as CpuProfile;
+    const print = (line: string) => io.stdout.write(`${line}\n`);
+    if (values.timeline) {
+      timeline(profile).forEach((ms, second) => print(`${String(second).padStart(4)} s ${ms.toFixed(0).padStart(5)} ms busy`));
+      return 0;
     }
-  };
-  table('self time', 'selfMs');
-  table('total time', 'totalMs');
-}
+    const window = values.from !== undefined || values.to !== undefined ? { from: Number(values.from ?? 0), to: Number(values.to ?? Infinity) } : undefined;
+    const { totalMs, functions } = summariseProfile(profile, window);
+    const top = Number(values.top);
+    const shown = values.filter ? functions.filter((f) => f.name.includes(values.filter!)) : functions;
+    const table = (title: string, key: 'selfMs' | 'totalMs') => {
+      print(`\n${title} (profile total ${totalMs.toFixed(0)} ms)`);
+      for (const f of [...shown].sort((a, b) => b[key] - a[key]).slice(0, top)) {
+        print(`${f[key].toFixed(0).padStart(8)} ms  ${f.name}`);
+      }
+    };
+    table('self time', 'selfMs');
+    table('total time', 'totalMs');
+    return 0;
+  },
+};
 
-main();
+main(profileCommand, 'src/bench/profile.ts');

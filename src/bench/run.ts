@@ -13,7 +13,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { writeBaseline } from './baseline.ts';
 import { CORPUS_KINDS, generateCorpus, type CorpusKind } from './corpus.ts';
 import { machine } from './machine.ts';
@@ -25,6 +24,7 @@ import { formatReport, type Row, type TargetRow } from './report.ts';
 import { issueTargets, SITE_BUILD, type SavedRun } from './targets.ts';
 import { measureWatch, type WatchOptions, type WatchResult } from './watch.ts';
 import { SERVE_OUTPUT } from '../eleventy/dev-server.ts';
+import { main, parseOptions, UsageError, type Command, type CommandIO } from '../cli/command.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
@@ -86,23 +86,10 @@ const FLAGS = {
   save: { type: 'string' },
   'growth-from': { type: 'string' },
   keep: { type: 'boolean', default: false },
-  help: { type: 'boolean', default: false },
 } as const;
 
-class UsageError extends Error {}
-
-function parseOptions(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: FLAGS });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+function optionsOf(argv: string[]): Options {
+  const values = parseOptions(argv, FLAGS);
   const count = (name: string, raw: string | undefined, fallback: number, min: number): number => {
     if (raw === undefined) return fallback;
     const n = Number(raw);
@@ -226,8 +213,8 @@ function hugoVersion(): string | undefined {
   return /v(\d+\.\d+\.\d+)/.exec(result.stdout)?.[1] ?? 'unknown version';
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+async function bench(argv: string[], io: CommandIO): Promise<number> {
+  const options = optionsOf(argv);
   const facts = await machine();
   const loadBefore = loadavg()[0] ?? 0;
   const scratch = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
@@ -235,7 +222,7 @@ async function main(): Promise<void> {
   const base = join(scratch, 'baseline');
   const hugoSite = join(scratch, 'hugo');
   // Share images are measured on their own (docs/benchmarks.md): at reference size they would swamp the build figures.
-  const env = { ...process.env, SHARE_IMAGES: 'off', ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) };
+  const env = { ...io.env, SHARE_IMAGES: 'off', ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}) };
   const measured = (measure: Measure) => options.measures.has(measure);
   const hugo = measured('hugo') ? hugoVersion() : undefined;
   // `check` is measured on both corpora, whichever one the other measures use: the target is on both.
@@ -442,8 +429,8 @@ async function main(): Promise<void> {
       log(`figures saved to ${options.save}`);
     }
 
-    console.log(
-      formatReport(
+    io.stdout.write(
+      `${formatReport(
         {
           machine: facts,
           corpus: options.corpus,
@@ -461,19 +448,15 @@ async function main(): Promise<void> {
         },
         rows,
         targets,
-      ),
+      )}\n`,
     );
+    return 0;
   } finally {
     if (options.keep) log(`kept: ${project} (site), ${base} (baseline)${hugo ? `, ${hugoSite} (Hugo)` : ''}${measured('check') ? `, ${otherProject} (${otherCorpus} corpus, for check)` : ''}`);
     else rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(`bench: ${error.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  console.error(`bench: ${message(error)}`);
-  process.exit(1);
-});
+export const benchCommand: Command = { name: 'bench', usage: USAGE, run: bench };
+
+main(benchCommand, 'src/bench/run.ts');

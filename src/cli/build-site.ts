@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { UserConfig } from '@11ty/eleventy';
 import { joinBuild, PAGES_PER_RUN, runsFor, ShardedBuild } from '../eleventy/shards.ts';
 import { siteDataOf } from '../eleventy/plugin.ts';
+import { BuildFailure, SearchIndexError } from '../model/errors.ts';
 import type { SiteData } from '../eleventy/site-data.ts';
-import { SearchIndexError, writeSearchIndexes } from './search-index.ts';
+import { writeSearchIndexes } from './search-index.ts';
 
 export interface BuildOptions {
   /** This tool's folder (eleventy.config.ts, _includes/). */
@@ -26,17 +27,6 @@ export interface BuildResult {
   pages: number;
   /** Pages in the search index. */
   indexed: number;
-}
-
-/** A build that failed for a reason an editor can act on; `report` holds check's problem lines for content errors. */
-export class BuildFailure extends Error {
-  override name = 'BuildFailure';
-  constructor(
-    message: string,
-    readonly report?: string,
-  ) {
-    super(message);
-  }
 }
 
 interface ErrorLike {
@@ -63,7 +53,7 @@ function errorChain(error: unknown): ErrorLike[] {
 function explain(error: unknown): Error {
   const chain = errorChain(error);
   const content = chain.find((e) => e.name === 'ContentErrors' && typeof e.report === 'string');
-  if (content) return new BuildFailure(content.summary ?? 'The content has errors.', content.report);
+  if (content) return new BuildFailure(content.summary ?? 'The content has errors.', { report: content.report });
   const setup = chain.find((e) => e.name === 'ModelSetupError');
   if (setup) return setup as Error;
   // Eleventy wraps the cause in errors that say where ("Having trouble rendering njk template ./x"): the

@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { ModelSetupError } from '../model/errors.ts';
-import { parseOptions } from './command.ts';
-import { buildSite, BuildFailure } from './build-site.ts';
+import { bugHint, InputError, main, parseOptions, SetupError, type Command, type CommandIO } from './command.ts';
+import { buildSite } from './build-site.ts';
+import { BuildFailure, SiteOriginError } from '../model/errors.ts';
 import { readSiteSettings } from '../eleventy/site-meta.ts';
-import { isPreview, judgeOrigin, originFromEnv, SiteOriginError } from '../site/site-origin.ts';
+import { isPreview, judgeOrigin, originFromEnv } from '../site/site-origin.ts';
 
 const USAGE = `Usage: npm run build -- [--pathprefix=/factcheck/] [--root DIR] [--output DIR]
 
@@ -31,72 +31,66 @@ Exit status: 0 built, 1 content errors or a failed build, 2 the build could not 
 
 const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function fail(message: string, status: number, withUsage = false): never {
-  process.stderr.write(`build: ${message}\n${withUsage ? `\n${USAGE}\n` : ''}`);
-  process.exit(status);
-}
+/** The hint after a build that failed once it had started, for a reason check did not see. */
+const CHECK_MISSED = 'npm run check passed this content, so check missed what broke the build; please report this line with the file it names (BUILD_DEBUG=1 prints the stack trace).';
 
 /**
  * Stops a deployment whose origin is localhost before anything is built; for a local build, returns the
  * warning to print once it has succeeded.
  */
-function checkOrigin(root: string): string | undefined {
-  const origin = originFromEnv(process.env);
+function checkOrigin(root: string, env: CommandIO['env']): string | undefined {
+  const origin = originFromEnv(env);
   let url: string;
   try {
-    isPreview(process.env);
+    isPreview(env);
     url = readSiteSettings(root, { defaultsRoot: toolRoot, siteUrl: origin.url }).url;
   } catch (error) {
-    if (error instanceof SiteOriginError) fail(error.message, 2);
+    if (error instanceof SiteOriginError) throw error;
     return undefined; // an unreadable site.json or a bad SITE_URL is reported by the build itself, with its own message
   }
-  const judged = judgeOrigin(url, origin.source, process.env);
-  if (judged.error) fail(judged.error, 1);
+  const judged = judgeOrigin(url, origin.source, env);
+  if (judged.error) throw new InputError(judged.error);
   return judged.warning;
 }
 
-async function main(): Promise<void> {
-  let values;
-  try {
-    values = parseOptions(process.argv.slice(2), {
+export const build: Command = {
+  name: 'build',
+  usage: USAGE,
+  async run(argv, io) {
+    const values = parseOptions(argv, {
       pathprefix: { type: 'string', default: '/' },
       root: { type: 'string', default: '.' },
       output: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-  } catch (error) {
-    fail((error as Error).message, 2, true);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const root = path.resolve(values.root);
-  if (!fs.existsSync(path.join(root, 'seeds')) || !fs.existsSync(path.join(root, 'content'))) {
-    fail(`${root} is not a project folder (it needs seeds/ and content/); is --root right?`, 2);
-  }
-  const output = path.resolve(values.output ?? path.join(root, '_site'));
-  const originWarning = checkOrigin(root);
-  const started = performance.now();
-  const result = await buildSite({ toolRoot, root, output, pathPrefix: values.pathprefix });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stderr.write(
-    `Built ${result.pages} pages (${result.indexed} indexed for search) into ${path.relative(process.cwd(), output) || '.'} in ${seconds} s.\n`,
-  );
-  if (originWarning) process.stderr.write(`build: warning: ${originWarning}\n`);
-}
+    const root = path.resolve(io.cwd, values.root);
+    if (!fs.existsSync(path.join(root, 'seeds')) || !fs.existsSync(path.join(root, 'content'))) {
+      throw new SetupError(`${root} is not a project folder (it needs seeds/ and content/); is --root right?`);
+    }
+    const output = path.resolve(io.cwd, values.output ?? path.join(root, '_site'));
+    const originWarning = checkOrigin(root, io.env);
+    const started = performance.now();
+    let result;
+    try {
+      result = await buildSite({ toolRoot, root, output, pathPrefix: values.pathprefix });
+    } catch (error) {
+      if (error instanceof BuildFailure && error.report !== undefined) {
+        // The content's errors, printed as `npm run check` prints them.
+        io.stdout.write(error.report);
+        io.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+      if (error instanceof SetupError) throw error;
+      // Content errors are caught above by the same model `npm run check` runs; anything else is a gap in check.
+      const message = `${error instanceof Error ? error.message : String(error)} (the previous site was left as it was).`;
+      throw new BuildFailure(message, { hint: error instanceof BuildFailure ? CHECK_MISSED : bugHint('build'), cause: error });
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    io.stderr.write(
+      `Built ${result.pages} pages (${result.indexed} indexed for search) into ${path.relative(io.cwd, output) || '.'} in ${seconds} s.\n`,
+    );
+    if (originWarning) io.stderr.write(`build: warning: ${originWarning}\n`);
+    return 0;
+  },
+};
 
-main().catch((error: unknown) => {
-  if (error instanceof BuildFailure && error.report !== undefined) {
-    process.stdout.write(error.report);
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  if (error instanceof ModelSetupError) fail(error.message, 2);
-  if (process.env['BUILD_DEBUG']) console.error(error);
-  // Content errors are caught above by the same model `npm run check` runs; anything else is a gap in check.
-  const hint = error instanceof BuildFailure
-    ? 'hint: npm run check passed this content, so check missed what broke the build; please report this line with the file it names (BUILD_DEBUG=1 prints the stack trace).'
-    : 'hint: this is a bug in factcheck-site, not in your content; BUILD_DEBUG=1 prints the stack trace.';
-  fail(`${(error as Error)?.message ?? String(error)} (the previous site was left as it was).\n${hint}`, 1);
-});
+main(build, 'src/cli/build.ts');

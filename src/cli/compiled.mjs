@@ -24,9 +24,10 @@ if (!Object.hasOwn(COMMANDS, name ?? '')) {
   process.stderr.write(`compiled: the first argument names the command to run (${Object.keys(COMMANDS).join(', ')}).\n`);
   process.exit(2);
 }
-// The command reads its own arguments from process.argv.slice(2), as when it is started directly.
-process.argv.splice(2, 1);
 const entry = COMMANDS[name];
+// process.argv as when the command is started directly: its file (which tells the runner to run it,
+// src/cli/command.ts), then its arguments.
+process.argv.splice(1, 2, join(REPO, entry));
 const cacheDir = process.env.FACTCHECK_COMPILE_CACHE || join(REPO, 'node_modules', '.cache', 'factcheck-site');
 const listFile = join(cacheDir, `${name}.json`);
 

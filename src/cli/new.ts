@@ -5,7 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { anchorQuote } from '../matching/anchor.ts';
 import { ModelSetupError } from '../model/errors.ts';
-import { InputError, parseOptions, runCommand, UsageError } from './command.ts';
+import { InputError, main, parseOptions, UsageError, type Command, type CommandIO } from './command.ts';
 import { SLUG_PATTERN } from '../content/fields.ts';
 import { captureOn, loadCaptures } from '../content/captures.ts';
 import { loadSeeds } from '../content/seeds.ts';
@@ -21,16 +21,14 @@ content/verdicts/<slug>.md with every required field; fill in the empty ones. Wh
 occurs more than once, --occurrence N picks the N-th (run without it to see the list).
 An existing file is never overwritten.`;
 
-function options(argv: string[]) {
+function options(argv: string[], cwd: string) {
   const values = parseOptions(argv, {
     seed: { type: 'string' },
     quote: { type: 'string' },
     slug: { type: 'string' },
     occurrence: { type: 'string' },
     root: { type: 'string', default: '.' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return undefined;
   if (!values.seed) throw new UsageError('--seed <id> is required (the file name in seeds/ without .txt).');
   if (values.quote === undefined || values.quote.trim() === '') throw new UsageError('--quote "<text>" is required: the passage, copied from the seed.');
   let occurrence: number | undefined;
@@ -41,7 +39,7 @@ function options(argv: string[]) {
   if (values.slug !== undefined && !SLUG_PATTERN.test(values.slug)) {
     throw new UsageError(`--slug "${values.slug}" is not a slug: use lowercase letters, digits and hyphens (it becomes the page's URL).`);
   }
-  return { seed: values.seed, quote: values.quote, slug: values.slug, occurrence, root: path.resolve(process.cwd(), values.root) };
+  return { seed: values.seed, quote: values.quote, slug: values.slug, occurrence, root: path.resolve(cwd, values.root) };
 }
 
 function excerptAt(text: string, start: number, end: number): string {
@@ -51,12 +49,8 @@ function excerptAt(text: string, start: number, end: number): string {
   return `${from > 0 ? '…' : ''}${flat(from, start)}[${flat(start, end)}]${flat(end, to)}${to < text.length ? '…' : ''}`;
 }
 
-function run(argv: string[]): number {
-  const opts = options(argv);
-  if (!opts) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
+function run(argv: string[], io: CommandIO): number {
+  const opts = options(argv, io.cwd);
   if (!existsSync(path.join(opts.root, 'seeds'))) throw new ModelSetupError(`No seeds/ folder in ${opts.root}: run this in the project folder (or pass --root).`);
   const { seeds, rejected } = loadSeeds(opts.root);
   const first = seeds.find((s) => s.id === opts.seed);
@@ -74,7 +68,7 @@ function run(argv: string[]): number {
     const result = anchorQuote(seed, { quote: opts.quote });
     const error = result.notes.find((n) => n.severity === 'error');
     if (!result.anchor || error) throw new InputError(`${seed.file}: ${error?.message ?? 'the quote was not found.'}`);
-    for (const note of result.notes) process.stderr.write(`${visibleLine(seed.file)}: ${note.severity}: ${visibleLine(note.message)} [${note.rule}]\n`);
+    for (const note of result.notes) io.stderr.write(`${visibleLine(seed.file)}: ${note.severity}: ${visibleLine(note.message)} [${note.rule}]\n`);
     selector = { quote: result.anchor.text.replace(/\s+/g, ' ') };
     anchorLine = result.anchor.line;
   } else {
@@ -117,11 +111,13 @@ function run(argv: string[]): number {
     closeSync(fd);
   }
   const context = selector.prefix || selector.suffix ? ' (with prefix/suffix to pick that occurrence)' : '';
-  process.stdout.write(
+  io.stdout.write(
     `Wrote ${visible(relative)}: quote from ${visible(seed.file)} line ${anchorLine}${context}.\n` +
       'Fill in title, rating, sources and author (and the explanation), then run `npm run check`.\n',
   );
   return 0;
 }
 
-runCommand('new', USAGE, run);
+export const newVerdict: Command = { name: 'new', usage: USAGE, run };
+
+main(newVerdict, 'src/cli/new.ts');

@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ModelSetupError } from '../model/errors.ts';
-import { parseOptions, runCommand, UsageError } from './command.ts';
+import { main, parseOptions, UsageError, type Command, type CommandIO } from './command.ts';
 import { buildModel } from '../model/model.ts';
 import { formatGithub, sortProblems } from '../model/report.ts';
 import type { Model, Problem } from '../model/types.ts';
@@ -27,22 +27,20 @@ report is appended to the job summary; --format=github also prints annotations f
 problems (correction-missing, published-removed, seed-changed, capture-changed, data-file-unknown, seed-repost): check --format=github annotates the rest.
 Exit status: 0 no errors, 1 errors, 2 the review could not run.`;
 
-function options(argv: string[]) {
+function options(argv: string[], cwd: string) {
   const parsed = parseOptions(argv, {
     base: { type: 'string' },
     'preview-url': { type: 'string' },
     format: { type: 'string', default: 'markdown' },
     root: { type: 'string', default: '.' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (parsed.help) return undefined;
   if (!parsed.base) throw new UsageError('--base <git-rev> is required (e.g. --base origin/main).');
   if (parsed.format !== 'markdown' && parsed.format !== 'github') throw new UsageError(`--format must be markdown or github, not "${parsed.format}".`);
   const previewUrl = parsed['preview-url'];
   if (previewUrl !== undefined && !/^https?:\/\/[^\s"<>]+$/i.test(previewUrl)) {
     throw new UsageError(`--preview-url must be an absolute http(s) URL, not "${previewUrl}".`);
   }
-  return { base: parsed.base, previewUrl, format: parsed.format, root: path.resolve(process.cwd(), parsed.root) };
+  return { base: parsed.base, previewUrl, format: parsed.format, root: path.resolve(cwd, parsed.root) };
 }
 
 /** Head problems a reviewer must see: those in files this change touched, and those it caused elsewhere. */
@@ -52,12 +50,8 @@ function relevant(head: Problem[], base: Problem[], changed: Set<string>): Probl
   return head.filter((p) => changed.has(p.file) || !before.has(key(p)));
 }
 
-function run(argv: string[]): number {
-  const opts = options(argv);
-  if (!opts) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
+function run(argv: string[], io: CommandIO): number {
+  const opts = options(argv, io.cwd);
   const head = buildModel({ root: opts.root });
   const base = resolveBase(opts.root, opts.base);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'factcheck-review-'));
@@ -87,9 +81,9 @@ function run(argv: string[]): number {
     const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, dataChanges, problems, newCaptures: captures.added, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
     // The content's own problems are annotated by `check --format=github` in the same workflow; annotating
     // them again here would show each twice. Only the policy needs the base revision, so only it is annotated.
-    if (opts.format === 'github') process.stdout.write(formatGithub(policy));
-    process.stdout.write(report);
-    const summary = process.env['GITHUB_STEP_SUMMARY'];
+    if (opts.format === 'github') io.stdout.write(formatGithub(policy));
+    io.stdout.write(report);
+    const summary = io.env['GITHUB_STEP_SUMMARY'];
     if (summary) appendFileSync(summary, report + '\n');
     return problems.some((p) => p.severity === 'error') ? 1 : 0;
   } finally {
@@ -97,4 +91,6 @@ function run(argv: string[]): number {
   }
 }
 
-runCommand('review', USAGE, run);
+export const review: Command = { name: 'review', usage: USAGE, run };
+
+main(review, 'src/cli/review.ts');

@@ -15,16 +15,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SearchIndexError } from '../model/errors.ts';
 import { shardRecords, type SearchRecord } from '../eleventy/search-records.ts';
 import { stabiliseFilters } from './pagefind-filters.ts';
 import type { SiteData } from '../eleventy/site-data.ts';
 
 /** Records sent before waiting for the binary's answers: enough to keep it busy, few enough to bound the pipe's buffer. */
 const IN_FLIGHT = 64;
-
-export class SearchIndexError extends Error {
-  override name = 'SearchIndexError';
-}
 
 interface Payload {
   type: string;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { UserConfig } from '@11ty/eleventy';
 import { buildModel, createModelCache, type CheckedModel, type ModelCache } from '../model/model.ts';
+import { ContentErrors } from '../model/errors.ts';
 import { countBySeverity, formatText, summary } from '../model/report.ts';
 import { collectRedirects } from '../site/redirects.ts';
 import { aboutUrl } from '../site/urls.ts';
@@ -20,21 +21,6 @@ import { shareImageCacheDir, shareImageJobs, shareImagesEnabled } from './share-
 import { writeShareImages } from '../site/share-image.ts';
 import { onlyContentChanged, RenderPlan, siteWideFingerprints } from './incremental.ts';
 import { runOf } from './shards.ts';
-
-/** Thrown when the content has errors; `report` is the text `npm run check` prints for them. */
-export class ContentErrors extends Error {
-  override name = 'ContentErrors';
-  /** Read by Eleventy's error handler (`npm start`): the report is the whole message, a stack trace would only hide it. */
-  readonly skipOriginalStack = true;
-  constructor(
-    /** One line per problem, exactly as `npm run check` prints them on stdout. */
-    readonly report: string,
-    /** check's summary line, e.g. "2 errors, 1 warning in 17 files". */
-    readonly summary: string,
-  ) {
-    super(`${report}${summary}`);
-  }
-}
 
 export interface FactcheckPluginOptions {
   /** The folder holding this tool's `_includes/` (layouts, pages, CSS, JS). */

@@ -4,17 +4,13 @@
 // previews, sub-path hosting and production.
 import path from 'node:path';
 import fs from 'node:fs';
+import { SiteMetaError } from '../model/errors.ts';
 import type { SiteMeta } from '../model/types.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { loadSiteSettings, SITE_FILE, type SiteSettings } from '../content/site-settings.ts';
 import { urlProblem } from '../content/values.ts';
 
 export { SITE_FILE, type SiteSettings };
-
-/** SITE_URL is not an http(s) URL, or site.json cannot be used at all (check reports why, with its position). */
-export class SiteMetaError extends Error {
-  override name = 'SiteMetaError';
-}
 
 /**
  * Reads the project's site.json (falling back to `defaultsRoot`'s, so a project with only seeds/ and

@@ -4,9 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-/** The review cannot run (no git, not a repository, base missing): exit status 2, message for the user. */
-export class ReviewSetupError extends Error {}
+import { ReviewSetupError } from '../model/errors.ts';
 
 /** The folders of a project whose content a review compares. */
 export const CONTENT_DIRS = ['seeds', 'content'] as const;

@@ -14,6 +14,7 @@
 // previews set it in netlify.toml, the pull-request workflow sets it, and on Cloudflare Pages it is a
 // variable of the Preview environment. `npm start` is a preview too unless PREVIEW=0 says otherwise: an
 // editor sees a draft there before anyone else does.
+import { SiteOriginError } from '../model/errors.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -56,10 +57,6 @@ export function isPreview(env: Env, serving = false): boolean {
   if (['0', 'false', 'no'].includes(value)) return false;
   if (['1', 'true', 'yes'].includes(value)) return true;
   throw new SiteOriginError(`PREVIEW must be 1 (a preview build) or 0, got ${JSON.stringify(env['PREVIEW'])}.`);
-}
-
-export class SiteOriginError extends Error {
-  override name = 'SiteOriginError';
 }
 
 /** localhost, *.localhost, 127.0.0.0/8, 0.0.0.0 and [::1]: addresses no reader of the published site can reach. */

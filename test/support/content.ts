@@ -1,5 +1,7 @@
 // Small builders for Seed, Verdict and RatingScale objects in unit tests (independent of src/model/model.ts).
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { paragraphsOf } from '../../src/content/seeds.ts';
 import { readableTitle } from '../../src/content/seed-title.ts';
 import type { Anchor, Appearance, PagedVerdict, RatingScale, Seed, SeedMeta, Verdict } from '../../src/model/types.ts';
@@ -15,6 +17,11 @@ export function makeSeed(id: string, text: string, meta: SeedMeta = {}): Seed {
     ...readableTitle(id, text, meta),
     paragraphs: paragraphsOf(text),
   };
+}
+
+/** A sample seed of this repository's seeds/, built by makeSeed. */
+export function sampleSeed(id: string): Seed {
+  return makeSeed(id, readFileSync(fileURLToPath(new URL(`../../seeds/${id}.txt`, import.meta.url)), 'utf8'));
 }
 
 export function anchorAt(seed: Seed, start: number, end: number): Anchor {

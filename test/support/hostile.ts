@@ -1,17 +1,14 @@
-// Helpers for the hostile-input tests: throwaway projects, the real CLI commands, tree hashes, and a
+// Helpers for the hostile-input tests: throwaway projects (in ./temp.ts folders), tree hashes, and a
 // parsed-HTML audit that finds any markup or live URL an editor or a seed could have smuggled in.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { buildEnv, listFiles } from './site.ts';
+import { repoRoot } from './cli.ts';
+import { listFiles } from './site.ts';
+import { removeTempDirs, tempDir } from './temp.ts';
 
-export { listFiles };
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { listFiles, removeTempDirs, repoRoot, tempDir };
 
 /**
  * fast-check runs: `fast` for `npm test`; under `npm run fuzz` (FUZZ_RUNS=n) `share` of n, at least `fast`.
@@ -34,19 +31,6 @@ export function fuzzSeed(fixed: number): number {
   return seed;
 }
 
-const made: string[] = [];
-
-export function tempDir(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `factcheck-hostile-${name}-`));
-  made.push(dir);
-  return dir;
-}
-
-/** Removes every folder made by tempDir (call from afterAll). */
-export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
-
 /** Writes `files` (project-relative path -> content) under a new temporary folder and returns it. */
 export function writeProject(files: Record<string, string | Uint8Array>, name = 'project'): string {
   const root = tempDir(name);
@@ -65,44 +49,6 @@ export function copySampleProject(name = 'sample'): string {
   for (const folder of ['seeds', 'content']) fs.cpSync(path.join(repoRoot, folder), path.join(root, folder), { recursive: true });
   return root;
 }
-
-export interface CommandRun {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/**
- * Runs one of the CLI scripts (`src/cli/<name>.ts`) as `npm run <name>` does: check from its bundle
- * (src/cli/compiled.mjs), the others with tsx. `onSpawn` gets the child process (to kill it mid-way).
- */
-export function runCli(
-  name: 'check' | 'build' | 'new' | 'review',
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; nodeOptions?: string[]; onSpawn?: (child: ReturnType<typeof spawn>) => void } = {},
-): Promise<CommandRun> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const entry = name === 'check' ? [path.join(repoRoot, 'src/cli/compiled.mjs'), 'check'] : ['--import', 'tsx', path.join(repoRoot, `src/cli/${name}.ts`)];
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...entry, ...args], {
-      cwd: options.cwd ?? repoRoot,
-      env: buildEnv(options.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr, ms: performance.now() - started }));
-    options.onSpawn?.(child);
-  });
-}
-
-/** A stack trace line as Node prints them ("    at fn (file:line:col)"). */
-export const STACK_TRACE = /^\s+at .+[:(]\d+:\d+\)?$/m;
 
 /** SHA-256 of every file under `dir`, by relative path. */
 export function hashTree(dir: string): Map<string, string> {

@@ -1,73 +1,28 @@
-// Shared helpers for the site tests: run the real `npm run build` command into a temporary folder and
-// read the built pages with a real HTML parser.
-import { spawn } from 'node:child_process';
+// Shared helpers for the site tests: build a project with the real `npm run build` command into a temporary
+// folder (./cli.ts runs it) and read the built pages with a real HTML parser.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { repoRoot, runCli } from './cli.ts';
+import { tempDir } from './temp.ts';
 
 export type Node = DefaultTreeAdapterMap['node'];
 export type Element = DefaultTreeAdapterMap['element'];
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { repoRoot, tempDir };
 
-export interface BuildRun {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * The variables by which a build knows it runs on CI or a host (src/site/site-origin.ts). A test build is a local
- * build, wherever the test runs (CI sets CI=true), unless the test passes them itself.
- */
-const HOST_VARIABLES = ['CI', 'NETLIFY', 'CONTEXT', 'URL', 'DEPLOY_PRIME_URL', 'CF_PAGES', 'CF_PAGES_URL', 'PREVIEW'];
-
-/**
- * The environment of a test build: this process's, without HOST_VARIABLES, plus `env`. Share images are left
- * out (SHARE_IMAGES=off: a cold build draws one per verdict, seconds for the larger fixtures) unless `env`
- * asks for them; test/share-images.test.ts does.
- */
-export function buildEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env, SHARE_IMAGES: 'off' };
-  for (const name of HOST_VARIABLES) delete base[name];
-  return { ...base, ...env };
-}
-
-/** Runs `tsx src/cli/build.ts <args>` (what `npm run build` runs) and collects its output. */
-export function runBuild(args: string[], env: NodeJS.ProcessEnv = {}, onStart?: (kill: (signal: NodeJS.Signals) => void) => void): Promise<BuildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/build.ts'), ...args], {
-      cwd: repoRoot,
-      env: buildEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-    onStart?.((signal) => child.kill(signal));
-  });
-}
-
-export function tempDir(name: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `factcheck-${name}-`));
-}
 
 /** Builds project `root` into a new temporary folder; fails the test with the build's output when it fails. */
 export async function buildSite(root: string, options: { pathPrefix?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
   const output = path.join(tempDir('site'), '_site');
   const args = ['--root', root, '--output', output];
   if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
-  const run = await runBuild(args, options.env);
+  const run = await runCli('build', args, { env: options.env });
   if (run.status !== 0) throw new Error(`build failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
   return output;
 }
@@ -124,7 +79,7 @@ export async function sharedBuild(root: string, options: { pathPrefix?: string; 
     fs.writeFileSync(builder, String(process.pid));
     const args = ['--root', root, '--output', site];
     if (pathPrefix !== '/') args.push(`--pathprefix=${pathPrefix}`);
-    const result = await runBuild(args, preview ? { PREVIEW: '1' } : {});
+    const result = await runCli('build', args, { env: preview ? { PREVIEW: '1' } : {} });
     if (result.status !== 0) {
       fs.rmSync(entry, { recursive: true, force: true });
       throw new Error(`build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
@@ -174,12 +129,21 @@ export function find(node: Node, match: (element: Element) => boolean): Element 
 
 export const byTag = (tag: string) => (e: Element) => e.tagName === tag;
 export const byId = (id: string) => (e: Element) => attr(e, 'id') === id;
+export const byClass = (name: string) => (e: Element) => (attr(e, 'class') ?? '').split(/\s+/).includes(name);
 
 /** The element's text, markup stripped (what textContent gives). */
 export function text(node: Node): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
   const children = 'childNodes' in node ? node.childNodes : [];
   return children.map(text).join('');
+}
+
+/** Text of `node` without the elements `skip` matches (e.g. the screen-reader labels, or one side's marks). */
+export function textWithout(node: Node, skip: (e: Element) => boolean): string {
+  if (node.nodeName === '#text') return text(node);
+  if (isElement(node) && skip(node)) return '';
+  const children = 'childNodes' in node ? node.childNodes : [];
+  return children.map((c) => textWithout(c, skip)).join('');
 }
 
 /** Built file for a site path: `/x/` -> `x/index.html`, `/a.xml` -> `a.xml`. */
