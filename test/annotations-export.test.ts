@@ -9,7 +9,7 @@ import { ANNO_CONTEXT, annotationCollection, QUOTE_CONTEXT } from '../src/site/a
 import { buildModel } from '../src/model/model.ts';
 import type { SiteMeta } from '../src/model/types.ts';
 import { makeProject, removeProjects, verdictText } from './support/project.ts';
-import { buildSite, repoRoot } from './support/site.ts';
+import { repoRoot, sharedBuild } from './support/site.ts';
 
 afterAll(removeProjects);
 
@@ -98,7 +98,7 @@ describe('the annotation export', () => {
 describe('/annotations.jsonld on the sample site', () => {
   let site: string;
   beforeAll(async () => {
-    site = await buildSite(repoRoot);
+    site = await sharedBuild(repoRoot);
   }, 120_000);
 
   it('has one annotation per published verdict, each quote the seed text at its position, and expands offline', async () => {

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runsFor, sliceFor } from '../src/eleventy/shards.ts';
 import { copySampleProject, hashTree, removeTempDirs, tempDir } from './support/hostile.ts';
 import { runCli } from './support/cli.ts';
+import { repoRoot, sharedBuild } from './support/site.ts';
 
 afterAll(removeTempDirs);
 
@@ -26,19 +27,19 @@ describe('cutting page lists into runs', () => {
   });
 });
 
-async function build(root: string, env: NodeJS.ProcessEnv): Promise<Map<string, string>> {
+async function buildInRuns(root: string, pagesPerRun: string): Promise<Map<string, string>> {
   const output = path.join(tempDir('runs-site'), '_site');
-  const run = await runCli('build', ['--root', root, '--output', output, '--pathprefix=/factcheck/'], { env: { SHARE_IMAGES: 'off', ...env } });
+  const run = await runCli('build', ['--root', root, '--output', output, '--pathprefix=/factcheck/'], { env: { SHARE_IMAGES: 'off', PAGES_PER_RUN: pagesPerRun } });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
   return hashTree(output);
 }
 
 describe('a build in several runs', () => {
   it('writes the same site as a build in one run', async () => {
-    const root = copySampleProject('runs');
-    const verdicts = fs.readdirSync(path.join(root, 'content', 'verdicts')).filter((name) => name.endsWith('.md'));
+    const verdicts = fs.readdirSync(path.join(repoRoot, 'content', 'verdicts')).filter((name) => name.endsWith('.md'));
     expect(runsFor(verdicts.length, 2)).toBeGreaterThan(3);
-    const [once, inRuns] = await Promise.all([build(root, {}), build(root, { PAGES_PER_RUN: '2' })]);
+    // in one run: the run's shared build of the sample under the prefix (test/support/site.ts)
+    const [once, inRuns] = await Promise.all([sharedBuild(repoRoot, { pathPrefix: '/factcheck/' }).then(hashTree), buildInRuns(repoRoot, '2')]);
     expect(once.size).toBeGreaterThan(20);
     expect([...inRuns.keys()]).toEqual([...once.keys()]);
     expect([...once].filter(([file, hash]) => inRuns.get(file) !== hash).map(([file]) => file)).toEqual([]);

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
 import { decodeCbor, encodeCbor } from '../src/cli/pagefind-filters.ts';
-import { buildSite, listFiles, repoRoot } from './support/site.ts';
+import { listFiles, repoRoot, sharedBuild } from './support/site.ts';
 
 let site: string;
 beforeAll(async () => {
-  site = await buildSite(repoRoot);
+  site = await sharedBuild(repoRoot);
 }, 300_000);
 
 const PREFIX = 'pagefind_dcd';

@@ -6,14 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
-import { attr, buildSite, byClass, byId, byTag, find, findAll, listFiles, readPage, repoRoot, searchFragments, text, type Element } from './support/site.ts';
+import { attr, buildSite, byClass, byId, byTag, find, findAll, listFiles, readPage, repoRoot, searchFragments, sharedBuild, text, type Element } from './support/site.ts';
 import type { ClaimReviewLd } from './support/claimreview-json.ts';
 
 const fixture = path.join(repoRoot, 'test/fixtures/captures');
 let site: string;
 
 beforeAll(async () => {
-  site = await buildSite(fixture);
+  site = await sharedBuild(fixture);
 });
 afterAll(removeProjects);
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attr, buildSite, byTag, find, findAll, listFiles, readPage, repoRoot, text } from './support/site.ts';
+import { attr, byTag, find, findAll, listFiles, readPage, repoRoot, sharedBuild, text } from './support/site.ts';
 import type { ClaimReviewLd } from './support/claimreview-json.ts';
 
 const fixture = path.join(repoRoot, 'test/fixtures/site-hostile');
@@ -11,7 +11,7 @@ let site: string;
 let pages: string[];
 
 beforeAll(async () => {
-  site = await buildSite(fixture);
+  site = await sharedBuild(fixture);
   pages = listFiles(site).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
 });
 

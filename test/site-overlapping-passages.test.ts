@@ -3,13 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attr, buildSite, byId, byTag, find, findAll, listFiles, readPage, repoRoot, text, type Element } from './support/site.ts';
+import { attr, byId, byTag, find, findAll, listFiles, readPage, repoRoot, sharedBuild, text, type Element } from './support/site.ts';
 
 const fixture = path.join(repoRoot, 'test/fixtures/site-overlap');
 let site: string;
 
 beforeAll(async () => {
-  site = await buildSite(fixture);
+  site = await sharedBuild(fixture);
 });
 
 const marks = (page: Element) => findAll(page, byTag('mark'));

@@ -1,5 +1,5 @@
 // Builds the sample site with the real `npm run build` command (three times: twice at the root, in two
-// time zones, once under a path prefix) and checks the published pages from their HTML.
+// time zones, once under a path prefix, the run's shared build) and checks the published pages from their HTML.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { buildModel } from '../src/model/model.ts';
 import { anchorPassageId } from '../src/site/highlights.ts';
 import type { Model, PublishedVerdict } from '../src/model/types.ts';
 import { publishedVerdicts } from '../src/model/published.ts';
-import { attr, buildSite, byId, byTag, fileFor, find, findAll, listFiles, readPage, repoRoot, text, type Element } from './support/site.ts';
+import { attr, buildSite, byId, byTag, fileFor, find, findAll, listFiles, readPage, repoRoot, sharedBuild, text, type Element } from './support/site.ts';
 import { INVISIBLE_IN_TEXT } from '../src/content/invisible-text.ts';
 import { outputFileOf, siteOwnerOf } from '../src/site/urls.ts';
 import type { ClaimReviewFeed, ClaimReviewLd } from './support/claimreview-json.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   [site, again, prefixed] = await Promise.all([
     buildSite(repoRoot, { env: { TZ: 'UTC' } }),
     buildSite(repoRoot, { env: { TZ: 'Pacific/Kiritimati' } }),
-    buildSite(repoRoot, { pathPrefix: '/factcheck/' }),
+    sharedBuild(repoRoot, { pathPrefix: '/factcheck/' }),
   ]);
 });
 

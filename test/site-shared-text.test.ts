@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, verdictText } from './support/project.ts';
-import { attr, buildSite, byClass, byId, byTag, find, findAll, readPage, repoRoot, text, textWithout, type Element } from './support/site.ts';
+import { attr, buildSite, byClass, byId, byTag, find, findAll, readPage, repoRoot, sharedBuild, text, textWithout, type Element } from './support/site.ts';
 
 const S000 = '000_5bff26b3a7f2143b';
 const S001 = '001_9340af456b0c9be9';
@@ -31,7 +31,7 @@ beforeAll(async () => {
     'seeds/gamma.txt': `${REPORT}\n`,
     'content/verdicts/sea-wall.md': verdictText({ quote: 'quote: voted on Tuesday to build a new sea wall' }),
   });
-  [site, dated] = await Promise.all([buildSite(repoRoot), buildSite(root)]);
+  [site, dated] = await Promise.all([sharedBuild(repoRoot), buildSite(root)]);
 }, 120_000);
 
 afterAll(removeProjects);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { structuredDataTest } from 'structured-data-testing-tool';
 import { Google } from 'structured-data-testing-tool/presets';
-import { attr, buildSite, find, readPage, repoRoot, text } from './support/site.ts';
+import { attr, find, readPage, repoRoot, sharedBuild, text } from './support/site.ts';
 
 type Obj = Record<string, unknown>;
 const FIXTURE = path.join(repoRoot, 'test/fixtures/structured-data');
@@ -42,7 +42,7 @@ function jsonLd(site: string, file: string): Obj {
 let sample: string;
 let full: string;
 beforeAll(async () => {
-  [sample, full] = await Promise.all([buildSite(repoRoot), buildSite(FIXTURE)]);
+  [sample, full] = await Promise.all([sharedBuild(repoRoot), sharedBuild(FIXTURE)]);
 }, 120_000);
 
 describe.each([

@@ -70,9 +70,22 @@ async function shownResults(page: Page, site: TestSite): Promise<{ page: string;
   ).map(({ href, rating, first }) => ({ page: `/${new URL(href).pathname.slice(site.prefix.length)}`, rating, first }));
 }
 
+/** Clicks "Load more results" until every result the message counts is on screen (Pagefind shows a few at first). */
 async function loadAll(page: Page): Promise<void> {
+  const message = (await page.locator('.pagefind-ui__message').textContent()) ?? '';
+  const count = Number(/^(\d+) results? for /.exec(message)?.[1] ?? 0);
   const more = page.locator('button.pagefind-ui__button');
-  while (await more.isVisible()) await more.click();
+  // The button and the results come after the message: reading them at once, on a busy machine, found the
+  // first few results and no button yet.
+  await expect
+    .poll(
+      async () => {
+        if (await more.isVisible()) await more.click();
+        return page.locator('.pagefind-ui__result-title').count();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(count);
 }
 
 /** Types `word` in the search box and returns the result pages (site paths without the prefix). */

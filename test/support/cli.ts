@@ -1,5 +1,5 @@
-// Running the tool's commands in tests: as a process, the way `npm run <name>` starts it (node with tsx), or
-// in-process through the same runner (src/cli/command.ts), with its output collected.
+// Running the tool's commands in tests: as a process, the way `npm run <name>` starts it (node with tsx; check
+// from its bundle), or in-process through the same runner (src/cli/command.ts), with its output collected.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -43,10 +43,12 @@ export type Entry = 'check' | 'build' | 'new' | 'review' | 'schema' | `src/${str
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 function commandLine(entry: Entry, args: string[], nodeOptions: string[] = []): string[] {
+  // `npm run check` runs check.ts from its bundle (package.json); src/cli/compiled.mjs falls back to tsx itself
+  if (entry === 'check') return [...nodeOptions, path.join(repoRoot, 'src/cli/compiled.mjs'), 'check', ...args];
   return [...nodeOptions, '--import', TSX, path.join(repoRoot, entry.startsWith('src/') ? entry : `src/cli/${entry}.ts`), ...args];
 }
 
-/** Runs an entry point as a process (node with tsx, as `npm run <name>` does). `onSpawn` gets the child (to kill it mid-way). */
+/** Runs an entry point as a process as `npm run <name>` does: check from its bundle, the others with tsx. `onSpawn` gets the child (to kill it mid-way). */
 export function runCli(
   entry: Entry,
   args: string[],

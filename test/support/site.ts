@@ -1,6 +1,9 @@
 // Shared helpers for the site tests: build a project with the real `npm run build` command into a temporary
 // folder (./cli.ts runs it) and read the built pages with a real HTML parser.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { parse } from 'parse5';
@@ -22,6 +25,68 @@ export async function buildSite(root: string, options: { pathPrefix?: string; en
   const run = await runCli('build', args, { env: options.env });
   if (run.status !== 0) throw new Error(`build failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
   return output;
+}
+
+// Builds that many test files need (the sample at the root, under a prefix, as a preview) are shared by the
+// run: test files run in separate worker processes of one vitest run, and the first worker to ask for a build
+// makes it in a folder named after the run (vitest's process id: vitest.config.ts runs tests in forked
+// workers, whose parent it is) while the others wait for it, so each happens once per run. Folders of runs
+// that have ended are removed by the next run.
+const CACHE = path.join(os.tmpdir(), 'factcheck-shared-builds');
+const run = process.ppid;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function removeFinishedRuns(): void {
+  for (const name of fs.existsSync(CACHE) ? fs.readdirSync(CACHE) : []) {
+    const pid = Number(name.split('-')[0]);
+    if (Number.isInteger(pid) && !alive(pid)) fs.rmSync(path.join(CACHE, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * The built folder of `root` with `pathPrefix` (a preview, PREVIEW=1, when `preview`) for this run, building it
+ * if no other worker has: read it, never change it.
+ */
+export async function sharedBuild(root: string, options: { pathPrefix?: string; preview?: boolean } = {}): Promise<string> {
+  const pathPrefix = options.pathPrefix ?? '/';
+  const preview = options.preview ?? false;
+  const key = createHash('sha256').update(JSON.stringify([path.resolve(root), pathPrefix, ...(preview ? ['preview'] : [])])).digest('hex').slice(0, 16);
+  const entry = path.join(CACHE, `${run}-${key}`);
+  const site = path.join(entry, '_site');
+  const done = path.join(entry, 'done');
+  const builder = path.join(entry, 'builder');
+  fs.mkdirSync(CACHE, { recursive: true });
+  removeFinishedRuns();
+  for (;;) {
+    if (fs.existsSync(done)) return site;
+    try {
+      fs.mkdirSync(entry);
+    } catch {
+      // another worker is building: wait, unless it died without finishing
+      const pid = Number(fs.existsSync(builder) ? fs.readFileSync(builder, 'utf8') : NaN);
+      if (Number.isInteger(pid) && !alive(pid) && !fs.existsSync(done)) fs.rmSync(entry, { recursive: true, force: true });
+      await sleep(200);
+      continue;
+    }
+    fs.writeFileSync(builder, String(process.pid));
+    const args = ['--root', root, '--output', site];
+    if (pathPrefix !== '/') args.push(`--pathprefix=${pathPrefix}`);
+    const result = await runCli('build', args, { env: preview ? { PREVIEW: '1' } : {} });
+    if (result.status !== 0) {
+      fs.rmSync(entry, { recursive: true, force: true });
+      throw new Error(`build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    }
+    fs.writeFileSync(done, '');
+    return site;
+  }
 }
 
 /** Every regular file under `dir` (a built site, a project), '/'-separated and sorted. */

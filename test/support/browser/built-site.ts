@@ -1,19 +1,8 @@
 // A real build (`npm run build`, optionally with --pathprefix) of a project, served on a loopback port.
-// Test files call buildAndServe once in beforeAll and close it in afterAll.
-//
-// The browser test files run in separate worker processes of one vitest run, and most of them need the
-// same sample build: the first worker to ask builds it into a folder named after the run (vitest's
-// process id: vitest.config.ts runs tests in forked workers, whose parent it is) and the others wait
-// for it, so each build happens once per run.
-// Folders of runs that have ended are removed by the next run.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { listFiles, repoRoot } from '../site.ts';
+// Test files call buildAndServe once in beforeAll and close it in afterAll. The build is the run's shared
+// one (sharedBuild in ../site.ts): one per project, prefix and preview in a whole vitest run.
+import { listFiles, repoRoot, sharedBuild } from '../site.ts';
 import { serveSite, type ServedSite } from './static-server.ts';
-import { runCli } from '../cli.ts';
 
 export interface TestSite extends ServedSite {
   /** The built folder (shared with the run's other test files: read it, never change it). */
@@ -22,61 +11,9 @@ export interface TestSite extends ServedSite {
   pages: string[];
 }
 
-const CACHE = path.join(os.tmpdir(), 'factcheck-browser-builds');
-const run = process.ppid;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function removeFinishedRuns(): void {
-  for (const name of fs.existsSync(CACHE) ? fs.readdirSync(CACHE) : []) {
-    const pid = Number(name.split('-')[0]);
-    if (Number.isInteger(pid) && !alive(pid)) fs.rmSync(path.join(CACHE, name), { recursive: true, force: true });
-  }
-}
-
-/** The built folder of `root` with `pathPrefix` (a preview, PREVIEW=1, when `preview`) for this run, building it if no other worker has. */
-async function sharedBuild(root: string, pathPrefix: string, preview: boolean): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify([path.resolve(root), pathPrefix, ...(preview ? ['preview'] : [])])).digest('hex').slice(0, 16);
-  const entry = path.join(CACHE, `${run}-${key}`);
-  const site = path.join(entry, '_site');
-  const done = path.join(entry, 'done');
-  const builder = path.join(entry, 'builder');
-  fs.mkdirSync(CACHE, { recursive: true });
-  removeFinishedRuns();
-  for (;;) {
-    if (fs.existsSync(done)) return site;
-    try {
-      fs.mkdirSync(entry);
-    } catch {
-      // another worker is building: wait, unless it died without finishing
-      const pid = Number(fs.existsSync(builder) ? fs.readFileSync(builder, 'utf8') : NaN);
-      if (Number.isInteger(pid) && !alive(pid) && !fs.existsSync(done)) fs.rmSync(entry, { recursive: true, force: true });
-      await sleep(200);
-      continue;
-    }
-    fs.writeFileSync(builder, String(process.pid));
-    const args = ['--root', root, '--output', site];
-    if (pathPrefix !== '/') args.push(`--pathprefix=${pathPrefix}`);
-    const result = await runCli('build', args, { env: preview ? { PREVIEW: '1' } : {} });
-    if (result.status !== 0) {
-      fs.rmSync(entry, { recursive: true, force: true });
-      throw new Error(`build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-    }
-    fs.writeFileSync(done, '');
-    return site;
-  }
-}
-
 export async function buildAndServe(options: { root?: string; pathPrefix?: string; preview?: boolean } = {}): Promise<TestSite> {
   const prefix = options.pathPrefix ?? '/';
-  const dir = await sharedBuild(options.root ?? repoRoot, prefix, options.preview ?? false);
+  const dir = await sharedBuild(options.root ?? repoRoot, { pathPrefix: prefix, preview: options.preview ?? false });
   const served = await serveSite(dir, prefix);
   const pages = listFiles(dir)
     .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
