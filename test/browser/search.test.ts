@@ -54,6 +54,8 @@ function ratingOnPage(site: TestSite, verdict: string): string {
 
 /** Each result on screen: its page (site path without the prefix) and the rating it starts with, if any. */
 async function shownResults(page: Page, site: TestSite): Promise<{ page: string; rating?: string; first: boolean }[]> {
+  // Pagefind's UI puts a placeholder on screen for each result and fills it in once the result's fragment has loaded.
+  await page.waitForFunction(() => [...document.querySelectorAll('.pagefind-ui__result')].every((item) => item.querySelector('.pagefind-ui__result-link')));
   return (
     await page.locator('.pagefind-ui__result').evaluateAll((items) =>
       items.map((item) => {
