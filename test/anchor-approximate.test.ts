@@ -65,7 +65,9 @@ describe('approximate anchoring', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]?.rule).toBe('quote-not-found');
     expect(notes[0]?.severity).toBe('error');
-    expect(notes[0]?.message).toMatch(/^quote not found in seed 000_5bff26b3a7f2143b; closest: "[^"]*Kremlin spokesman Dmitry Peskov has confirmed[^"]*" \(line 4\)\./);
+    expect(notes[0]?.message).toMatch(
+      /^quote not found in seed 000_5bff26b3a7f2143b; closest: "[^"]*Kremlin spokesman Dmitry Peskov has confirmed[^"]*" \(line 4\)\./,
+    );
   });
 
   it('never matches a short quote approximately, but still points at the closest passage', () => {

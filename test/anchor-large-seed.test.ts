@@ -7,7 +7,11 @@ import { makeSeed, sampleSeed } from './support/content.ts';
 // Correctness only: the speed target (< 100 ms per quote) is measured outside the test suite.
 function largeSeed() {
   const words = [
-    ...new Set(sampleSeed('000_5bff26b3a7f2143b').text.split(/\s+/).filter((word) => word.length > 0)),
+    ...new Set(
+      sampleSeed('000_5bff26b3a7f2143b')
+        .text.split(/\s+/)
+        .filter((word) => word.length > 0),
+    ),
   ];
   let state = 2024;
   const random = () => {

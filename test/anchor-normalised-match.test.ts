@@ -40,7 +40,7 @@ describe('anchoring a quote on the normalised view', () => {
 
   it("matches an apostrophe and an en dash against the seed's typographic forms", () => {
     const { anchor } = anchorQuote(repost, {
-      quote: "allies in Europe and elsewhere - including Germany - have already stated",
+      quote: 'allies in Europe and elsewhere - including Germany - have already stated',
     });
     expect(anchor?.method).toBe('normalised');
     expect(anchor?.text).toBe('allies in Europe and elsewhere \u2013 including Germany \u2013 have already stated');

@@ -53,7 +53,7 @@ describe('choosing among several occurrences', () => {
     expect(notes[0]?.severity).toBe('warning');
     expect(notes[0]?.message).toContain('the prefix no longer matches');
     expect(notes[0]?.message).toContain('former prime minister and the deputy head');
-    expect(notes[0]?.message).toContain("former president and the deputy head of the nation's Security Council,\"");
+    expect(notes[0]?.message).toContain('former president and the deputy head of the nation\'s Security Council,"');
     expect(notes[0]?.message).toContain('update `prefix:`');
   });
 

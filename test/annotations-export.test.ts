@@ -15,34 +15,56 @@ afterAll(removeProjects);
 
 const CONTEXT_FILE = path.join(repoRoot, 'src/site/contexts/anno.jsonld');
 const OA = 'http://www.w3.org/ns/oa#';
-const site: SiteMeta = { title: 'T', description: 'D', url: 'https://factcheck.example.net', language: 'en', organisation: { name: 'Newsroom', url: 'https://newsroom.example.net/' } };
+const site: SiteMeta = {
+  title: 'T',
+  description: 'D',
+  url: 'https://factcheck.example.net',
+  language: 'en',
+  organisation: { name: 'Newsroom', url: 'https://newsroom.example.net/' },
+};
 
 const loaded: string[] = [];
 /** Only the shipped Web Annotation context; any other URL fails the test instead of going to the network. */
 const documentLoader = (url: string) => {
   loaded.push(url);
   if (url !== ANNO_CONTEXT && url !== 'https://www.w3.org/ns/anno.jsonld') return Promise.reject(new Error(`the test may not load ${url}`));
-  return Promise.resolve({ contextUrl: undefined, documentUrl: url, document: JSON.parse(fs.readFileSync(CONTEXT_FILE, 'utf8')) as object });
+  return Promise.resolve({
+    contextUrl: undefined,
+    documentUrl: url,
+    document: JSON.parse(fs.readFileSync(CONTEXT_FILE, 'utf8')) as object,
+  });
 };
 const expand = (doc: object) => jsonld.expand(doc, { documentLoader, safe: true } as jsonld.Options.Expand);
 
 type Node = Record<string, unknown[]>;
 const one = (node: unknown, iri: string): Node => ((node as Node)[iri] as Node[])[0]!;
-const value = (node: unknown, iri: string): unknown => (((node as Node)[iri] as { '@value'?: unknown; '@id'?: unknown }[])[0] ?? {})['@value'] ?? (((node as Node)[iri] as { '@id'?: unknown }[])[0] ?? {})['@id'];
+const value = (node: unknown, iri: string): unknown =>
+  (((node as Node)[iri] as { '@value'?: unknown; '@id'?: unknown }[])[0] ?? {})['@value'] ??
+  (((node as Node)[iri] as { '@id'?: unknown }[])[0] ?? {})['@id'];
 
 // A passage with a non-BMP character before it: positions count code points, not UTF-16 units.
 const SEED = 'Harbour news 🌊\n\nThe council of Port Ellery voted on Tuesday to build a new sea wall, the mayor said.\n';
 const QUOTE = 'The council of Port Ellery voted on Tuesday to build a new sea wall';
 
 function model(meta: string | null) {
-  const root = makeProject({ 'seeds/alpha.txt': SEED, 'seeds/alpha.yml': meta, 'content/verdicts/x.md': verdictText({ claim: 'claim: The council voted for a sea wall.' }), 'content/verdicts/draft.md': verdictText({ draft: 'draft: true' }) });
+  const root = makeProject({
+    'seeds/alpha.txt': SEED,
+    'seeds/alpha.yml': meta,
+    'content/verdicts/x.md': verdictText({ claim: 'claim: The council voted for a sea wall.' }),
+    'content/verdicts/draft.md': verdictText({ draft: 'draft: true' }),
+  });
   return buildModel({ root });
 }
 
 describe('the annotation export', () => {
   it('targets the original article with a quote and a position selector, and links the verdict with its rating', () => {
     const collection = annotationCollection(model('url: https://example.org/sea-wall\npublished: 2024-02-27\nlanguage: en\n'), site);
-    expect(collection).toMatchObject({ '@context': ANNO_CONTEXT, id: 'https://factcheck.example.net/annotations.jsonld', type: 'AnnotationCollection', total: 1 });
+    expect(collection).toMatchObject({
+      '@context': ANNO_CONTEXT,
+      id: 'https://factcheck.example.net/annotations.jsonld',
+      type: 'AnnotationCollection',
+      total: 1,
+    });
     const [anno] = (collection['first'] as { items: Record<string, unknown>[] }).items;
     expect(anno).toMatchObject({
       id: 'https://factcheck.example.net/verdicts/x/#annotation',
@@ -57,7 +79,12 @@ describe('the annotation export', () => {
         type: 'SpecificResource',
         source: 'https://example.org/sea-wall',
         selector: [
-          { type: 'TextQuoteSelector', exact: QUOTE, prefix: [...'Harbour news 🌊\n\n'].slice(-QUOTE_CONTEXT).join(''), suffix: ', the mayor said.\n' },
+          {
+            type: 'TextQuoteSelector',
+            exact: QUOTE,
+            prefix: [...'Harbour news 🌊\n\n'].slice(-QUOTE_CONTEXT).join(''),
+            suffix: ', the mayor said.\n',
+          },
           // "Harbour news 🌊\n\n" is 16 code points (17 UTF-16 units)
           { type: 'TextPositionSelector', start: 16, end: 16 + QUOTE.length },
         ],
@@ -103,8 +130,13 @@ describe('/annotations.jsonld on the sample site', () => {
 
   it('has one annotation per published verdict, each quote the seed text at its position, and expands offline', async () => {
     const collection = JSON.parse(fs.readFileSync(path.join(site, 'annotations.jsonld'), 'utf8')) as { first: { items: unknown } };
-    const items = collection.first.items as { id: string; target: { source: string; selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] } }[];
-    const published = fs.readdirSync(path.join(repoRoot, 'content/verdicts')).filter((f) => !fs.readFileSync(path.join(repoRoot, 'content/verdicts', f), 'utf8').includes('\ndraft: true'));
+    const items = collection.first.items as {
+      id: string;
+      target: { source: string; selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] };
+    }[];
+    const published = fs
+      .readdirSync(path.join(repoRoot, 'content/verdicts'))
+      .filter((f) => !fs.readFileSync(path.join(repoRoot, 'content/verdicts', f), 'utf8').includes('\ndraft: true'));
     expect(items).toHaveLength(published.length);
     for (const item of items) {
       const seedId = /\/seeds\/([^/]+)\/$/.exec(item.target.source)![1]!;

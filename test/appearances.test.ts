@@ -25,10 +25,12 @@ function everyOccurrence(seeds: Seed[], passage: string): Array<{ seed: string; 
     const view = normalise(seed.text);
     for (let at = view.text.indexOf(passage); at !== -1; at = view.text.indexOf(passage, at + 1)) {
       const end = at + passage.length;
-      const aligned = (i: number) => i === 0 || i === view.text.length || originalSegment(view, i).start !== originalSegment(view, i - 1).start;
+      const aligned = (i: number) =>
+        i === 0 || i === view.text.length || originalSegment(view, i).start !== originalSegment(view, i - 1).start;
       const word = (i: number) => /[\p{L}\p{N}\p{M}]/u.test(view.text[i] ?? '');
       const wholeWords = !(word(at) && word(at - 1)) && !(word(end - 1) && word(end));
-      if (aligned(at) && aligned(end) && wholeWords) found.push({ seed: seed.id, start: originalSegment(view, at).start, end: originalSegment(view, end - 1).end });
+      if (aligned(at) && aligned(end) && wholeWords)
+        found.push({ seed: seed.id, start: originalSegment(view, at).start, end: originalSegment(view, end - 1).end });
     }
   }
   return found;
@@ -119,9 +121,24 @@ describe('appearances of an anchored passage', () => {
   });
 
   it('finds long shared passages in every copy of a wire story, reusing searches across verdicts, as a brute-force scan does', () => {
-    const sentences = ['The minister said the budget would grow by \u201Cten percent\u201D next year.', 'Officials \u2014 speaking late on Monday \u2014 denied it.', 'Prices rose in the port city.', "It's not over, the mayor said.", 'Cafe\u0301 owners met the union.', 'They shouted \u201Cstop!\u20DD\u201D twice.'];
+    const sentences = [
+      'The minister said the budget would grow by \u201Cten percent\u201D next year.',
+      'Officials \u2014 speaking late on Monday \u2014 denied it.',
+      'Prices rose in the port city.',
+      "It's not over, the mayor said.",
+      'Cafe\u0301 owners met the union.',
+      'They shouted \u201Cstop!\u20DD\u201D twice.',
+    ];
     const typography = (text: string, style: number) =>
-      style % 2 ? text.replace(/[\u201C\u201D]/g, '"').replace(/\u2014/g, '--').replace(/'/g, '\u2019').replace(/\u20DD/g, '') : style % 3 ? text.replace(/ /g, '  ') : text;
+      style % 2
+        ? text
+            .replace(/[\u201C\u201D]/g, '"')
+            .replace(/\u2014/g, '--')
+            .replace(/'/g, '\u2019')
+            .replace(/\u20DD/g, '')
+        : style % 3
+          ? text.replace(/ /g, '  ')
+          : text;
     const copy = fc.record({
       story: fc.array(fc.integer({ min: 0, max: sentences.length - 1 }), { minLength: 2, maxLength: 6 }),
       style: fc.integer({ min: 0, max: 5 }),
@@ -130,7 +147,10 @@ describe('appearances of an anchored passage', () => {
     });
     const corpus = fc.record({
       copies: fc.array(copy, { minLength: 2, maxLength: 25 }),
-      quotes: fc.array(fc.record({ seed: fc.nat(), from: fc.nat(), length: fc.integer({ min: 1, max: 120 }) }), { minLength: 1, maxLength: 30 }),
+      quotes: fc.array(fc.record({ seed: fc.nat(), from: fc.nat(), length: fc.integer({ min: 1, max: 120 }) }), {
+        minLength: 1,
+        maxLength: 30,
+      }),
     });
     fc.assert(
       fc.property(corpus, ({ copies, quotes }) => {

@@ -17,7 +17,15 @@ const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function siteOf(model: Model, preview = false): SiteData {
   const data = new SiteData();
-  data.update({ model, site: siteMeta(readSiteSettings(repoRoot)), pathPrefix: '/', inputDir: `${repoRoot}/content`, redirects: [], css: '', preview });
+  data.update({
+    model,
+    site: siteMeta(readSiteSettings(repoRoot)),
+    pathPrefix: '/',
+    inputDir: `${repoRoot}/content`,
+    redirects: [],
+    css: '',
+    preview,
+  });
   return data;
 }
 
@@ -61,12 +69,17 @@ describe('archive pages of the sample', () => {
     }
   });
 
-  it("gives the Guardian an outlet page with its seed and the verdicts anchored in it, and no page to seeds that name no outlet", () => {
+  it('gives the Guardian an outlet page with its seed and the verdicts anchored in it, and no page to seeds that name no outlet', () => {
     expect(data.outletPages.map((p) => p.url)).toEqual(['/outlets/the-guardian/']);
     const page = data.outletPages[0]!;
     const seeds = model.seeds.filter((s) => s.meta.outlet === 'The Guardian');
     expect(page.seeds.map((s) => s.url)).toEqual(seeds.map((s) => `/seeds/${s.id}/`));
-    expect(page.items.map((v) => v.slug).sort()).toEqual(published.filter((v) => seeds.some((s) => s.id === v.anchor.seed)).map((v) => v.slug).sort());
+    expect(page.items.map((v) => v.slug).sort()).toEqual(
+      published
+        .filter((v) => seeds.some((s) => s.id === v.anchor.seed))
+        .map((v) => v.slug)
+        .sort(),
+    );
   });
 
   it('leaves drafts off every archive page, so a claimant or tag only a draft uses has none', () => {
@@ -96,11 +109,14 @@ describe('archive pages of the sample', () => {
       expect(page.archive.claimants.map((l) => l.url)).toEqual(v.claimant ? [`/claimants/${v.claimant}/`] : []);
       expect(page.archive.topics.map((l) => l.name)).toEqual(v.tags);
       expect(page.archive.outlets.map((l) => l.name)).toEqual(page.seed.meta.outlet ? [page.seed.meta.outlet] : []);
-      for (const l of [...page.archive.claimants, ...page.archive.topics, ...page.archive.outlets]) expect(urls.has(l.url), l.url).toBe(true);
+      for (const l of [...page.archive.claimants, ...page.archive.topics, ...page.archive.outlets])
+        expect(urls.has(l.url), l.url).toBe(true);
     }
     const guardianSeed = data.seedPages.find((p) => p.seed.meta.outlet === 'The Guardian')!;
     expect(guardianSeed.archive.outlets.map((l) => l.url)).toEqual(['/outlets/the-guardian/']);
-    const onIt = published.filter((v) => v.anchor.seed === guardianSeed.seed.id || v.appearances.some((a) => a.seed === guardianSeed.seed.id));
+    const onIt = published.filter(
+      (v) => v.anchor.seed === guardianSeed.seed.id || v.appearances.some((a) => a.seed === guardianSeed.seed.id),
+    );
     expect(guardianSeed.archive.topics.map((l) => l.name).sort()).toEqual([...new Set(onIt.flatMap((v) => v.tags))].sort());
   });
 
@@ -111,7 +127,10 @@ describe('archive pages of the sample', () => {
     expect(names).toEqual([...names].sort());
     const entries = new Map(data.sitemapEntries.map((e) => [e.loc, e.lastmod]));
     for (const page of [...data.claimantPages, ...data.topicPages]) {
-      const newest = page.items.map((v) => v.updated ?? v.date).sort().at(-1);
+      const newest = page.items
+        .map((v) => v.updated ?? v.date)
+        .sort()
+        .at(-1);
       expect(entries.get(data.absoluteUrl(page.url)), page.url).toBe(newest);
     }
     for (const url of ['/claimants/', '/topics/', '/outlets/']) expect(entries.has(data.absoluteUrl(url))).toBe(true);
@@ -125,8 +144,19 @@ describe('archive pagination', () => {
   it('cuts a claimant with 120 verdicts into pages of 50, each with the whole tally, and its index into pages too', () => {
     const verdicts: Verdict[] = [];
     for (let i = 0; i < 120; i++) {
-      verdicts.push({ ...template, slug: `v-${String(i).padStart(3, '0')}`, rating: model.scale.levels[i < 60 ? 0 : 2]!.key, claimant: `Person ${String(i % 60).padStart(2, '0')}` });
-      verdicts.push({ ...template, slug: `w-${String(i).padStart(3, '0')}`, rating: model.scale.levels[0]!.key, claimant: 'Busy Claimant', date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` });
+      verdicts.push({
+        ...template,
+        slug: `v-${String(i).padStart(3, '0')}`,
+        rating: model.scale.levels[i < 60 ? 0 : 2]!.key,
+        claimant: `Person ${String(i % 60).padStart(2, '0')}`,
+      });
+      verdicts.push({
+        ...template,
+        slug: `w-${String(i).padStart(3, '0')}`,
+        rating: model.scale.levels[0]!.key,
+        claimant: 'Busy Claimant',
+        date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      });
     }
     const data = siteOf({ ...model, verdicts });
     const busy = data.claimantPages.filter((p) => p.name === 'Busy Claimant');
@@ -148,7 +178,11 @@ describe('archive pagination', () => {
 
   it("pages an outlet's seeds alongside its verdicts", () => {
     const first = model.seeds[0]!;
-    const seeds = Array.from({ length: 70 }, (_, i) => ({ ...first, id: `s-${String(i).padStart(2, '0')}`, meta: { ...first.meta, outlet: 'Big Outlet' } }));
+    const seeds = Array.from({ length: 70 }, (_, i) => ({
+      ...first,
+      id: `s-${String(i).padStart(2, '0')}`,
+      meta: { ...first.meta, outlet: 'Big Outlet' },
+    }));
     const data = siteOf({ ...model, seeds, seedsById: new Map(seeds.map((s) => [s.id, s])), verdicts: [] });
     expect(data.outletPages.map((p) => [p.url, p.seeds.length, p.items.length])).toEqual([
       ['/outlets/big-outlet/', PAGE_SIZE, 0],
@@ -173,11 +207,21 @@ describe('archive slugs', () => {
     expect(peskov).not.toBe(medvedev);
     expect(archiveSlug('Песков')).toBe(archiveSlug('ПЕСКОВ'));
     expect(archiveSlug('NATO (НАТО)')).toMatch(/^nato-[0-9a-f]{10}$/);
-    for (const empty of ['!!!', '   ', '../..', '/', '\u202e\u200b', '🇺🇦', '']) expect(archiveSlug(empty), JSON.stringify(empty)).toBeUndefined();
+    for (const empty of ['!!!', '   ', '../..', '/', '\u202e\u200b', '🇺🇦', ''])
+      expect(archiveSlug(empty), JSON.stringify(empty)).toBeUndefined();
   });
 
   it('are one URL segment of lowercase letters, digits and single hyphens whatever the name (never "..", "/", "%" or a control character)', () => {
-    const hostile = ['../../etc/passwd', 'a/b\\c', '%2e%2e%2f', '<script>alert(1)</script>', 'tab\there\nnewline\u0000nul', 'x\u202egnp.exe', 'a'.repeat(5000), `${'word '.repeat(40)}Песков`];
+    const hostile = [
+      '../../etc/passwd',
+      'a/b\\c',
+      '%2e%2e%2f',
+      '<script>alert(1)</script>',
+      'tab\there\nnewline\u0000nul',
+      'x\u202egnp.exe',
+      'a'.repeat(5000),
+      `${'word '.repeat(40)}Песков`,
+    ];
     for (const name of hostile) {
       const slug = archiveSlug(name)!;
       expect(slug, name.slice(0, 40)).toMatch(SAFE_SLUG);
@@ -202,7 +246,9 @@ describe('check on claimant, topic and outlet names', () => {
       'content/verdicts/a.md': verdictText({ tags: 'tags: [harbour, Russia]' }),
       'content/verdicts/b.md': verdictText({ tags: 'tags:\n  - russia' }),
     });
-    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.rule}`)).toEqual(['content/verdicts/b.md:12:5 error archive-name-collision']);
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.rule}`)).toEqual([
+      'content/verdicts/b.md:12:5 error archive-name-collision',
+    ]);
     expect(problems[0]!.message).toContain('/topics/russia/');
     expect(problems[0]!.message).toContain('content/verdicts/a.md:11:17');
   });
@@ -213,7 +259,9 @@ describe('check on claimant, topic and outlet names', () => {
       'content/verdicts/a.md': verdictText({ claimant: 'claimant: The Gazette' }),
       'content/verdicts/b.md': verdictText({ claimant: 'claimant: the-gazette' }),
     });
-    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual(['content/verdicts/a.md:11:11 archive-name-collision']);
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
+      'content/verdicts/a.md:11:11 archive-name-collision',
+    ]);
     expect(problems[0]!.message).toContain('Write it as "the-gazette" (the key)');
   });
 

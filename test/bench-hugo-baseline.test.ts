@@ -37,10 +37,14 @@ describe.skipIf(!haveHugo)('Hugo beside the bare-Eleventy baseline', () => {
     const { pages } = writeBaseline(eleventy, corpus, site);
     expect(pages).toBe(corpus.verdicts.filter((v) => !v.draft).length + corpus.seeds.length);
 
-    const bare = spawnSync(join(REPO, 'node_modules', '.bin', 'tsx'), [join(REPO, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--config=eleventy.config.mjs', '--quiet'], {
-      cwd: eleventy,
-      encoding: 'utf8',
-    });
+    const bare = spawnSync(
+      join(REPO, 'node_modules', '.bin', 'tsx'),
+      [join(REPO, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--config=eleventy.config.mjs', '--quiet'],
+      {
+        cwd: eleventy,
+        encoding: 'utf8',
+      },
+    );
     expect(bare.status, bare.stderr).toBe(0);
     const built = spawnSync('hugo', ['--quiet', '-s', site, '-d', out], { encoding: 'utf8' });
     expect(built.status, built.stderr).toBe(0);
@@ -49,6 +53,7 @@ describe.skipIf(!haveHugo)('Hugo beside the bare-Eleventy baseline', () => {
     const expected = files(join(eleventy, '_site'));
     expect(expected).toHaveLength(pages);
     expect(files(out)).toEqual(expected);
-    for (const file of expected) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(eleventy, '_site', file), 'utf8'));
+    for (const file of expected)
+      expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(eleventy, '_site', file), 'utf8'));
   });
 });

@@ -59,16 +59,24 @@ describe('the shared-text benchmark corpus', () => {
       expect(reposts.some((s) => s.text.includes('\r\n')) && reposts.some((s) => !s.text.includes('\r'))).toBe(true);
       expect(new Set(reposts.map((s) => s.text)).size).toBeGreaterThan(reposts.length / 4);
       const full = Math.max(...reposts.map((s) => s.wire!.carried.length));
-      expect(reposts.some((s) => s.wire!.carried.length < full), 'some reposts cut a sentence').toBe(true);
-      expect(reposts.some((s) => s.paragraphs.flat().length > s.wire!.carried.length), 'some reposts add their own').toBe(true);
-      expect(reposts.filter((s) => s.wire!.carried.length === full).length, 'most reposts keep the whole story').toBeGreaterThan(reposts.length / 2);
+      expect(
+        reposts.some((s) => s.wire!.carried.length < full),
+        'some reposts cut a sentence',
+      ).toBe(true);
+      expect(
+        reposts.some((s) => s.paragraphs.flat().length > s.wire!.carried.length),
+        'some reposts add their own',
+      ).toBe(true);
+      expect(reposts.filter((s) => s.wire!.carried.length === full).length, 'most reposts keep the whole story').toBeGreaterThan(
+        reposts.length / 2,
+      );
     }
     const own = big.seeds.filter((s) => !s.wire).length;
     expect(own).toBeGreaterThan(200);
     expect(own).toBeLessThan(400);
   });
 
-  it('passes the real `check` with no errors; the only warnings are quote-approximate, one per typo\'d quote, all drafts', () => {
+  it("passes the real `check` with no errors; the only warnings are quote-approximate, one per typo'd quote, all drafts", () => {
     const result = runCliSync('check', ['--root', root, '--format=json'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -78,7 +86,12 @@ describe('the shared-text benchmark corpus', () => {
     expect(approximate.length).toBeGreaterThan(0);
     expect(approximate.filter((v) => !v.draft)).toEqual([]);
     // seed-meta-missing (seeds without a .yml, as in the unique corpus: test/bench-corpus.test.ts) is beside the point here.
-    expect(problems.filter((p) => p.rule !== 'seed-meta-missing').map((p) => `${p.file} ${p.rule}`).sort()).toEqual(approximate.map((v) => `${v.file} quote-approximate`).sort());
+    expect(
+      problems
+        .filter((p) => p.rule !== 'seed-meta-missing')
+        .map((p) => `${p.file} ${p.rule}`)
+        .sort(),
+    ).toEqual(approximate.map((v) => `${v.file} quote-approximate`).sort());
   });
 
   describe('in the model', () => {
@@ -109,7 +122,8 @@ describe('the shared-text benchmark corpus', () => {
         const seeds = new Set(verdict.appearances.map((a) => a.seed));
         for (const id of expected.get(verdict.slug)!.alsoIn) expect(seeds.has(id), `${verdict.slug} also in ${id}`).toBe(true);
         const passage = normaliseQuote(verdict.anchor!.text);
-        for (const a of verdict.appearances) expect(normaliseQuote(seedText.get(a.seed)!.slice(a.start, a.end)), verdict.slug).toBe(passage);
+        for (const a of verdict.appearances)
+          expect(normaliseQuote(seedText.get(a.seed)!.slice(a.start, a.end)), verdict.slug).toBe(passage);
       }
     });
 

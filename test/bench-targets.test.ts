@@ -55,15 +55,26 @@ describe("the bench's table of issue 13's targets", () => {
   });
 
   it('at the scale size, judges the heap and the indexing peak; a flag on the heap misses it', () => {
-    const inputs = { corpus: 'unique' as const, verdicts: 100_000, site: row('site', 150_000, 3000 * MB), baseline: row('bare', 100_000, 2000 * MB), checks: {}, pagefind: row('pagefind', 1, 3500 * MB) };
+    const inputs = {
+      corpus: 'unique' as const,
+      verdicts: 100_000,
+      site: row('site', 150_000, 3000 * MB),
+      baseline: row('bare', 100_000, 2000 * MB),
+      checks: {},
+      pagefind: row('pagefind', 1, 3500 * MB),
+    };
     expect(issueTargets(inputs)[5]!.status).toBe('heap and indexing peak met; growth: compare with the reference run (--growth-from)');
-    expect(issueTargets({ ...inputs, nodeOptions: '--max-old-space-size=8192' })[5]!.status).toMatch(/^heap and indexing peak \*\*missed\*\*/);
+    expect(issueTargets({ ...inputs, nodeOptions: '--max-old-space-size=8192' })[5]!.status).toMatch(
+      /^heap and indexing peak \*\*missed\*\*/,
+    );
     expect(issueTargets({ ...inputs, pagefind: row('pagefind', 1, 5000 * MB) })[5]!.status).toMatch(/missed/);
     // With the reference run saved by --save, the growth of the site build is judged too.
     const reference = { corpus: 'unique' as const, seeds: 1000, verdicts: 10_000, rows: [row(SITE_BUILD, 15_000)] };
     const scale = issueTargets({ ...inputs, reference })[5]!;
     expect(scale.status).toBe('heap and indexing peak met; growth met');
-    expect(scale.measured).toContain('time growth: site build 10.0× (150.00 s vs 15.00 s at 1000 seeds / 10000 verdicts, unique; 10.0× the verdicts)');
+    expect(scale.measured).toContain(
+      'time growth: site build 10.0× (150.00 s vs 15.00 s at 1000 seeds / 10000 verdicts, unique; 10.0× the verdicts)',
+    );
     const slow = { ...reference, rows: [row(SITE_BUILD, 6000)] };
     expect(issueTargets({ ...inputs, reference: slow })[5]!.status).toBe('heap and indexing peak met; growth **missed**');
   });
@@ -93,6 +104,8 @@ describe("the bench's table of issue 13's targets", () => {
     expect(eleventy!.measured).toBe('failed: exit 134 after 418 s: heap out of memory');
     expect(eleventy!.status).toBe('**failed**');
     const skipped: Row = { name: 'whole', runs: 0, failure: 'skipped: the site build failed (exit 134 after 418 s)' };
-    expect(issueTargets({ corpus: 'unique', verdicts: 100, whole: skipped, baseline: row('bare', 8000), checks: {} })[1]!.status).toBe('skipped');
+    expect(issueTargets({ corpus: 'unique', verdicts: 100, whole: skipped, baseline: row('bare', 8000), checks: {} })[1]!.status).toBe(
+      'skipped',
+    );
   });
 });

@@ -29,7 +29,9 @@ describe('cutting page lists into runs', () => {
 
 async function buildInRuns(root: string, pagesPerRun: string): Promise<Map<string, string>> {
   const output = path.join(tempDir('runs-site'), '_site');
-  const run = await runCli('build', ['--root', root, '--output', output, '--pathprefix=/factcheck/'], { env: { SHARE_IMAGES: 'off', PAGES_PER_RUN: pagesPerRun } });
+  const run = await runCli('build', ['--root', root, '--output', output, '--pathprefix=/factcheck/'], {
+    env: { SHARE_IMAGES: 'off', PAGES_PER_RUN: pagesPerRun },
+  });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
   return hashTree(output);
 }
@@ -39,7 +41,10 @@ describe('a build in several runs', () => {
     const verdicts = fs.readdirSync(path.join(repoRoot, 'content', 'verdicts')).filter((name) => name.endsWith('.md'));
     expect(runsFor(verdicts.length, 2)).toBeGreaterThan(3);
     // in one run: the run's shared build of the sample under the prefix (test/support/site.ts)
-    const [once, inRuns] = await Promise.all([sharedBuild(repoRoot, { pathPrefix: '/factcheck/' }).then(hashTree), buildInRuns(repoRoot, '2')]);
+    const [once, inRuns] = await Promise.all([
+      sharedBuild(repoRoot, { pathPrefix: '/factcheck/' }).then(hashTree),
+      buildInRuns(repoRoot, '2'),
+    ]);
     expect(once.size).toBeGreaterThan(20);
     expect([...inRuns.keys()]).toEqual([...once.keys()]);
     expect([...once].filter(([file, hash]) => inRuns.get(file) !== hash).map(([file]) => file)).toEqual([]);

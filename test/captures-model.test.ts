@@ -16,9 +16,11 @@ function verdictOf(verdicts: Verdict[], slug: string): Verdict {
   return verdict;
 }
 
-const rules = (problems: Problem[]) => problems
+const rules = (problems: Problem[]) =>
+  problems
     // seed-meta-missing (what the structured data lacks) is beside the point here.
-    .filter((p) => p.rule !== 'seed-meta-missing').map((p) => `${p.file} ${p.severity} ${p.rule}`);
+    .filter((p) => p.rule !== 'seed-meta-missing')
+    .map((p) => `${p.file} ${p.severity} ${p.rule}`);
 
 describe('a seed with several captures', () => {
   const model = buildModel({ root: FIXTURE });
@@ -50,7 +52,9 @@ describe('a seed with several captures', () => {
     const pinned = verdictOf(model.verdicts, 'wall-finished');
     expect(pinned.date).toBe('2024-03-25'); // after the last capture, which says 2027
     expect(pinned.anchor).toMatchObject({ capture: '2024-03-10', text: 'The wall will be finished by 2026, the mayor said.', line: 9 });
-    expect(pinned.fates?.map((f) => [f.capture, f.kind, f.text])).toEqual([['2024-03-20', 'changed', 'The wall will be finished by 2027, the mayor said.']]);
+    expect(pinned.fates?.map((f) => [f.capture, f.kind, f.text])).toEqual([
+      ['2024-03-20', 'changed', 'The wall will be finished by 2027, the mayor said.'],
+    ]);
   });
 
   it('anchors every published passage once in each later capture: unchanged, changed with the new words, or removed', () => {
@@ -111,13 +115,17 @@ describe('capture rules', () => {
     });
     const model = buildModel({ root });
     expect(rules(model.problems)).toEqual(['content/verdicts/v.md error capture-not-found']);
-    expect(model.problems[0]!.message).toContain('seed alpha has no capture dated 2024-03-04 (no seeds/alpha@2024-03-04.txt). Its captures are dated 2024-03-05.');
+    expect(model.problems[0]!.message).toContain(
+      'seed alpha has no capture dated 2024-03-04 (no seeds/alpha@2024-03-04.txt). Its captures are dated 2024-03-05.',
+    );
     expect(model.problems[0]!.message).toContain('`captured:` in seeds/alpha.yml');
     expect(model.verdicts[0]!.anchor).toBeUndefined();
   });
 
   it('rejects an invalid `capture:` date like any date field', () => {
-    const model = buildModel({ root: makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/v.md': verdictText({ capture: 'capture: 2024-02-30' }) }) });
+    const model = buildModel({
+      root: makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/v.md': verdictText({ capture: 'capture: 2024-02-30' }) }),
+    });
     expect(rules(model.problems)).toEqual(['content/verdicts/v.md error date-invalid']);
   });
 
@@ -179,7 +187,9 @@ describe('an approximate quote', () => {
   const misquote = 'quote: The council of Port Ellery voted on Monday to build a new sea wall';
 
   it('fails check when the verdict is published, with the word difference', () => {
-    const model = buildModel({ root: makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/v.md': verdictText({ quote: misquote }) }) });
+    const model = buildModel({
+      root: makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/v.md': verdictText({ quote: misquote }) }),
+    });
     expect(rules(model.problems)).toEqual(['content/verdicts/v.md error quote-approximate']);
     expect(model.problems[0]!.message).toContain('quote "on Monday to" vs seed "on Tuesday to"');
     expect(model.problems[0]!.message).toContain('A published verdict must quote the seed exactly');
@@ -192,9 +202,12 @@ describe('an approximate quote', () => {
     expect(rules(model.problems)).toEqual(['content/verdicts/v.md warning quote-approximate']);
   });
 
-  it('in letter case only stays a warning when published (the words are the seed\'s)', () => {
+  it("in letter case only stays a warning when published (the words are the seed's)", () => {
     const model = buildModel({
-      root: makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/v.md': verdictText({ quote: 'quote: the council of port ellery voted on Tuesday to build a new sea wall' }) }),
+      root: makeProject({
+        'seeds/alpha.txt': SEED_ALPHA,
+        'content/verdicts/v.md': verdictText({ quote: 'quote: the council of port ellery voted on Tuesday to build a new sea wall' }),
+      }),
     });
     expect(rules(model.problems)).toEqual(['content/verdicts/v.md warning quote-approximate']);
   });

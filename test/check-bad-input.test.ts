@@ -25,7 +25,12 @@ describe('bad input', () => {
     ['an empty file', '', '1:1', /file is empty/],
     ['a file of blank lines', '\n\n  \n', '1:1', /file is empty/],
     ['a missing closing ---', '---\ntitle: x\nseed: alpha\n', '1:1', /never closed/],
-    ['a YAML syntax error (at the parser\'s position)', '---\ntitle: "unterminated\nseed: alpha\n---\n', '3:12', /YAML syntax error: Missing closing "quote/],
+    [
+      "a YAML syntax error (at the parser's position)",
+      '---\ntitle: "unterminated\nseed: alpha\n---\n',
+      '3:12',
+      /YAML syntax error: Missing closing "quote/,
+    ],
     ['tabs for indentation', '---\nsources:\n\t- title: x\n---\n', '3:1', /Tabs .*indent with spaces/],
     ['a list instead of a map', '---\n- title: x\n---\n', '2:1', /must be a map of fields/],
     ['a bare string', '---\njust words\n---\n', '2:1', /must be a map of fields/],
@@ -105,7 +110,11 @@ describe('bad input', () => {
     ['flow', `---\ntitle: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\n`, /nested more than 64 levels/],
     // 10,000 levels of indentation need a 48 MB file: the size limit refuses it before any parsing.
     ['block', `---\n${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')}\n---\n`, /47.7 MB, over the 4.0 MB limit/],
-    ['block (300 levels)', `---\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')}\n---\n`, /indented more than 256 columns/],
+    [
+      'block (300 levels)',
+      `---\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')}\n---\n`,
+      /indented more than 256 columns/,
+    ],
     ['compact list', `---\nsources:\n  ${'- '.repeat(10_000)}x\n---\n`, /indented more than 256 columns/],
   ])('refuses absurdly deep %s nesting with a clear error', (_, text, message) => {
     const { problems } = check(text);
@@ -114,7 +123,14 @@ describe('bad input', () => {
   });
 
   it('one broken file never hides the others: N broken files give N reports', () => {
-    const broken = ['', '---\n', '---\n- a\n---\n', '---\na: [\n---\n', verdictText({ date: 'date: 2024-13-01' }), verdictText({ quote: 'quote: nowhere in the seed at all, not even close' })];
+    const broken = [
+      '',
+      '---\n',
+      '---\n- a\n---\n',
+      '---\na: [\n---\n',
+      verdictText({ date: 'date: 2024-13-01' }),
+      verdictText({ quote: 'quote: nowhere in the seed at all, not even close' }),
+    ];
     const files = Object.fromEntries(broken.map((text, i) => [`content/verdicts/broken-${i}.md`, text]));
     const root = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/good.md': verdictText(), ...files });
     const model = buildModel({ root });

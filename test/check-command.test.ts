@@ -40,7 +40,15 @@ describe('npm run check', () => {
     const { status, stdout, stderr } = check('--format=json', '--root', fixture('rules'));
     const problems: unknown = JSON.parse(stdout);
     expect(problems).toHaveLength(27);
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'content/verdicts/quote-ambiguous.md', line: 4, column: 8, severity: 'error', rule: 'quote-ambiguous' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'content/verdicts/quote-ambiguous.md',
+        line: 4,
+        column: 8,
+        severity: 'error',
+        rule: 'quote-ambiguous',
+      }),
+    );
     expect(stderr).toBe('');
     expect(status).toBe(1);
   });
@@ -49,7 +57,9 @@ describe('npm run check', () => {
     const { status, stdout } = check('--format', 'github', '--root', fixture('rules'));
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(27);
-    expect(lines).toContain('::warning file=content/verdicts/field-unknown.md,line=11,col=1,title=field-unknown::unknown field "sorces"; it is ignored. Did you mean "sources"?');
+    expect(lines).toContain(
+      '::warning file=content/verdicts/field-unknown.md,line=11,col=1,title=field-unknown::unknown field "sorces"; it is ignored. Did you mean "sources"?',
+    );
     expect(status).toBe(1);
   });
 
@@ -58,7 +68,9 @@ describe('npm run check', () => {
     const relaxed = check('--root', root);
     expect([relaxed.status, relaxed.stderr]).toEqual([0, '0 errors, 1 warning in 4 files']);
     const strict = check('--strict', '--root', root);
-    expect(strict.stdout).toBe('content/verdicts/x.md:11:1: error: unknown field "sorces"; it is ignored. Did you mean "sources"? [field-unknown]\n');
+    expect(strict.stdout).toBe(
+      'content/verdicts/x.md:11:1: error: unknown field "sorces"; it is ignored. Did you mean "sources"? [field-unknown]\n',
+    );
     expect([strict.status, strict.stderr]).toEqual([1, '1 error, 0 warnings in 4 files']);
   });
 
@@ -90,7 +102,10 @@ describe('npm run check', () => {
   });
 
   it('runs through the npm script', () => {
-    const result = spawnSync('npm', ['run', '--silent', 'check', '--', '--format=json', `--root=${fixture('clean')}`], { cwd: PROJECT, encoding: 'utf8' });
+    const result = spawnSync('npm', ['run', '--silent', 'check', '--', '--format=json', `--root=${fixture('clean')}`], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(result.stdout)).toEqual([]);
     expect(result.status).toBe(0);
   });

@@ -8,8 +8,15 @@ import { FIXTURE_SCALE, makeProject, removeProjects, SEED_ALPHA, verdictText } f
 
 afterAll(removeProjects);
 
-const site: SiteMeta = { title: 'T', description: 'D', url: 'https://factcheck.example.net', language: 'en', organisation: { name: 'Newsroom', url: 'https://newsroom.example.net/' } };
-const ALPHA_META = 'title: Harbour town votes on new sea wall\noutlet: Port Ellery Gazette\nurl: https://example.org/port-ellery/sea-wall\npublished: 2024-02-27\n';
+const site: SiteMeta = {
+  title: 'T',
+  description: 'D',
+  url: 'https://factcheck.example.net',
+  language: 'en',
+  organisation: { name: 'Newsroom', url: 'https://newsroom.example.net/' },
+};
+const ALPHA_META =
+  'title: Harbour town votes on new sea wall\noutlet: Port Ellery Gazette\nurl: https://example.org/port-ellery/sea-wall\npublished: 2024-02-27\n';
 const QUOTE = 'The council of Port Ellery voted on Tuesday to build a new sea wall';
 
 function project(files: Record<string, string | null>) {
@@ -17,7 +24,12 @@ function project(files: Record<string, string | null>) {
   return buildModel({ root });
 }
 const rules = (problems: Problem[], rule: Problem['rule']) => problems.filter((p) => p.rule === rule);
-const review = (model: ReturnType<typeof project>, slug = 'x') => claimReview(model.verdicts.find((v) => v.slug === slug)!, model, site);
+const review = (model: ReturnType<typeof project>, slug = 'x') =>
+  claimReview(
+    model.verdicts.find((v) => v.slug === slug)!,
+    model,
+    site,
+  );
 const item = (r: JsonObject) => r['itemReviewed'] as JsonObject;
 
 describe('2. claimReviewed over 75 characters', () => {
@@ -34,11 +46,14 @@ describe('2. claimReviewed over 75 characters', () => {
     expect(QUOTE.length).toBe(67);
     expect(rules(model.problems, 'claim-too-long')).toEqual([]);
     const longQuote = project({ 'content/verdicts/x.md': verdictText({ quote: `quote: ${QUOTE}, the mayor said` }) });
-    expect(rules(longQuote.problems, 'claim-too-long')[0]!.message).toMatch(/^with no `claim:`, the claim is the quote, 83 characters long; .*add a `claim:`/);
+    expect(rules(longQuote.problems, 'claim-too-long')[0]!.message).toMatch(
+      /^with no `claim:`, the claim is the quote, 83 characters long; .*add a `claim:`/,
+    );
   });
 
   it('counts characters as a reader does: 75 is fine, and an emoji is one', () => {
-    const at = (claim: string) => rules(project({ 'content/verdicts/x.md': verdictText({ claim: `claim: "${claim}"` }) }).problems, 'claim-too-long').length;
+    const at = (claim: string) =>
+      rules(project({ 'content/verdicts/x.md': verdictText({ claim: `claim: "${claim}"` }) }).problems, 'claim-too-long').length;
     expect(at('b'.repeat(75))).toBe(0);
     expect(at(`${'b'.repeat(74)}🌊`)).toBe(0);
     expect(at('b'.repeat(76))).toBe(1);
@@ -58,10 +73,19 @@ describe('3. the claimant', () => {
   ].join('\n');
 
   it('comes from claimants.yml by key: name, type, sameAs and description', () => {
-    const model = project({ 'content/_data/claimants.yml': CLAIMANTS, 'content/verdicts/x.md': verdictText({ claimant: 'claimant: onf' }), 'content/verdicts/y.md': verdictText({ claimant: 'claimant: ann-quill' }) });
+    const model = project({
+      'content/_data/claimants.yml': CLAIMANTS,
+      'content/verdicts/x.md': verdictText({ claimant: 'claimant: onf' }),
+      'content/verdicts/y.md': verdictText({ claimant: 'claimant: ann-quill' }),
+    });
     expect(model.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(item(review(model))['author']).toEqual({ '@type': 'Organization', name: "All-Russia People's Front (ONF)" });
-    expect(item(review(model, 'y'))['author']).toEqual({ '@type': 'Person', name: 'Ann Quill', description: 'Mayor of Port Ellery', sameAs: ['https://example.org/people/ann-quill'] });
+    expect(item(review(model, 'y'))['author']).toEqual({
+      '@type': 'Person',
+      name: 'Ann Quill',
+      description: 'Mayor of Port Ellery',
+      sameAs: ['https://example.org/people/ann-quill'],
+    });
   });
 
   it('still works as free text, typed Organization only when it is the outlet that carries the passage', () => {
@@ -82,13 +106,16 @@ describe('3. the claimant', () => {
   });
 
   it('warns about a key-like claimant that is not in the file, with the nearest key', () => {
-    const model = project({ 'content/_data/claimants.yml': CLAIMANTS, 'content/verdicts/x.md': verdictText({ claimant: 'claimant: ann-quil' }) });
+    const model = project({
+      'content/_data/claimants.yml': CLAIMANTS,
+      'content/verdicts/x.md': verdictText({ claimant: 'claimant: ann-quil' }),
+    });
     const [warning] = rules(model.problems, 'claimant-unknown');
     expect(warning).toMatchObject({ file: 'content/verdicts/x.md', severity: 'warning' });
     expect(warning!.message).toMatch(/has no claimant "ann-quil"\. Did you mean "ann-quill"\?/);
   });
 
-  it('warns about free text that spells a listed claimant\'s name, however it is cased or spaced, and names the key', () => {
+  it("warns about free text that spells a listed claimant's name, however it is cased or spaced, and names the key", () => {
     const model = project({
       'content/_data/claimants.yml': CLAIMANTS,
       'content/verdicts/x.md': verdictText({ claimant: 'claimant: ann  QUILL' }),
@@ -137,11 +164,23 @@ describe('3. the claimant', () => {
 
 describe('4. appearances, firstAppearance and datePublished', () => {
   it('put the original article first (NewsArticle, archivedAt), then the copy on this site', () => {
-    const model = project({ 'seeds/alpha.yml': `${ALPHA_META}archived: https://archive.example.org/sea-wall\n`, 'content/verdicts/x.md': verdictText() });
+    const model = project({
+      'seeds/alpha.yml': `${ALPHA_META}archived: https://archive.example.org/sea-wall\n`,
+      'content/verdicts/x.md': verdictText(),
+    });
     const claim = item(review(model));
     const [original, copy] = claim['appearance'] as JsonObject[];
-    expect(original).toMatchObject({ '@type': 'NewsArticle', url: 'https://example.org/port-ellery/sea-wall', archivedAt: 'https://archive.example.org/sea-wall', datePublished: '2024-02-27' });
-    expect(copy).toMatchObject({ '@type': 'CreativeWork', url: 'https://factcheck.example.net/seeds/alpha/', isBasedOn: 'https://example.org/port-ellery/sea-wall' });
+    expect(original).toMatchObject({
+      '@type': 'NewsArticle',
+      url: 'https://example.org/port-ellery/sea-wall',
+      archivedAt: 'https://archive.example.org/sea-wall',
+      datePublished: '2024-02-27',
+    });
+    expect(copy).toMatchObject({
+      '@type': 'CreativeWork',
+      url: 'https://factcheck.example.net/seeds/alpha/',
+      isBasedOn: 'https://example.org/port-ellery/sea-wall',
+    });
     expect(claim['firstAppearance']).toEqual(original);
     expect(claim['datePublished']).toBe('2024-02-27');
   });
@@ -149,12 +188,16 @@ describe('4. appearances, firstAppearance and datePublished', () => {
   it('without url or published, point only at the copy, and check says what is lost', () => {
     const model = project({ 'seeds/alpha.yml': 'title: Harbour town votes on new sea wall\n', 'content/verdicts/x.md': verdictText() });
     const claim = item(review(model));
-    expect(claim['appearance']).toEqual([{ '@type': 'CreativeWork', url: 'https://factcheck.example.net/seeds/alpha/', headline: 'Harbour town votes on new sea wall' }]);
+    expect(claim['appearance']).toEqual([
+      { '@type': 'CreativeWork', url: 'https://factcheck.example.net/seeds/alpha/', headline: 'Harbour town votes on new sea wall' },
+    ]);
     expect(claim).not.toHaveProperty('firstAppearance');
     expect(claim).not.toHaveProperty('datePublished');
     const [warning] = rules(model.problems, 'seed-meta-missing');
     expect(warning).toMatchObject({ file: 'seeds/alpha.yml', line: 1, severity: 'warning' });
-    expect(warning!.message).toMatch(/no `url`: the ClaimReview cannot name the original article.*no `published` date: the Claim has no datePublished/);
+    expect(warning!.message).toMatch(
+      /no `url`: the ClaimReview cannot name the original article.*no `published` date: the Claim has no datePublished/,
+    );
   });
 
   it('check is quiet about a seed no verdict uses, and about one with both fields', () => {
@@ -176,11 +219,16 @@ describe('5. ratings and the review', () => {
     const scale = FIXTURE_SCALE.replace(/value: 3\b/, `value: ${value}`);
     expect(scale).not.toBe(FIXTURE_SCALE);
     const model = project({ 'content/_data/ratings.yml': scale, 'content/verdicts/x.md': verdictText() });
-    expect(rules(model.problems, 'scale-invalid').map((p) => p.message)).toContainEqual(expect.stringMatching(new RegExp(`must be a whole number from 1 to 100 .*got ${value.replace('.', '\\.')}`)));
+    expect(rules(model.problems, 'scale-invalid').map((p) => p.message)).toContainEqual(
+      expect.stringMatching(new RegExp(`must be a whole number from 1 to 100 .*got ${value.replace('.', '\\.')}`)),
+    );
   });
 
   it('has inLanguage, headline, citation, correction and stable ids for the review and the claim', () => {
-    const corrected = verdictText({ claimant: 'claimant: Ann Quill', extra: 'updated: 2024-03-05\ncorrections:\n  - date: 2024-03-05\n    note: Fixed the date.' });
+    const corrected = verdictText({
+      claimant: 'claimant: Ann Quill',
+      extra: 'updated: 2024-03-05\ncorrections:\n  - date: 2024-03-05\n    note: Fixed the date.',
+    });
     const one = project({ 'content/verdicts/x.md': corrected });
     const r = review(one);
     expect(r).toMatchObject({
@@ -202,9 +250,16 @@ describe('6. the DataFeed', () => {
   it('names its publisher, sdPublisher and language, and a licence only when site.json gives one', () => {
     const model = project({ 'content/verdicts/x.md': verdictText() });
     const feed = claimReviewFeed(model, site);
-    expect(feed).toMatchObject({ '@id': 'https://factcheck.example.net/claimreview.json', inLanguage: 'en', publisher: { name: 'Newsroom' }, sdPublisher: { name: 'Newsroom' } });
+    expect(feed).toMatchObject({
+      '@id': 'https://factcheck.example.net/claimreview.json',
+      inLanguage: 'en',
+      publisher: { name: 'Newsroom' },
+      sdPublisher: { name: 'Newsroom' },
+    });
     expect(feed).not.toHaveProperty('sdLicense');
-    expect(claimReviewFeed(model, { ...site, license: 'https://creativecommons.org/licenses/by/4.0/' })['sdLicense']).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(claimReviewFeed(model, { ...site, license: 'https://creativecommons.org/licenses/by/4.0/' })['sdLicense']).toBe(
+      'https://creativecommons.org/licenses/by/4.0/',
+    );
     const [entry] = feed['dataFeedElement'] as JsonObject[];
     expect((entry!['item'] as JsonObject)['@id']).toBe('https://factcheck.example.net/verdicts/x/#claimreview');
   });

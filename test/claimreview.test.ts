@@ -12,7 +12,16 @@ const site: SiteMeta = {
 };
 
 function modelOf(seeds: Seed[], verdicts: Verdict[]): Model {
-  return { root: '/x', seeds, seedsById: new Map(seeds.map((s) => [s.id, s])), scale, verdicts, pages: [], problems: [], provenance: { relations: [], comparisons: 0, pairUpdates: 0 } };
+  return {
+    root: '/x',
+    seeds,
+    seedsById: new Map(seeds.map((s) => [s.id, s])),
+    scale,
+    verdicts,
+    pages: [],
+    problems: [],
+    provenance: { relations: [], comparisons: 0, pairUpdates: 0 },
+  };
 }
 
 const rt = makeSeed('rt', 'Peskov replied: “Definitely.” More text.', {
@@ -122,7 +131,12 @@ describe('ClaimReview', () => {
   it('leaves out the numbers for a rating outside the numeric scale, and the claimant when none is given', () => {
     const v = makeVerdict('unsupported-one', { anchor, rating: 'unsupported' });
     const review = claimReview(v, modelOf([rt], [v]), site);
-    expect(review['reviewRating']).toEqual({ '@type': 'Rating', name: 'Unsupported', alternateName: 'Unsupported', ratingExplanation: 'No evidence either way.' });
+    expect(review['reviewRating']).toEqual({
+      '@type': 'Rating',
+      name: 'Unsupported',
+      alternateName: 'Unsupported',
+      ratingExplanation: 'No evidence either way.',
+    });
     expect(review).not.toHaveProperty('dateModified');
     expect(review['itemReviewed']).not.toHaveProperty('author');
   });

@@ -32,27 +32,40 @@ const ENTRY_POINTS: Partial<Record<Entry, Command>> = {
 
 describe('one runner for every entry point', () => {
   it('is how every module under src/ that runs as a process starts, and none reads process.argv itself', () => {
-    const sources = listFiles(path.join(repoRoot, 'src')).filter((file) => file.endsWith('.ts')).map((file) => `src/${file}`);
+    const sources = listFiles(path.join(repoRoot, 'src'))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => `src/${file}`);
     const text = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8');
     const started = sources.filter((file) => /^main\(\w+, '([^']+)'\);$/m.exec(text(file))?.[1] === file);
     expect(started.sort()).toEqual(Object.keys(ENTRY_POINTS).sort());
     expect(sources.filter((file) => file !== 'src/cli/command.ts' && text(file).includes('process.argv'))).toEqual([]);
   });
 
-  it.each(Object.entries(ENTRY_POINTS) as [Entry, Command][])('%s: an unknown option exits 2 with "<name>: ..." and the usage, no stack trace, as in-process', async (file, command) => {
-    const run = await runCli(file, ['--no-such-option']);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^${command.name}: Unknown option '--no-such-option'.*\n\n`));
-    expect(run.stderr.endsWith(`\n\n${command.usage}\n`)).toBe(true);
-    expect(run.stderr).not.toMatch(STACK_TRACE);
-    const same = await inProcess(command, ['--no-such-option']);
-    expect({ status: same.status, stdout: same.stdout, stderr: same.stderr }).toEqual({ status: run.status, stdout: run.stdout, stderr: run.stderr });
-  }, 60_000);
+  it.each(Object.entries(ENTRY_POINTS) as [Entry, Command][])(
+    '%s: an unknown option exits 2 with "<name>: ..." and the usage, no stack trace, as in-process',
+    async (file, command) => {
+      const run = await runCli(file, ['--no-such-option']);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(new RegExp(`^${command.name}: Unknown option '--no-such-option'.*\n\n`));
+      expect(run.stderr.endsWith(`\n\n${command.usage}\n`)).toBe(true);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      const same = await inProcess(command, ['--no-such-option']);
+      expect({ status: same.status, stdout: same.stdout, stderr: same.stderr }).toEqual({
+        status: run.status,
+        stdout: run.stdout,
+        stderr: run.stderr,
+      });
+    },
+    60_000,
+  );
 
-  it.each(Object.entries(ENTRY_POINTS) as [Entry, Command][])('%s: --help prints the usage on stdout and exits 0', async (_file, command) => {
-    expect(await inProcess(command, ['--help'])).toEqual({ status: 0, stdout: `${command.usage}\n`, stderr: '' });
-  });
+  it.each(Object.entries(ENTRY_POINTS) as [Entry, Command][])(
+    '%s: --help prints the usage on stdout and exits 0',
+    async (_file, command) => {
+      expect(await inProcess(command, ['--help'])).toEqual({ status: 0, stdout: `${command.usage}\n`, stderr: '' });
+    },
+  );
 
   it('prints in-process, for a real project, exactly what the process prints', async () => {
     const args = ['--root', 'test/fixtures/rules', '--format=github'];
@@ -74,8 +87,18 @@ describe('what the runner makes of an error', () => {
   it.each([
     ['a usage error: 2, the message, then the usage', new UsageError('--x is required.'), 2, 'demo: --x is required.\n\nUsage: demo\n'],
     ['a setup error: 2, the message', new ModelSetupError('No seeds/ folder in /p.'), 2, 'demo: No seeds/ folder in /p.\n'],
-    ['an input error: 1, the message and its hint', new InputError('x.md exists.', { hint: 'choose another --slug.' }), 1, 'demo: x.md exists.\nhint: choose another --slug.\n'],
-    ['any other error: a bug, 2, one line and what to run', new TypeError('x is undefined'), 2, 'demo: x is undefined\nhint: this is a bug in factcheck-site, not in your content; DEMO_DEBUG=1 prints the stack trace.\n'],
+    [
+      'an input error: 1, the message and its hint',
+      new InputError('x.md exists.', { hint: 'choose another --slug.' }),
+      1,
+      'demo: x.md exists.\nhint: choose another --slug.\n',
+    ],
+    [
+      'any other error: a bug, 2, one line and what to run',
+      new TypeError('x is undefined'),
+      2,
+      'demo: x is undefined\nhint: this is a bug in factcheck-site, not in your content; DEMO_DEBUG=1 prints the stack trace.\n',
+    ],
   ])('%s', async (_what, error, status, stderr) => {
     expect(await inProcess(failing(error), [])).toEqual({ status, stdout: '', stderr });
   });
@@ -92,7 +115,21 @@ describe('what the runner makes of an error', () => {
   });
 
   it('returns the status a command returns, for sync and async commands alike', async () => {
-    expect(await runCommand({ name: 'a', usage: '', run: () => 1 }, [], { stdout: process.stdout, stderr: process.stderr, env: {}, cwd: repoRoot })).toBe(1);
-    expect(await runCommand({ name: 'a', usage: '', run: () => Promise.resolve(0) }, [], { stdout: process.stdout, stderr: process.stderr, env: {}, cwd: repoRoot })).toBe(0);
+    expect(
+      await runCommand({ name: 'a', usage: '', run: () => 1 }, [], {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: {},
+        cwd: repoRoot,
+      }),
+    ).toBe(1);
+    expect(
+      await runCommand({ name: 'a', usage: '', run: () => Promise.resolve(0) }, [], {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: {},
+        cwd: repoRoot,
+      }),
+    ).toBe(0);
   });
 });

@@ -12,11 +12,13 @@ const BODY =
   'after two winters of flooding closed the fish market for eleven weeks. The mayor said the wall would cost "14 million" euros and take three years to finish. ' +
   'Opposition members argued that the money should go to the hospital instead, and a motion to delay the vote was defeated by nine votes to six.';
 
-
 describe('aligned text of a compare page', () => {
   it('escapes markup in either seed and keeps both texts exactly', () => {
     const own = makeSeed('a', `<img src=x onerror=alert(2)>\n\n${BODY}`);
-    const other = makeSeed('b', `${BODY.replace('"14 million"', '“14 million”').replace('eleven weeks', 'twelve weeks')}\n\nEnd of <b>report</b>.`);
+    const other = makeSeed(
+      'b',
+      `${BODY.replace('"14 million"', '“14 million”').replace('eleven weeks', 'twelve weeks')}\n\nEnd of <b>report</b>.`,
+    );
     const relation = computeProvenance([own, other]).relations[0]!;
     const html = alignedTextHtml(relation, own, other, { own: 'A <i>', other: 'B "x"' });
     expect(html).not.toMatch(/<(script|img|b|i)[\s>]/);
@@ -25,7 +27,10 @@ describe('aligned text of a compare page', () => {
     expect(textWithout(root, (e) => hidden(e) || e.tagName === 'del')).toBe(own.text);
     const struck = findAll(root, (e) => e.tagName === 'del').map((e) => textWithout(e, hidden));
     expect(struck.map((s) => s.trim())).toEqual(['twelve', 'End of <b>report</b>.']);
-    expect(findAll(root, (e) => e.tagName === 'ins').map((e) => textWithout(e, hidden))).toEqual(['<img src=x onerror=alert(2)>', 'eleven']);
+    expect(findAll(root, (e) => e.tagName === 'ins').map((e) => textWithout(e, hidden))).toEqual([
+      '<img src=x onerror=alert(2)>',
+      'eleven',
+    ]);
     expect(findAll(root, hidden).map(text)).toContain('Only in B "x": ');
   });
 });

@@ -42,10 +42,12 @@ describe('content/_data/ holds only the files the tool reads', () => {
   }
 
   it('refuses a folder inside content/_data/', () => {
-    expect(errors(project({ 'content/_data/nested/x.json': '{}' })).map((p) => [p.file, p.rule])).toEqual([['content/_data/nested', 'data-file-unknown']]);
+    expect(errors(project({ 'content/_data/nested/x.json': '{}' })).map((p) => [p.file, p.rule])).toEqual([
+      ['content/_data/nested', 'data-file-unknown'],
+    ]);
   });
 
-  it('a build with such a file fails with check\'s report and runs none of its code', async () => {
+  it("a build with such a file fails with check's report and runs none of its code", async () => {
     const root = project({ 'content/_data/eleventyComputed.json': attacks['eleventyComputed.json']! });
     const output = path.join(tempDir('data-attack'), '_site');
     const run = await runCli('build', ['--root', root, '--output', output]);
@@ -68,7 +70,13 @@ describe("Eleventy's own global data", () => {
 });
 
 describe('content/ holds Markdown pages, never templates or scripts', () => {
-  for (const file of ['content/evil.njk', 'content/evil.11ty.js', 'content/notes/page.html', 'content/verdicts/evil.njk', 'content/verdicts/evil.liquid']) {
+  for (const file of [
+    'content/evil.njk',
+    'content/evil.11ty.js',
+    'content/notes/page.html',
+    'content/verdicts/evil.njk',
+    'content/verdicts/evil.liquid',
+  ]) {
     it(`refuses ${file}`, () => {
       expect(errors(project({ [file]: '{{ 7 * 7 }}' })).map((p) => [p.file, p.rule])).toEqual([[file, 'content-file-unknown']]);
     });
@@ -82,17 +90,23 @@ describe('content/ holds Markdown pages, never templates or scripts', () => {
 describe("a content page's front matter", () => {
   it('may not choose a layout or any other Eleventy setting', () => {
     const root = project({
-      'content/about.md': '---\ntitle: About\nlayout: pages/verdict.njk\ntemplateEngineOverride: njk\neleventyComputed:\n  title: "{{ 7 * 7 }}"\n---\nText.\n',
+      'content/about.md':
+        '---\ntitle: About\nlayout: pages/verdict.njk\ntemplateEngineOverride: njk\neleventyComputed:\n  title: "{{ 7 * 7 }}"\n---\nText.\n',
     });
     expect(errors(root).map(line)).toEqual([
       expect.stringMatching(/^content\/about\.md:3:1: error: "layout" is one of Eleventy's own settings.*\[field-invalid\]$/),
-      expect.stringMatching(/^content\/about\.md:4:1: error: "templateEngineOverride" is one of Eleventy's own settings.*\[field-invalid\]$/),
+      expect.stringMatching(
+        /^content\/about\.md:4:1: error: "templateEngineOverride" is one of Eleventy's own settings.*\[field-invalid\]$/,
+      ),
       expect.stringMatching(/^content\/about\.md:5:1: error: "eleventyComputed" is one of Eleventy's own settings.*\[field-invalid\]$/),
     ]);
   });
 
   it('needs a title, warns of unknown fields, and needs front matter at all', () => {
-    const root = project({ 'content/about.md': '---\ndescription: What we do\nsubtitle: x\n---\nText.\n', 'content/bare.md': 'No front matter.\n' });
+    const root = project({
+      'content/about.md': '---\ndescription: What we do\nsubtitle: x\n---\nText.\n',
+      'content/bare.md': 'No front matter.\n',
+    });
     const problems = buildModel({ root }).problems;
     expect(problems.map((p) => [p.file, p.line, p.rule, p.severity])).toEqual([
       ['content/about.md', 1, 'field-missing', 'error'],
@@ -102,7 +116,12 @@ describe("a content page's front matter", () => {
   });
 
   it('gives the page its URL: a checked permalink, or the file name', () => {
-    const model = buildModel({ root: project({ 'content/method/index.md': '---\ntitle: Method\n---\n', 'content/team.md': '---\ntitle: Team\npermalink: /who-we-are/\n---\n' }) });
+    const model = buildModel({
+      root: project({
+        'content/method/index.md': '---\ntitle: Method\n---\n',
+        'content/team.md': '---\ntitle: Team\npermalink: /who-we-are/\n---\n',
+      }),
+    });
     expect(model.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(model.pages.map((p) => [p.file, p.url])).toEqual([
       ['content/about.md', '/about/'],
@@ -144,7 +163,10 @@ describe('a permalink is a free site path', () => {
   }
 
   it('refuses a page whose file name gives a site URL, and two pages at one URL', () => {
-    const root = project({ 'content/index.md': '---\ntitle: Home\n---\n', 'content/team.md': '---\ntitle: Team\npermalink: /About/\n---\n' });
+    const root = project({
+      'content/index.md': '---\ntitle: Home\n---\n',
+      'content/team.md': '---\ntitle: Team\npermalink: /About/\n---\n',
+    });
     expect(errors(root).map((p) => [p.file, p.line, p.rule])).toEqual([
       ['content/index.md', 1, 'url-collision'],
       ['content/team.md', 3, 'url-collision'],
@@ -152,7 +174,9 @@ describe('a permalink is a free site path', () => {
   });
 
   it('refuses a file name that is not a slug', () => {
-    expect(errors(project({ 'content/About Us.md': '---\ntitle: About us\n---\n' })).map((p) => [p.file, p.rule])).toEqual([['content/About Us.md', 'slug-invalid']]);
+    expect(errors(project({ 'content/About Us.md': '---\ntitle: About us\n---\n' })).map((p) => [p.file, p.rule])).toEqual([
+      ['content/About Us.md', 'slug-invalid'],
+    ]);
   });
 
   it('a build never replaces an asset: the attempt fails with the report and leaves no output', async () => {
@@ -167,7 +191,19 @@ describe('a permalink is a free site path', () => {
 
 describe('site.json is checked like any other content file', () => {
   const site = (overrides: Record<string, unknown>) =>
-    JSON.stringify({ title: 'T', description: 'D', url: 'https://example.org', language: 'en', organisation: { name: 'N' }, notice: 'Sample.', ...overrides }, null, 2);
+    JSON.stringify(
+      {
+        title: 'T',
+        description: 'D',
+        url: 'https://example.org',
+        language: 'en',
+        organisation: { name: 'N' },
+        notice: 'Sample.',
+        ...overrides,
+      },
+      null,
+      2,
+    );
 
   it('accepts the sample and canonicalises the language tag', () => {
     const model = buildModel({ root: project({ 'content/_data/site.json': site({ language: 'PT-br' }) }) });
@@ -189,7 +225,9 @@ describe('site.json is checked like any other content file', () => {
       [4, 'site-invalid'],
       [6, 'site-invalid'],
     ]);
-    const broken = errors(project({ 'content/_data/site.json': '{\n  "title": "T",\n  "url": "https://example.org"\n  "notice": "x"\n}\n' }));
+    const broken = errors(
+      project({ 'content/_data/site.json': '{\n  "title": "T",\n  "url": "https://example.org"\n  "notice": "x"\n}\n' }),
+    );
     expect(broken).toEqual([expect.objectContaining({ file: 'content/_data/site.json', line: 4, rule: 'site-invalid' })]);
   });
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { errorPage, errorPageMiddleware, withDevScript, DEV_SCRIPT_MARK } from '../src/eleventy/dev-server.ts';
 
 const report = {
-  report: 'content/verdicts/x.md:4:8: error: quote not found in seed a; closest: "</pre><script>alert(1)</script>" (line 2). [quote-not-found]\n',
+  report:
+    'content/verdicts/x.md:4:8: error: quote not found in seed a; closest: "</pre><script>alert(1)</script>" (line 2). [quote-not-found]\n',
   summary: '1 error, 0 warnings in 3 files <img src=x onerror=alert(2)>\n',
 };
 
@@ -47,12 +48,18 @@ describe('the error page of npm start', () => {
 
   it('serves everything as usual while the content has no errors', () => {
     let passed = false;
-    errorPageMiddleware(() => undefined)({ headers: { 'sec-fetch-dest': 'document' } } as unknown as IncomingMessage, {} as ServerResponse, () => (passed = true));
+    errorPageMiddleware(() => undefined)(
+      { headers: { 'sec-fetch-dest': 'document' } } as unknown as IncomingMessage,
+      {} as ServerResponse,
+      () => (passed = true),
+    );
     expect(passed).toBe(true);
   });
 
   it('adds its reload script before the last </body> of a page, and to nothing else', () => {
-    expect(withDevScript('<html><body><p>&lt;/body&gt;</p></body></html>')).toMatch(new RegExp(`<p>&lt;/body&gt;</p><script type="module" ${DEV_SCRIPT_MARK}>[\\s\\S]*</script>\\n</body></html>$`));
+    expect(withDevScript('<html><body><p>&lt;/body&gt;</p></body></html>')).toMatch(
+      new RegExp(`<p>&lt;/body&gt;</p><script type="module" ${DEV_SCRIPT_MARK}>[\\s\\S]*</script>\\n</body></html>$`),
+    );
     expect(withDevScript('{"a": 1}')).toBe('{"a": 1}');
   });
 });

@@ -5,8 +5,7 @@ import type { PagedVerdict } from '../src/model/types.ts';
 import { anchorAt, anchorOf, appearancesOf, makeSeed, makeVerdict, scale } from './support/content.ts';
 
 const joined = (p: HighlightedParagraph): string => p.segments.map((s) => s.text).join('');
-const view = (paragraphs: HighlightedParagraph[]) =>
-  paragraphs.map((p) => p.segments.map((s) => [s.text, s.marks?.verdicts ?? []]));
+const view = (paragraphs: HighlightedParagraph[]) => paragraphs.map((p) => p.segments.map((s) => [s.text, s.marks?.verdicts ?? []]));
 
 describe('seed highlights', () => {
   it('cut a paragraph around one passage and mark it with the verdict, its rating and its passage id', () => {
@@ -19,7 +18,13 @@ describe('seed highlights', () => {
         text: '"Definitely."',
         start: 16,
         end: 29,
-        marks: { id: 'm-16-29', verdicts: ['definitely'], ratings: ['misleading'], rating: 'misleading', passageStarts: ['passage-definitely'] },
+        marks: {
+          id: 'm-16-29',
+          verdicts: ['definitely'],
+          ratings: ['misleading'],
+          rating: 'misleading',
+          passageStarts: ['passage-definitely'],
+        },
       },
       { text: ' He said more.', start: 29, end: 43 },
     ]);
@@ -31,7 +36,12 @@ describe('seed highlights', () => {
     const b = makeVerdict('b', { anchor: anchorOf(seed, 'three four'), rating: 'false' });
     const paragraphs = seedHighlights(seed, [b, a], scale);
     expect(view(paragraphs)).toEqual([
-      [['one two ', ['a']], ['three', ['a', 'b']], [' four', ['b']], [' five', []]],
+      [
+        ['one two ', ['a']],
+        ['three', ['a', 'b']],
+        [' four', ['b']],
+        [' five', []],
+      ],
     ]);
     const both = paragraphs[0]!.segments[1]!.marks!;
     expect(both.ratings).toEqual(['accurate', 'false']);
@@ -59,8 +69,14 @@ describe('seed highlights', () => {
     const v = makeVerdict('crossing', { anchor: anchorOf(seed, 'ends here.\r\n\r\nSecond begins') });
     const paragraphs = seedHighlights(seed, [v], scale);
     expect(view(paragraphs)).toEqual([
-      [['First paragraph ', []], ['ends here.', ['crossing']]],
-      [['Second begins', ['crossing']], [' there and goes on.', []]],
+      [
+        ['First paragraph ', []],
+        ['ends here.', ['crossing']],
+      ],
+      [
+        ['Second begins', ['crossing']],
+        [' there and goes on.', []],
+      ],
       [['Third.', []]],
     ]);
     expect(paragraphs[0]!.segments[1]!.marks!.passageStarts).toEqual(['passage-crossing']);
@@ -74,7 +90,15 @@ describe('seed highlights', () => {
     const anchor = anchorOf(home, 'the vote was fair');
     const v = makeVerdict('fair-vote', { anchor, appearances: appearancesOf(anchor, [home, other]) });
     const [p] = seedHighlights(other, [v], scale);
-    expect(view([p!])).toEqual([[['Reports: ', []], ['the vote was fair', ['fair-vote']], ['. Again: ', []], ['the vote was fair', ['fair-vote']], ['.', []]]]);
+    expect(view([p!])).toEqual([
+      [
+        ['Reports: ', []],
+        ['the vote was fair', ['fair-vote']],
+        ['. Again: ', []],
+        ['the vote was fair', ['fair-vote']],
+        ['.', []],
+      ],
+    ]);
     expect(p!.segments[1]!.marks!.passageStarts).toEqual(['passage-fair-vote']);
     expect(p!.segments[3]!.marks!.passageStarts).toEqual(['passage-fair-vote--2']);
     expect(verdictPassages(v, 'b-other').map((x) => x.id)).toEqual(['passage-fair-vote', 'passage-fair-vote--2']);
@@ -108,7 +132,15 @@ describe('seed highlights', () => {
     const w = makeVerdict('w', { anchor: anchorAt(seed, accent, accent + 1) });
     const [p] = seedHighlights(seed, [v, w], scale);
     expect(joined(p!)).toBe(text);
-    expect(view([p!])).toEqual([[['Flag ', []], ['🇺🇦', ['v']], [' and caf', []], ['e\u0301', ['w']], [' now', []]]]);
+    expect(view([p!])).toEqual([
+      [
+        ['Flag ', []],
+        ['🇺🇦', ['v']],
+        [' and caf', []],
+        ['e\u0301', ['w']],
+        [' now', []],
+      ],
+    ]);
   });
 });
 

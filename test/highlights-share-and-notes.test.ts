@@ -34,14 +34,34 @@ describe('margin notes', () => {
     const zeta = makeVerdict('zeta', { anchor: anchorOf(home, 'Zeta claim first', 1), rating: 'mixed', title: 'Zeta?' });
     zeta.appearances = appearancesOf(zeta.anchor, [home, elsewhere]);
     const alphaAnchor = anchorOf(elsewhere, 'Alpha claim later');
-    const alpha = makeVerdict('alpha', { anchor: alphaAnchor, appearances: appearancesOf(alphaAnchor, [home, elsewhere]), rating: 'unsupported' });
+    const alpha = makeVerdict('alpha', {
+      anchor: alphaAnchor,
+      appearances: appearancesOf(alphaAnchor, [home, elsewhere]),
+      rating: 'unsupported',
+    });
     const sameStart = makeVerdict('aa', { anchor: anchorOf(home, 'Alpha claim'), rating: 'nonexistent' });
     const draft = makeVerdict('draft', { anchor: anchorOf(home, 'claim'), draft: true });
     expect(marginNotes(home, [zeta, alpha, draft, sameStart], scale)).toEqual([
       { slug: 'zeta', title: 'Zeta?', draft: false, rating: 'mixed', ratingLabel: 'Mixed', passageId: 'passage-zeta', start: 0 },
       { slug: 'draft', title: 'Title of draft', draft: true, rating: 'false', ratingLabel: 'False', passageId: 'passage-draft', start: 5 },
-      { slug: 'aa', title: 'Title of aa', draft: false, rating: 'nonexistent', ratingLabel: 'nonexistent', passageId: 'passage-aa', start: 18 },
-      { slug: 'alpha', title: 'Title of alpha', draft: false, rating: 'unsupported', ratingLabel: 'Unsupported', passageId: 'passage-alpha', start: 18 },
+      {
+        slug: 'aa',
+        title: 'Title of aa',
+        draft: false,
+        rating: 'nonexistent',
+        ratingLabel: 'nonexistent',
+        passageId: 'passage-aa',
+        start: 18,
+      },
+      {
+        slug: 'alpha',
+        title: 'Title of alpha',
+        draft: false,
+        rating: 'unsupported',
+        ratingLabel: 'Unsupported',
+        passageId: 'passage-alpha',
+        start: 18,
+      },
     ]);
     expect(marginNotes(elsewhere, [zeta, alpha], scale).map((n) => n.slug)).toEqual(['alpha']);
   });

@@ -25,13 +25,18 @@ import { runCli, STACK_TRACE } from './support/cli.ts';
 import type { ClaimReviewFeed, ClaimReviewLd } from './support/claimreview-json.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/hostile-injection');
-const corpus = JSON.parse(fs.readFileSync(path.join(fixtures, 'payloads.json'), 'utf8')) as { payloads: string[]; urls: string[]; refusedUrls: string[] };
+const corpus = JSON.parse(fs.readFileSync(path.join(fixtures, 'payloads.json'), 'utf8')) as {
+  payloads: string[];
+  urls: string[];
+  refusedUrls: string[];
+};
 const BODY = fs.readFileSync(path.join(fixtures, 'body.md'), 'utf8');
 const { payloads, urls, refusedUrls } = corpus;
 const KEYS = ['accurate', 'mostly-accurate', 'mixed', 'misleading', 'false', 'unsupported'];
 
 /** A YAML double-quoted scalar (JSON string syntax, which YAML reads the same), non-ASCII escaped. */
-const q = (text: string): string => JSON.stringify(text).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const q = (text: string): string =>
+  JSON.stringify(text).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const seedParagraph = (i: number, p: string) => ({
   prefix: `Lead ${p} marker ${i}: `,
@@ -103,7 +108,23 @@ function hostileProject(): { files: Record<string, string>; expected: { title: s
 }
 
 /** Text fields per verdict carrying a payload, and per seed; for the report's count. */
-const VERDICT_FIELDS = ['title', 'seed text/quote', 'prefix', 'suffix', 'claim', 'claimant', 'source title', 'source url', 'publisher', 'archived', 'seed source title', 'author', 'corrections note', 'tags', 'body (raw HTML)'];
+const VERDICT_FIELDS = [
+  'title',
+  'seed text/quote',
+  'prefix',
+  'suffix',
+  'claim',
+  'claimant',
+  'source title',
+  'source url',
+  'publisher',
+  'archived',
+  'seed source title',
+  'author',
+  'corrections note',
+  'tags',
+  'body (raw HTML)',
+];
 const SEED_FIELDS = ['text', 'title', 'outlet', 'url', 'archived'];
 
 let site = '';
@@ -160,7 +181,9 @@ describe('XSS payloads in every field', () => {
       expect(explanation).toContain(`<script>alert('body-script')</script>`);
       // The marked passage is the seed's own text, payload included.
       const spaced = (text: string) => text.replace(/\s+/g, ' ');
-      expect(spaced(textOf(byClass(doc, 'passage')[0]!.childNodes.find((c) => c.nodeName === 'blockquote')!))).toContain(spaced(seedParagraph(i, p).quote));
+      expect(spaced(textOf(byClass(doc, 'passage')[0]!.childNodes.find((c) => c.nodeName === 'blockquote')!))).toContain(
+        spaced(seedParagraph(i, p).quote),
+      );
 
       const scripts = elements(doc).filter((e) => e.tagName === 'script');
       expect(scripts.map((s) => attr(s, 'type'))).toEqual(['application/ld+json']);
@@ -181,11 +204,15 @@ describe('XSS payloads in every field', () => {
 
   it('hostile-but-valid http(s) URLs stay inside their attribute (escaped, not broken out of)', () => {
     const doc = page('verdicts/v0/index.html');
-    const hrefs = elements(doc).filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'));
+    const hrefs = elements(doc)
+      .filter((e) => e.tagName === 'a')
+      .map((a) => attr(a, 'href'));
     expect(hrefs).toContain(urls[0]);
     expect(hrefs).toContain(urls[2]);
     const seedPage = page('seeds/s0/index.html');
-    const seedHrefs = elements(seedPage).filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'));
+    const seedHrefs = elements(seedPage)
+      .filter((e) => e.tagName === 'a')
+      .map((a) => attr(a, 'href'));
     expect(seedHrefs).toContain(urls[0]);
     expect(seedHrefs).toContain(urls[1]);
   });
@@ -202,9 +229,26 @@ describe('XSS payloads in every field', () => {
     });
   });
 
-  it('feed.xml: every tag is an Atom tag, and each entry\'s HTML content is clean', () => {
+  it("feed.xml: every tag is an Atom tag, and each entry's HTML content is clean", () => {
     const feed = fs.readFileSync(path.join(site, 'feed.xml'), 'utf8');
-    const atom = new Set(['?xml', 'feed', 'title', 'subtitle', 'link', 'updated', 'id', 'author', 'name', 'entry', 'content', 'summary', 'published', 'category', 'email', 'uri']);
+    const atom = new Set([
+      '?xml',
+      'feed',
+      'title',
+      'subtitle',
+      'link',
+      'updated',
+      'id',
+      'author',
+      'name',
+      'entry',
+      'content',
+      'summary',
+      'published',
+      'category',
+      'email',
+      'uri',
+    ]);
     const tags = [...feed.matchAll(/<\/?([?!]?[A-Za-z][\w:.-]*)/g)].map((m) => m[1]!);
     expect(tags.filter((t) => !atom.has(t))).toEqual([]);
     const entries = [...feed.matchAll(/<content type="html">([^<]*)<\/content>/g)].map((m) => m[1]!);
@@ -244,46 +288,51 @@ describe('XSS payloads in every field', () => {
 describe('URLs that are not absolute http(s) are refused by check', () => {
   const line = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
-  it.each(refusedUrls.map((url) => [JSON.stringify(url), url] as const))('%s as source url, archived copy, seed url and seed archived copy', (_, url) => {
-    const verdict = [
-      '---',
-      'title: t',
-      'seed: alpha',
-      'quote: The council voted',
-      'rating: accurate',
-      'sources:',
-      '  - title: a source',
-      `    url: ${q(url)}`,
-      '  - title: another',
-      '    url: https://example.org/ok',
-      `    archived: ${q(url)}`,
-      'author: A',
-      'date: 2024-03-01',
-      '---',
-      '',
-    ].join('\n');
-    const meta = `url: ${q(url)}\narchived: ${q(url)}\n`;
-    const root = writeProject({
-      'content/_data/ratings.yml': fs.readFileSync(path.join(import.meta.dirname, 'fixtures/clean/content/_data/ratings.yml'), 'utf8'),
-      'seeds/alpha.txt': 'The council voted on Tuesday.\n',
-      'seeds/alpha.yml': meta,
-      'content/verdicts/x.md': verdict,
-    });
-    const model = buildModel({ root });
-    const brief = model.problems.map((p) => `${p.file}:${p.line} ${p.severity} ${p.rule}`);
-    expect(brief).toEqual([
-      'content/verdicts/x.md:8 error source-invalid',
-      'content/verdicts/x.md:11 error source-invalid',
-      // the refused URL is not used: the structured data has no url for the seed, and check says so
-      'seeds/alpha.yml:1 warning seed-meta-missing',
-      'seeds/alpha.yml:1 error seed-invalid',
-      'seeds/alpha.yml:2 error seed-invalid',
-    ]);
-    expect(line(verdict, 'archived')).toBe(11);
-    expect(model.verdicts[0]?.sources.every((s) => s.kind !== 'web' || (s.url === 'https://example.org/ok' && s.archived === undefined))).toBe(true);
-  });
+  it.each(refusedUrls.map((url) => [JSON.stringify(url), url] as const))(
+    '%s as source url, archived copy, seed url and seed archived copy',
+    (_, url) => {
+      const verdict = [
+        '---',
+        'title: t',
+        'seed: alpha',
+        'quote: The council voted',
+        'rating: accurate',
+        'sources:',
+        '  - title: a source',
+        `    url: ${q(url)}`,
+        '  - title: another',
+        '    url: https://example.org/ok',
+        `    archived: ${q(url)}`,
+        'author: A',
+        'date: 2024-03-01',
+        '---',
+        '',
+      ].join('\n');
+      const meta = `url: ${q(url)}\narchived: ${q(url)}\n`;
+      const root = writeProject({
+        'content/_data/ratings.yml': fs.readFileSync(path.join(import.meta.dirname, 'fixtures/clean/content/_data/ratings.yml'), 'utf8'),
+        'seeds/alpha.txt': 'The council voted on Tuesday.\n',
+        'seeds/alpha.yml': meta,
+        'content/verdicts/x.md': verdict,
+      });
+      const model = buildModel({ root });
+      const brief = model.problems.map((p) => `${p.file}:${p.line} ${p.severity} ${p.rule}`);
+      expect(brief).toEqual([
+        'content/verdicts/x.md:8 error source-invalid',
+        'content/verdicts/x.md:11 error source-invalid',
+        // the refused URL is not used: the structured data has no url for the seed, and check says so
+        'seeds/alpha.yml:1 warning seed-meta-missing',
+        'seeds/alpha.yml:1 error seed-invalid',
+        'seeds/alpha.yml:2 error seed-invalid',
+      ]);
+      expect(line(verdict, 'archived')).toBe(11);
+      expect(
+        model.verdicts[0]?.sources.every((s) => s.kind !== 'web' || (s.url === 'https://example.org/ok' && s.archived === undefined)),
+      ).toBe(true);
+    },
+  );
 
-  it('the build refuses them too, with check\'s messages and no stack trace', async () => {
+  it("the build refuses them too, with check's messages and no stack trace", async () => {
     const root = writeProject({
       'content/_data/ratings.yml': fs.readFileSync(path.join(import.meta.dirname, 'fixtures/clean/content/_data/ratings.yml'), 'utf8'),
       'seeds/alpha.txt': 'The council voted on Tuesday.\n',

@@ -53,7 +53,9 @@ const timings: number[] = [];
 afterAll(() => {
   if (timings.length === 0) return;
   const sorted = [...timings].sort((a, b) => a - b);
-  console.info(`mutations: ${timings.length} model builds, median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
+  console.info(
+    `mutations: ${timings.length} model builds, median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
+  );
 });
 
 function checkProject(root: string) {
@@ -137,6 +139,8 @@ describe('the real commands on a corpus of mutated verdicts', () => {
     expect(build.stdout).toBe(formatText(problems));
     expect(`${build.stdout}\n${build.stderr}`).not.toMatch(STACK_TRACE);
     expect(fs.existsSync(output)).toBe(false);
-    console.info(`mutations: ${samples.length + 1} mutated files, ${problems.length} problems; check ${json.ms.toFixed(0)} ms, build ${build.ms.toFixed(0)} ms`);
+    console.info(
+      `mutations: ${samples.length + 1} mutated files, ${problems.length} problems; check ${json.ms.toFixed(0)} ms, build ${build.ms.toFixed(0)} ms`,
+    );
   });
 });

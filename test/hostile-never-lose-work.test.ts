@@ -55,8 +55,18 @@ describe('a build killed with SIGKILL', () => {
     expect(run.signal).toBe('SIGKILL');
     expect(hashTree(output)).toEqual(before);
     // What is left beside it is named as unfinished; nothing named _site but the previous site.
-    expect(siblings(output).filter((name) => name !== '_site').every((name) => /^_site\.partial-\d+$/.test(name))).toBe(true);
-    console.info(`killed ${waited} ms after spawn; left beside _site: ${siblings(output).filter((n) => n !== '_site').join(', ') || 'nothing'}`);
+    expect(
+      siblings(output)
+        .filter((name) => name !== '_site')
+        .every((name) => /^_site\.partial-\d+$/.test(name)),
+    ).toBe(true);
+    console.info(
+      `killed ${waited} ms after spawn; left beside _site: ${
+        siblings(output)
+          .filter((n) => n !== '_site')
+          .join(', ') || 'nothing'
+      }`,
+    );
 
     const next = await runCli('build', ['--root', root, '--output', output]);
     expect(next.status, next.stderr).toBe(0);
@@ -66,7 +76,16 @@ describe('a build killed with SIGKILL', () => {
 });
 
 describe('new never overwrites', () => {
-  const args = (root: string, slug: string) => ['--root', root, '--seed', '000_5bff26b3a7f2143b', '--quote', 'Russia will respond to attacks as an assault on its territory', '--slug', slug];
+  const args = (root: string, slug: string) => [
+    '--root',
+    root,
+    '--seed',
+    '000_5bff26b3a7f2143b',
+    '--quote',
+    'Russia will respond to attacks as an assault on its territory',
+    '--slug',
+    slug,
+  ];
 
   it('an existing verdict, a file it just wrote, or a dangling link', async () => {
     const root = copySampleProject('new');
@@ -103,8 +122,12 @@ describe('nothing but new writes into seeds/ or content/', () => {
     // An editorial change for review to report, then a snapshot of the working tree.
     const verdict = path.join(root, 'content/verdicts', fs.readdirSync(path.join(root, 'content/verdicts'))[0]!);
     fs.appendFileSync(verdict, '\nOne more sentence.\n');
-    const snapshot = () => new Map([...hashTree(path.join(root, 'seeds')), ...hashTree(path.join(root, 'content'))].map(([f, h]) => [f, h]));
-    const times = () => listFiles(root).filter((f) => /^(seeds|content)\//.test(f)).map((f) => fs.statSync(path.join(root, f)).mtimeMs);
+    const snapshot = () =>
+      new Map([...hashTree(path.join(root, 'seeds')), ...hashTree(path.join(root, 'content'))].map(([f, h]) => [f, h]));
+    const times = () =>
+      listFiles(root)
+        .filter((f) => /^(seeds|content)\//.test(f))
+        .map((f) => fs.statSync(path.join(root, f)).mtimeMs);
     const before = snapshot();
     const mtimes = times();
 

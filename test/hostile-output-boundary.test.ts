@@ -23,20 +23,58 @@ const SITE_ASSETS: Record<string, Buffer> = {
 const CSS = fs.readFileSync(path.join(repoRoot, '_includes/css/site.css'), 'utf8');
 
 /** Mostly what an editor writes, sometimes what an attacker writes: both sides of the property get exercised. */
-const mostly = <T,>(fine: fc.Arbitrary<T>, hostile: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fine, weight: 5 }, { arbitrary: hostile, weight: 1 });
+const mostly = <T>(fine: fc.Arbitrary<T>, hostile: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: fine, weight: 5 }, { arbitrary: hostile, weight: 1 });
 
 /** Names and paths as an attacker writes them: traversal, the site's own folders, odd characters. */
 const pathPart = fc.oneof(
-  fc.constantFrom('about', 'team', 'assets', 'pagefind', 'search', 'seeds', 'verdicts', 'feed.xml', '..', '.', '.well-known', 'index', 'index.html', 'search.js', '_headers', 'A', '%2e%2e', 'x.html'),
+  fc.constantFrom(
+    'about',
+    'team',
+    'assets',
+    'pagefind',
+    'search',
+    'seeds',
+    'verdicts',
+    'feed.xml',
+    '..',
+    '.',
+    '.well-known',
+    'index',
+    'index.html',
+    'search.js',
+    '_headers',
+    'A',
+    '%2e%2e',
+    'x.html',
+  ),
   fc.stringMatching(/^[a-z0-9._~%-]{1,8}$/),
 );
 const permalink = mostly(
   fc.constantFrom('/methodology/', '/corrections-policy/', '/team.html', '/about/us/'),
   fc.oneof(
-    fc.array(pathPart, { minLength: 0, maxLength: 4 }).chain((parts) =>
-      fc.constantFrom(`/${parts.join('/')}/`, `/${parts.join('/')}`, `${parts.join('/')}/`, `/../${parts.join('/')}/`, `//${parts.join('/')}`),
+    fc
+      .array(pathPart, { minLength: 0, maxLength: 4 })
+      .chain((parts) =>
+        fc.constantFrom(
+          `/${parts.join('/')}/`,
+          `/${parts.join('/')}`,
+          `${parts.join('/')}/`,
+          `/../${parts.join('/')}/`,
+          `//${parts.join('/')}`,
+        ),
+      ),
+    fc.constantFrom(
+      '/assets/search.js',
+      '/assets/favicon.svg',
+      '/assets/site.css',
+      '/pagefind/pagefind.js',
+      '/search/',
+      '/feed.xml',
+      '/_redirects',
+      '/404.html',
+      '/',
     ),
-    fc.constantFrom('/assets/search.js', '/assets/favicon.svg', '/assets/site.css', '/pagefind/pagefind.js', '/search/', '/feed.xml', '/_redirects', '/404.html', '/'),
   ),
 );
 const language = mostly(
@@ -46,12 +84,22 @@ const language = mostly(
     fc.stringMatching(/^[a-zA-Z./-]{1,12}$/),
   ),
 );
-const slug = mostly(fc.constantFrom('sea-wall', 'assets', 'search', 'index', 'council-vote'), fc.oneof(fc.constantFrom('..', 'Sea-Wall', 'a.b'), fc.stringMatching(/^[a-z0-9.-]{1,10}$/)));
-const pageName = mostly(fc.constantFrom('about', 'team', 'method/index', 'corrections'), fc.oneof(fc.constantFrom('index', 'search', 'assets/x', '404', 'A b', '.hidden'), fc.stringMatching(/^[a-z0-9-]{1,8}$/)));
+const slug = mostly(
+  fc.constantFrom('sea-wall', 'assets', 'search', 'index', 'council-vote'),
+  fc.oneof(fc.constantFrom('..', 'Sea-Wall', 'a.b'), fc.stringMatching(/^[a-z0-9.-]{1,10}$/)),
+);
+const pageName = mostly(
+  fc.constantFrom('about', 'team', 'method/index', 'corrections'),
+  fc.oneof(fc.constantFrom('index', 'search', 'assets/x', '404', 'A b', '.hidden'), fc.stringMatching(/^[a-z0-9-]{1,8}$/)),
+);
 
 const settings = fc.record({
   language,
-  pages: fc.uniqueArray(fc.record({ name: pageName, permalink: fc.option(permalink, { nil: undefined, freq: 2 }) }), { minLength: 1, maxLength: 3, selector: (page) => page.name }),
+  pages: fc.uniqueArray(fc.record({ name: pageName, permalink: fc.option(permalink, { nil: undefined, freq: 2 }) }), {
+    minLength: 1,
+    maxLength: 3,
+    selector: (page) => page.name,
+  }),
   verdictSlug: slug,
   redirects: fc.uniqueArray(slug, { maxLength: 2 }),
 });
@@ -63,14 +111,22 @@ function projectFiles(input: Settings): Record<string, string | Buffer> {
   const files: Record<string, string | Buffer> = {
     'seeds/alpha.txt': fixture('seeds/alpha.txt'),
     'content/_data/ratings.yml': fixture('content/_data/ratings.yml'),
-    'content/_data/site.json': JSON.stringify({ title: 'T', description: 'D', url: 'https://example.org', language: input.language, organisation: { name: 'N' }, notice: 'Sample.' }),
+    'content/_data/site.json': JSON.stringify({
+      title: 'T',
+      description: 'D',
+      url: 'https://example.org',
+      language: input.language,
+      organisation: { name: 'N' },
+      notice: 'Sample.',
+    }),
     [`content/verdicts/${input.verdictSlug}.md`]: fixture('content/verdicts/sea-wall-vote.md')
       .toString('utf8')
       .replace(/^redirect_from: .*$/m, `redirect_from: [${input.redirects.map(yamlString).join(', ')}]`)
       .replace(/^ {2}- seed: beta\n/m, ''),
   };
   for (const page of input.pages) {
-    files[`content/${page.name}.md`] = `---\ntitle: A page\n${page.permalink === undefined ? '' : `permalink: ${yamlString(page.permalink)}\n`}---\nText.\n`;
+    files[`content/${page.name}.md`] =
+      `---\ntitle: A page\n${page.permalink === undefined ? '' : `permalink: ${yamlString(page.permalink)}\n`}---\nText.\n`;
   }
   return files;
 }
@@ -111,7 +167,8 @@ describe('the output boundary (property)', () => {
         }
         built++;
         expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
-        for (const [file, bytes] of Object.entries(SITE_ASSETS)) expect(fs.readFileSync(path.join(output, file)).equals(bytes), file).toBe(true);
+        for (const [file, bytes] of Object.entries(SITE_ASSETS))
+          expect(fs.readFileSync(path.join(output, file)).equals(bytes), file).toBe(true);
         expect(fs.readFileSync(path.join(output, 'assets/site.css'), 'utf8').startsWith(CSS)).toBe(true);
         expect(fs.readFileSync(path.join(output, 'pagefind/pagefind.js'), 'utf8')).not.toMatch(/<html/i);
       }),

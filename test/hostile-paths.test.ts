@@ -29,7 +29,10 @@ function outside(): string {
   const dir = tempDir('outside');
   fs.writeFileSync(path.join(dir, 'leak.txt'), `${SECRET} The council of Port Ellery voted on Tuesday.\n`);
   fs.writeFileSync(path.join(dir, 'leak.md'), `# ${SECRET}\n`);
-  fs.writeFileSync(path.join(dir, 'site.json'), JSON.stringify({ title: SECRET, description: SECRET, url: 'https://example.org', organisation: { name: SECRET }, notice: SECRET }));
+  fs.writeFileSync(
+    path.join(dir, 'site.json'),
+    JSON.stringify({ title: SECRET, description: SECRET, url: 'https://example.org', organisation: { name: SECRET }, notice: SECRET }),
+  );
   return dir;
 }
 
@@ -54,10 +57,26 @@ function sandboxed(name: 'check' | 'build', root: string, args: string[], output
 }
 
 describe('seed ids and slugs that try to leave seeds/', () => {
-  const hostile = ['../outside', '../../../../etc/passwd', '/etc/passwd', '..\\..\\windows', 'C:\\Windows\\win.ini', 'alpha/../alpha', 'alpha.txt', '"%2e%2e%2falpha"', '"alpha\\0"', '"\\0"', '~/x', '.', '..'];
+  const hostile = [
+    '../outside',
+    '../../../../etc/passwd',
+    '/etc/passwd',
+    '..\\..\\windows',
+    'C:\\Windows\\win.ini',
+    'alpha/../alpha',
+    'alpha.txt',
+    '"%2e%2e%2falpha"',
+    '"alpha\\0"',
+    '"\\0"',
+    '~/x',
+    '.',
+    '..',
+  ];
 
   it.each(hostile)('%s as the seed and as a cited seed: refused, nothing anchored', (id) => {
-    const verdict = fixture('hostile-mutations/minimal.md').replace('seed: alpha', `seed: ${id}`).replace('  - seed: alpha', `  - seed: ${id}`);
+    const verdict = fixture('hostile-mutations/minimal.md')
+      .replace('seed: alpha', `seed: ${id}`)
+      .replace('  - seed: alpha', `  - seed: ${id}`);
     const root = writeProject({ ...BASE, 'content/verdicts/x.md': verdict });
     const model = buildModel({ root });
     expect(brief(model.problems)).toEqual(['content/verdicts/x.md:3 error field-invalid', 'content/verdicts/x.md:7 error source-invalid']);
@@ -65,14 +84,22 @@ describe('seed ids and slugs that try to leave seeds/', () => {
   });
 
   it('a seed id differing only in case is not found, with the real id suggested', () => {
-    const root = writeProject({ ...BASE, 'content/verdicts/x.md': fixture('hostile-mutations/minimal.md').replace('seed: alpha', 'seed: ALPHA') });
+    const root = writeProject({
+      ...BASE,
+      'content/verdicts/x.md': fixture('hostile-mutations/minimal.md').replace('seed: alpha', 'seed: ALPHA'),
+    });
     const problems = buildModel({ root }).problems;
     expect(brief(problems)).toEqual(['content/verdicts/x.md:3 error seed-not-found']);
     expect(problems[0]!.message).toContain('alpha');
   });
 
   it('the real check reads nothing outside the repository and the project (Node permission model)', async () => {
-    const files = Object.fromEntries(hostile.map((id, i) => [`content/verdicts/h${i}.md`, fixture('hostile-mutations/minimal.md').replace('seed: alpha', `seed: ${id}`).replace('  - seed: alpha', `  - seed: ${id}`)]));
+    const files = Object.fromEntries(
+      hostile.map((id, i) => [
+        `content/verdicts/h${i}.md`,
+        fixture('hostile-mutations/minimal.md').replace('seed: alpha', `seed: ${id}`).replace('  - seed: alpha', `  - seed: ${id}`),
+      ]),
+    );
     const root = writeProject({ ...BASE, ...files });
     const run = await sandboxed('check', root, []);
     expect(run.stderr).not.toMatch(/ERR_ACCESS_DENIED|restricted/);
@@ -91,7 +118,11 @@ describe('file names in seeds/ and content/verdicts/', () => {
   });
 
   it('two seeds differing only in letter case are an error', () => {
-    const root = writeProject({ ...BASE, 'seeds/Alpha.txt': fixture('clean/seeds/alpha.txt'), 'seeds/Alpha.yml': fixture('clean/seeds/alpha.yml') });
+    const root = writeProject({
+      ...BASE,
+      'seeds/Alpha.txt': fixture('clean/seeds/alpha.txt'),
+      'seeds/Alpha.yml': fixture('clean/seeds/alpha.yml'),
+    });
     const problems = buildModel({ root }).problems;
     expect(brief(problems)).toEqual(['seeds/alpha.txt:1 error seed-invalid']);
     expect(problems[0]!.message).toMatch(/differs from "Alpha" only in letter case/);
@@ -99,9 +130,17 @@ describe('file names in seeds/ and content/verdicts/', () => {
 
   it('two verdicts whose slugs collide on a case-insensitive file system are an error', () => {
     const text = fixture('hostile-mutations/minimal.md');
-    const root = writeProject({ ...BASE, 'content/verdicts/claim.md': text, 'content/verdicts/CLAIM.md': text, 'content/verdicts/Claim.md': text });
+    const root = writeProject({
+      ...BASE,
+      'content/verdicts/claim.md': text,
+      'content/verdicts/CLAIM.md': text,
+      'content/verdicts/Claim.md': text,
+    });
     const problems = buildModel({ root }).problems.filter((p) => p.file !== 'content/verdicts/good.md');
-    expect(brief(problems.filter((p) => p.rule === 'duplicate-slug'))).toEqual(['content/verdicts/Claim.md:1 error duplicate-slug', 'content/verdicts/claim.md:1 error duplicate-slug']);
+    expect(brief(problems.filter((p) => p.rule === 'duplicate-slug'))).toEqual([
+      'content/verdicts/Claim.md:1 error duplicate-slug',
+      'content/verdicts/claim.md:1 error duplicate-slug',
+    ]);
     expect(problems.find((p) => p.rule === 'duplicate-slug')!.message).toMatch(/collides with content\/verdicts\/CLAIM\.md/);
   });
 });
@@ -148,12 +187,36 @@ describe('pages that would be written outside the site', () => {
   const TEMPLATE_PROBE = 'HOME is {{ range.constructor("return process.env.HOME")() }}\n';
 
   it.each([
-    ['a permalink with ..', { 'content/evil.md': page('permalink: ../../escape/x.html\n') }, /^content\/evil\.md:3:12: error: "permalink" must be a site path/m],
-    ['a permalink that bypasses the output folder', { 'content/evil.md': page('permalink: /escape.html\npermalinkBypassOutputDir: true\n') }, /^content\/evil\.md:4:1: error: "permalinkBypassOutputDir" is one of Eleventy's own settings/m],
-    ['templateEngineOverride (Markdown run as Nunjucks: code)', { 'content/evil.md': page('templateEngineOverride: njk,md\n', TEMPLATE_PROBE) }, /^content\/evil\.md:3:1: error: "templateEngineOverride" is one of Eleventy's own settings/m],
-    ['eleventyComputed', { 'content/evil.md': page('eleventyComputed:\n  permalink: ../../escape/y.html\n') }, /^content\/evil\.md:3:1: error: "eleventyComputed" is one of Eleventy's own settings/m],
-    ['a layout outside _includes', { 'content/evil.md': page('layout: ../../../../etc/passwd\n') }, /^content\/evil\.md:3:1: error: "layout" is one of Eleventy's own settings/m],
-    ['a global data permalink', { 'content/evil.md': page(''), 'content/_data/permalink.json': '"../../escape/z.html"' }, /^content\/_data\/permalink\.json:1:1: error: .*\[data-file-unknown\]$/m],
+    [
+      'a permalink with ..',
+      { 'content/evil.md': page('permalink: ../../escape/x.html\n') },
+      /^content\/evil\.md:3:12: error: "permalink" must be a site path/m,
+    ],
+    [
+      'a permalink that bypasses the output folder',
+      { 'content/evil.md': page('permalink: /escape.html\npermalinkBypassOutputDir: true\n') },
+      /^content\/evil\.md:4:1: error: "permalinkBypassOutputDir" is one of Eleventy's own settings/m,
+    ],
+    [
+      'templateEngineOverride (Markdown run as Nunjucks: code)',
+      { 'content/evil.md': page('templateEngineOverride: njk,md\n', TEMPLATE_PROBE) },
+      /^content\/evil\.md:3:1: error: "templateEngineOverride" is one of Eleventy's own settings/m,
+    ],
+    [
+      'eleventyComputed',
+      { 'content/evil.md': page('eleventyComputed:\n  permalink: ../../escape/y.html\n') },
+      /^content\/evil\.md:3:1: error: "eleventyComputed" is one of Eleventy's own settings/m,
+    ],
+    [
+      'a layout outside _includes',
+      { 'content/evil.md': page('layout: ../../../../etc/passwd\n') },
+      /^content\/evil\.md:3:1: error: "layout" is one of Eleventy's own settings/m,
+    ],
+    [
+      'a global data permalink',
+      { 'content/evil.md': page(''), 'content/_data/permalink.json': '"../../escape/z.html"' },
+      /^content\/_data\/permalink\.json:1:1: error: .*\[data-file-unknown\]$/m,
+    ],
   ])('%s: the build fails naming the file, writes nothing outside and keeps the previous site', async (_, files, message) => {
     const root = writeProject({ ...BASE, ...files });
     const parent = tempDir('escape-site');
@@ -178,7 +241,10 @@ describe('pages that would be written outside the site', () => {
       'content/evil.11tydata.json': JSON.stringify({ templateEngineOverride: 'njk,md', permalink: '../../escape/w.html' }),
       'content/content.11tydata.json': JSON.stringify({ templateEngineOverride: 'njk,md' }),
     });
-    expect(brief(buildModel({ root }).problems)).toEqual(['content/content.11tydata.json:1 error content-file-unknown', 'content/evil.11tydata.json:1 error content-file-unknown']);
+    expect(brief(buildModel({ root }).problems)).toEqual([
+      'content/content.11tydata.json:1 error content-file-unknown',
+      'content/evil.11tydata.json:1 error content-file-unknown',
+    ]);
     const parent = tempDir('data-site');
     const output = path.join(parent, '_site');
     const run = await runCli('build', ['--root', root, '--output', output]);

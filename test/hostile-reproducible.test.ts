@@ -24,7 +24,10 @@ async function build(timeZone: string, when: Date): Promise<Map<string, string>>
 }
 
 it('builds byte-identical sites in TZ=UTC and TZ=Pacific/Kiritimati with touched file times', async () => {
-  const [utc, kiritimati] = await Promise.all([build('UTC', new Date('1999-12-31T23:59:59Z')), build('Pacific/Kiritimati', new Date('2038-01-19T03:14:07Z'))]);
+  const [utc, kiritimati] = await Promise.all([
+    build('UTC', new Date('1999-12-31T23:59:59Z')),
+    build('Pacific/Kiritimati', new Date('2038-01-19T03:14:07Z')),
+  ]);
   expect(utc.size).toBeGreaterThan(20);
   expect([...kiritimati.keys()]).toEqual([...utc.keys()]);
   const differing = [...utc].filter(([file, hash]) => kiritimati.get(file) !== hash).map(([file]) => file);

@@ -46,7 +46,14 @@ function verdict(fields: string, body = 'Explanation.\n'): string {
 
 /** Billion laughs: nine levels of nine aliases each (9^9 = 387 million nodes when expanded). */
 const ALIAS_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-  .concat('bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`))
+  .concat(
+    'bcdefghi'.split('').map(
+      (name, i) =>
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+    ),
+  )
   .join('\n');
 
 describe('YAML alias bombs (billion laughs)', () => {
@@ -99,13 +106,19 @@ describe('a 50 MB seed', () => {
   const fiftyMb = (unit: string) => unit.repeat(Math.ceil((50 * MB) / unit.length));
 
   it('of prose is read and the quote anchored in it', () => {
-    const problems = check('50 MB seed of prose', { 'seeds/big.txt': `${fiftyMb(filler)}\n\n${ALPHA}`, [FILE]: verdict('').replace('seed: alpha', 'seed: big') });
+    const problems = check('50 MB seed of prose', {
+      'seeds/big.txt': `${fiftyMb(filler)}\n\n${ALPHA}`,
+      [FILE]: verdict('').replace('seed: alpha', 'seed: big'),
+    });
     // the only notes: neither seed records the article's url or date (seed-meta-missing), nothing about the size
     expect(problems.filter((p) => p.rule !== 'seed-meta-missing')).toEqual([]);
   });
 
   it('of 26 million one-letter lines is refused with a clear message, not read line by line', () => {
-    const problems = check('50 MB seed of one-letter lines', { 'seeds/big.txt': fiftyMb('a\n'), [FILE]: verdict('').replace('seed: alpha', 'seed: big') });
+    const problems = check('50 MB seed of one-letter lines', {
+      'seeds/big.txt': fiftyMb('a\n'),
+      [FILE]: verdict('').replace('seed: alpha', 'seed: big'),
+    });
     expect(brief(problems)).toEqual([`${FILE}:3 error seed-not-found`, 'seeds/big.txt:1 error seed-invalid']);
     expect(problems[1]!.message).toMatch(/seeds\/big\.txt has \d+ lines, over the limit of 1000000 lines; it was skipped/);
   });
@@ -141,11 +154,13 @@ describe('10,000 levels of nesting', () => {
     // markdown-it stops nesting at its maxNesting (100): deeper block content is dropped, never recursed into.
     const html = measure(`10,000-level Markdown ${name}`, () => createMarkdown().render(body, { verdictSlug: 'x' }));
     expect(html.length).toBeGreaterThan(0);
-    const depth = Math.max(...html.split(/(?=<)/).reduce<number[]>((depths, piece) => {
-      const last = depths.at(-1) ?? 0;
-      depths.push(/^<\/(?:blockquote|ul|ol|li)>/.test(piece) ? last - 1 : /^<(?:blockquote|ul|ol|li)>/.test(piece) ? last + 1 : last);
-      return depths;
-    }, []));
+    const depth = Math.max(
+      ...html.split(/(?=<)/).reduce<number[]>((depths, piece) => {
+        const last = depths.at(-1) ?? 0;
+        depths.push(/^<\/(?:blockquote|ul|ol|li)>/.test(piece) ? last - 1 : /^<(?:blockquote|ul|ol|li)>/.test(piece) ? last + 1 : last);
+        return depths;
+      }, []),
+    );
     expect(depth).toBeLessThanOrEqual(200);
   });
 });

@@ -90,7 +90,9 @@ describeInBrowser('the built site under its own headers', () => {
   });
 
   it("would break search without 'wasm-unsafe-eval' (the policy is no looser than Pagefind needs)", async () => {
-    const looser = await serveSite(site.dir, PREFIX, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace(" 'wasm-unsafe-eval'", '') });
+    const looser = await serveSite(site.dir, PREFIX, {
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace(" 'wasm-unsafe-eval'", ''),
+    });
     try {
       const problems = await visit(looser, '/search/', search);
       expect(problems.join('\n')).toMatch(/script-src|wasm|WebAssembly/i);
@@ -103,7 +105,9 @@ describeInBrowser('the built site under its own headers', () => {
     // the clean fixture's sea-wall-vote verdict was once council-sea-wall (redirect_from)
     const moved = await buildAndServe({ root: path.join(repoRoot, 'test/fixtures/clean'), pathPrefix: PREFIX });
     try {
-      expect(fs.readFileSync(path.join(moved.dir, '_redirects'), 'utf8')).toContain('/factcheck/verdicts/council-sea-wall/ /factcheck/verdicts/sea-wall-vote/ 301\n');
+      expect(fs.readFileSync(path.join(moved.dir, '_redirects'), 'utf8')).toContain(
+        '/factcheck/verdicts/council-sea-wall/ /factcheck/verdicts/sea-wall-vote/ 301\n',
+      );
       const page = await browser.newPage();
       await page.goto(moved.url('/verdicts/council-sea-wall/'));
       await page.waitForURL(moved.url('/verdicts/sea-wall-vote/'), { timeout: 10_000 });

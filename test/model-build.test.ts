@@ -64,7 +64,9 @@ describe('buildModel', () => {
       'content/verdicts/one.md': verdictText({ redirect_from: 'redirect_from: [old]' }),
       'content/verdicts/two.md': verdictText({ redirect_from: 'redirect_from: [old]' }),
     });
-    expect(buildModel({ root }).problems).toMatchObject([{ file: 'content/verdicts/two.md', line: 11, column: 17, rule: 'duplicate-slug' }]);
+    expect(buildModel({ root }).problems).toMatchObject([
+      { file: 'content/verdicts/two.md', line: 11, column: 17, rule: 'duplicate-slug' },
+    ]);
   });
 
   it('says which seed could not be loaded rather than that it does not exist', () => {
@@ -96,7 +98,11 @@ describe('buildModel', () => {
   });
 
   it('re-parses across rebuilds only the verdict files whose text changed, and forgets deleted ones', () => {
-    const root = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/x.md': verdictText(), 'content/verdicts/y.md': verdictText({ rating: 'rating: false' }) });
+    const root = makeProject({
+      'seeds/alpha.txt': SEED_ALPHA,
+      'content/verdicts/x.md': verdictText(),
+      'content/verdicts/y.md': verdictText({ rating: 'rating: false' }),
+    });
     const cache = createModelCache();
     const [x1, y1] = buildModel({ root, cache }).verdicts;
     writeFileSync(join(root, 'content/verdicts/y.md'), verdictText({ rating: 'rating: misleading' }));
@@ -109,7 +115,7 @@ describe('buildModel', () => {
     expect([...cache.verdicts.keys()]).toEqual(['content/verdicts/y.md']);
   });
 
-  it('drops a reused verdict\'s anchor when its seed no longer holds the quote', () => {
+  it("drops a reused verdict's anchor when its seed no longer holds the quote", () => {
     const root = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'content/verdicts/x.md': verdictText() });
     const cache = createModelCache();
     expect(buildModel({ root, cache }).verdicts[0]!.anchor).toBeDefined();

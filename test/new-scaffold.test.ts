@@ -31,13 +31,21 @@ describe('npm run new', () => {
     const text = read(dir, file);
     expect(text.split('\n')[1]).toBe('# yaml-language-server: $schema=../../docs/verdict.schema.json');
     const fields = frontMatter(text);
-    expect(fields).toMatchObject({ seed: 'alpha', quote: 'protect every home in the town for a hundred years', title: null, rating: null, author: null, date: today() });
+    expect(fields).toMatchObject({
+      seed: 'alpha',
+      quote: 'protect every home in the town for a hundred years',
+      title: null,
+      rating: null,
+      author: null,
+      date: today(),
+    });
     expect(fields.sources).toEqual([{ title: null, url: null }]);
     expect(fields).not.toHaveProperty('prefix');
 
     const unfilled = runInRepo('check', dir, []);
     expect(unfilled.status).toBe(1);
-    for (const field of ['title', 'rating', 'author']) expect(unfilled.stdout).toMatch(new RegExp(`${file}:\\d+:\\d+: error: .*"?${field}"? .*\\[field-missing\\]`));
+    for (const field of ['title', 'rating', 'author'])
+      expect(unfilled.stdout).toMatch(new RegExp(`${file}:\\d+:\\d+: error: .*"?${field}"? .*\\[field-missing\\]`));
 
     edit(dir, file, /^title:$/m, 'title: A century of protection');
     edit(dir, file, /^rating:$/m, 'rating: misleading');
@@ -89,7 +97,14 @@ describe('npm run new', () => {
     const dir = project();
     const file = 'content/verdicts/sea-wall-cost.md';
     const original = read(dir, file);
-    const run = runInRepo('new', dir, ['--seed', 'beta', '--quote', 'Trawlers from Port Ellery returned two days early', '--slug', 'sea-wall-cost']);
+    const run = runInRepo('new', dir, [
+      '--seed',
+      'beta',
+      '--quote',
+      'Trawlers from Port Ellery returned two days early',
+      '--slug',
+      'sea-wall-cost',
+    ]);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('new: content/verdicts/sea-wall-cost.md already exists and was left as it is; choose another --slug.\n');
     expect(read(dir, file)).toBe(original);

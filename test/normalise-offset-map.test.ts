@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { foldedFrom, isSegmentBoundary, normalise, normaliseQuote, originalSegment, seedView, toOriginal } from '../src/matching/normalise.ts';
+import {
+  foldedFrom,
+  isSegmentBoundary,
+  normalise,
+  normaliseQuote,
+  originalSegment,
+  seedView,
+  toOriginal,
+} from '../src/matching/normalise.ts';
 import { makeSeed } from './support/content.ts';
 
 describe('normalised view and its offset map', () => {

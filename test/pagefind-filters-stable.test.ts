@@ -21,7 +21,7 @@ const cborOf = (file: string) => {
   return data.subarray(PREFIX.length);
 };
 
-it("reads and writes CBOR exactly as Pagefind does (its word index files, untouched, come back byte for byte)", () => {
+it('reads and writes CBOR exactly as Pagefind does (its word index files, untouched, come back byte for byte)', () => {
   const chunks = listFiles(path.join(site, 'pagefind')).filter((f) => f.endsWith('.pf_index'));
   expect(chunks.length).toBeGreaterThan(0);
   for (const file of chunks) {
@@ -31,7 +31,9 @@ it("reads and writes CBOR exactly as Pagefind does (its word index files, untouc
 });
 
 it('writes every filter sorted, under the name the meta file gives it, and the meta file under the name the entry gives it', () => {
-  const entry = JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  const entry = JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>;
+  };
   const [{ hash }] = Object.values(entry.languages) as [{ hash: string }];
   const meta = decodeCbor(cborOf(`pagefind.${hash}.pf_meta`)) as unknown[];
   const filters = meta[3] as [string, string][];

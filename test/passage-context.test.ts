@@ -56,18 +56,25 @@ describe('passage context', () => {
   it('for any text, before + passage + after is the collapsed text of the region, with ellipses added', () => {
     const chars = fc.constantFrom('a', 'b', ' ', '  ', '\n', '😀', 'e\u0301', '\u00a0');
     fc.assert(
-      fc.property(fc.array(chars, { minLength: 1, maxLength: 60 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 5 }), (parts, x, y, words) => {
-        const text = parts.join('');
-        const seed = makeSeed('s', text);
-        const a = x % (text.length + 1);
-        const b = y % (text.length + 1);
-        const ctx = passageContext(seed, { start: Math.min(a, b), end: Math.max(a, b) }, { words, maxChars: 12 });
-        const whole = `${ctx.before}${ctx.passage}${ctx.after}`.replace(/^… ?|…$/gu, '').replace(/ ?…$/u, '');
-        expect(text.replace(/\s+/gu, ' ')).toContain(whole.trim());
-        expect(ctx.before.replace(/^… ?/u, '').split(' ').filter(Boolean).length).toBeLessThanOrEqual(words);
-        expect(ctx.after.replace(/ ?…$/u, '').split(' ').filter(Boolean).length).toBeLessThanOrEqual(words);
-        for (const part of [ctx.before, ctx.after]) expect(part).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
-      }),
+      fc.property(
+        fc.array(chars, { minLength: 1, maxLength: 60 }),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 5 }),
+        (parts, x, y, words) => {
+          const text = parts.join('');
+          const seed = makeSeed('s', text);
+          const a = x % (text.length + 1);
+          const b = y % (text.length + 1);
+          const ctx = passageContext(seed, { start: Math.min(a, b), end: Math.max(a, b) }, { words, maxChars: 12 });
+          const whole = `${ctx.before}${ctx.passage}${ctx.after}`.replace(/^… ?|…$/gu, '').replace(/ ?…$/u, '');
+          expect(text.replace(/\s+/gu, ' ')).toContain(whole.trim());
+          expect(ctx.before.replace(/^… ?/u, '').split(' ').filter(Boolean).length).toBeLessThanOrEqual(words);
+          expect(ctx.after.replace(/ ?…$/u, '').split(' ').filter(Boolean).length).toBeLessThanOrEqual(words);
+          for (const part of [ctx.before, ctx.after])
+            expect(part).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+        },
+      ),
       { seed: 5, numRuns: 500 },
     );
   });

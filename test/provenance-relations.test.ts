@@ -66,7 +66,8 @@ describe('provenance between seeds', () => {
   });
 
   it('does not relate two different reports that share one stock phrase', () => {
-    const stock = 'The views expressed in this article are the author’s own and do not necessarily reflect the editorial policy of this newspaper.';
+    const stock =
+      'The views expressed in this article are the author’s own and do not necessarily reflect the editorial policy of this newspaper.';
     const other =
       'Rail freight through the border region fell by a third last month, the statistics office said on Friday, as the new tolls on the motorway pushed hauliers back onto the roads. ' +
       'The railway company blamed a shortage of drivers and the closure of the river bridge for repairs. Farmers in the valley said the delays had cost them part of the wheat harvest.';
@@ -104,7 +105,10 @@ describe('provenance between seeds', () => {
       const { relation } = only([seed('000_first', REPORT, ma), seed('999_last', REPORT, mb)]);
       expect(relation('000_first', '999_last')!.direction).toBeUndefined();
     }
-    const { relation } = only([seed('000_first', REPORT, { published: '2024-05-01' }), seed('999_last', REPORT, { published: '2024-01-01' })]);
+    const { relation } = only([
+      seed('000_first', REPORT, { published: '2024-05-01' }),
+      seed('999_last', REPORT, { published: '2024-01-01' }),
+    ]);
     expect(relation('000_first', '999_last')!.direction).toEqual({ earlier: '999_last', later: '000_first' });
   });
 });

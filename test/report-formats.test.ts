@@ -23,7 +23,12 @@ const seedProblem: Problem = { file: 'seeds/a.txt', line: 1, column: 1, severity
 describe('problem reports', () => {
   it('sorts by file, line, column, rule and message', () => {
     const sameSpot = { ...quoteNotFound, rule: 'context-changed' as const };
-    expect(sortProblems([seedProblem, quoteNotFound, unknownField, sameSpot])).toEqual([unknownField, sameSpot, quoteNotFound, seedProblem]);
+    expect(sortProblems([seedProblem, quoteNotFound, unknownField, sameSpot])).toEqual([
+      unknownField,
+      sameSpot,
+      quoteNotFound,
+      seedProblem,
+    ]);
   });
 
   it('prints text the way compilers do', () => {

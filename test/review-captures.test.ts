@@ -19,7 +19,7 @@ describe('review of captures', () => {
     expect(listed).toContain(
       '**error** `seeds/harbour.txt:5:1` capture seeds/harbour.txt was rewritten (line 5: "4" -> "5"), but published verdicts are anchored in it: consulted-in-spring (line 11), sea-wall-vote (line 3), wall-cost (line 5).',
     );
-    expect(listed).toContain('add the article\'s new text as seeds/harbour&#64;YYYY-MM-DD.txt');
+    expect(listed).toContain("add the article's new text as seeds/harbour&#64;YYYY-MM-DD.txt");
     expect(listed).toContain('\\[capture-changed\\]');
     // The error replaces the seed-changed warning for the same file.
     expect(listed).not.toContain('\\[seed-changed\\]');
@@ -67,7 +67,9 @@ describe('review of captures', () => {
       '| **The wall will be finished by 2026** (`wall-finished`) | “The wall will be finished by 2026, the mayor said.” | **changed**: "2026," -> "2027," — now “The wall will be finished by 2027, the mayor said.” |',
     ]);
     // The new capture's changes are also check's warnings on the verdicts.
-    expect(problems(run.stdout)).toMatch(/`content\/verdicts\/wall-cost\.md:4:8` the passage this verdict checked reads differently in the later capture seeds\/harbour&#64;2024-03-30\.txt/);
+    expect(problems(run.stdout)).toMatch(
+      /`content\/verdicts\/wall-cost\.md:4:8` the passage this verdict checked reads differently in the later capture seeds\/harbour&#64;2024-03-30\.txt/,
+    );
   });
 
   it('fails when a new capture dated before a published verdict would move it off the text it checked', () => {
@@ -77,7 +79,7 @@ describe('review of captures', () => {
     const run = review(repo);
     expect(run.status).toBe(1);
     expect(problems(run.stdout)).toContain(
-      '**error** `content/verdicts/wall-cost.md:11:7` this published verdict was checked against seeds/harbour.txt, but seeds/harbour&#64;2024-03-02.txt, dated on or before the verdict\'s date (2024-03-02), now makes it check seeds/harbour&#64;2024-03-02.txt instead. Add \\`capture: 2024-03-01\\` to keep it on the text it checked. \\[capture-changed\\]',
+      "**error** `content/verdicts/wall-cost.md:11:7` this published verdict was checked against seeds/harbour.txt, but seeds/harbour&#64;2024-03-02.txt, dated on or before the verdict's date (2024-03-02), now makes it check seeds/harbour&#64;2024-03-02.txt instead. Add \\`capture: 2024-03-01\\` to keep it on the text it checked. \\[capture-changed\\]",
     );
     // Pinned, it stays where it was, and review passes.
     edit(repo, 'content/verdicts/wall-cost.md', 'date: 2024-03-02', 'date: 2024-03-02\ncapture: 2024-03-01');

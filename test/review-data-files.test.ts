@@ -7,7 +7,10 @@ import { git, makeRepo, read, remove, removeTempDirs, review, section, write } f
 
 afterAll(removeTempDirs);
 
-const problemLines = (report: string) => section(report, 'Problems').split('\n').filter((line) => line.startsWith('- '));
+const problemLines = (report: string) =>
+  section(report, 'Problems')
+    .split('\n')
+    .filter((line) => line.startsWith('- '));
 
 describe('review of content/_data/', () => {
   it('refuses an added eleventyComputed.json as data-file-unknown, and does not call it "No editorial changes"', () => {
@@ -18,7 +21,9 @@ describe('review of content/_data/', () => {
     expect(run.stdout).not.toContain('No editorial changes');
     const problems = problemLines(run.stdout);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^- \*\*error\*\* `content\/_data\/eleventyComputed\.json:1:1` .*Global data files steer Eleventy.* \\\[data-file-unknown\\\]$/);
+    expect(problems[0]).toMatch(
+      /^- \*\*error\*\* `content\/_data\/eleventyComputed\.json:1:1` .*Global data files steer Eleventy.* \\\[data-file-unknown\\\]$/,
+    );
     expect(section(run.stdout, 'Site data changes')).toContain('- `content/_data/eleventyComputed.json`: added');
   });
 
@@ -39,7 +44,10 @@ describe('review of content/_data/', () => {
       .map((line) => /`([^`:]+):1:1`/.exec(line)?.[1]);
     // each file is flagged once, by itself or (when check reports the folder) by the folder that holds it
     for (const file of ['content/_data/menu.json', 'content/_data/nested/layout.json', 'content/_data/templateEngineOverride.json']) {
-      expect(flagged.filter((f) => f === file || file.startsWith(`${f}/`)), file).toHaveLength(1);
+      expect(
+        flagged.filter((f) => f === file || file.startsWith(`${f}/`)),
+        file,
+      ).toHaveLength(1);
     }
     // A deleted file is no problem check can see: only the review annotates it (check --format=github annotates files that exist).
     expect(run.stdout).toMatch(/^::error file=content\/_data\/menu\.json,line=1,col=1,title=data-file-unknown::this pull request deletes/m);

@@ -15,7 +15,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
  * even when the quoting is broken (it only echoes a marker, written INJ""ECTED so that only running it prints INJECTED), and it runs in a scratch folder with a scratch HOME.
  */
 function shellWords(command: string): string[] {
-  const result = spawnSync('sh', ['-c', `set -- ${command}; printf '%s\\0' "$@"`], { cwd: scratch, env: { PATH: process.env['PATH'], HOME: scratch }, encoding: 'utf8' });
+  const result = spawnSync('sh', ['-c', `set -- ${command}; printf '%s\\0' "$@"`], {
+    cwd: scratch,
+    env: { PATH: process.env['PATH'], HOME: scratch },
+    encoding: 'utf8',
+  });
   expect(result.stdout).not.toContain('INJECTED');
   return result.stdout.split('\0').slice(0, -1);
 }

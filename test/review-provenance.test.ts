@@ -12,11 +12,15 @@ const alpha = (repo: string) => readFileSync(path.join(repo, 'seeds/alpha.txt'),
 describe('review of shared text', () => {
   it('warns seed-repost when a new seed repeats an existing one, and lists the new pair', () => {
     const repo = makeRepo();
-    const text = alpha(repo).replace('The harbour master warned', 'Comment: nobody asked the fishermen.\n\nThe harbour master warned').replace(/"/g, '\u201C');
+    const text = alpha(repo)
+      .replace('The harbour master warned', 'Comment: nobody asked the fishermen.\n\nThe harbour master warned')
+      .replace(/"/g, '\u201C');
     write(repo, 'seeds/alpha-copy.txt', text);
     const run = review(repo);
     const problems = section(run.stdout, 'Problems');
-    expect(problems).toMatch(/\*\*warning\*\* `seeds\/alpha-copy\.txt:1:1` the new seed alpha-copy repeats 100% of seed alpha (\("[^"]+"\) )?word for word\./);
+    expect(problems).toMatch(
+      /\*\*warning\*\* `seeds\/alpha-copy\.txt:1:1` the new seed alpha-copy repeats 100% of seed alpha (\("[^"]+"\) )?word for word\./,
+    );
     expect(problems).toContain('/seeds/alpha-copy/compare/alpha/');
     expect(problems).toContain('\\[seed-repost\\]');
     expect(section(run.stdout, 'New shared text')).toContain(
@@ -31,7 +35,9 @@ describe('review of shared text', () => {
     write(repo, 'seeds/alpha-copy.txt', `${alpha(repo)}\nComment: nobody asked the fishermen.\n`);
     const problems = section(review(repo).stdout, 'Problems');
     // alpha.txt opens with its headline line.
-    expect(problems).toContain('the new seed alpha-copy repeats 100% of seed alpha ("Port Ellery council votes for sea wall") word for word.');
+    expect(problems).toContain(
+      'the new seed alpha-copy repeats 100% of seed alpha ("Port Ellery council votes for sea wall") word for word.',
+    );
   });
 
   it('lists a pair an edit makes related without warning, and says nothing when no pair is new', () => {

@@ -73,12 +73,18 @@ describe('review of removed and renamed verdicts', () => {
     const run = review(repo);
     expect(run.status).toBe(1);
     expect(section(run.stdout, 'Removed verdicts')).toContain('(`smallest-catch`) is a draft again (was published)');
-    expect(section(run.stdout, 'Problems')).toMatch(/`content\/verdicts\/smallest-catch\.md:11:8` this verdict was published and is now a draft.*\\\[published-removed\\\]/);
+    expect(section(run.stdout, 'Problems')).toMatch(
+      /`content\/verdicts\/smallest-catch\.md:11:8` this verdict was published and is now a draft.*\\\[published-removed\\\]/,
+    );
   });
 
   it('reports a redirect that would replace a live page, as check does', () => {
     const repo = makeRepo();
-    write(repo, 'content/verdicts/sea-wall-cost.md', read(repo, 'content/verdicts/sea-wall-cost.md').replace('date: 2024-03-01', 'date: 2024-03-01\nredirect_from: [budget-doubled]'));
+    write(
+      repo,
+      'content/verdicts/sea-wall-cost.md',
+      read(repo, 'content/verdicts/sea-wall-cost.md').replace('date: 2024-03-01', 'date: 2024-03-01\nredirect_from: [budget-doubled]'),
+    );
     const run = review(repo);
     expect(run.status).toBe(1);
     expect(section(run.stdout, 'Problems')).toContain('`content/verdicts/sea-wall-cost.md:');

@@ -12,7 +12,12 @@ describe('review of seed changes', () => {
     // After the sea-wall sentence (unchanged): a typo in the mayor's quote, the budget sentence gone,
     // and the harbour sentence pushed down a line.
     edit(repo, 'seeds/alpha.txt', 'for a hundred years', 'for a hundrd years');
-    edit(repo, 'seeds/alpha.txt', 'Critics said the budget had doubled since the plan was first proposed in 2019.', 'Critics said the plan had changed.\nThey asked for a public inquiry.');
+    edit(
+      repo,
+      'seeds/alpha.txt',
+      'Critics said the budget had doubled since the plan was first proposed in 2019.',
+      'Critics said the plan had changed.\nThey asked for a public inquiry.',
+    );
     const run = review(repo);
     const seeds = section(run.stdout, 'Seed changes');
     expect(seeds).toMatch(/- `seeds\/alpha\.txt`: the bytes changed \(sha256 `[0-9a-f]{12}` → `[0-9a-f]{12}`\)/);
@@ -23,10 +28,14 @@ describe('review of seed changes', () => {
     expect(seeds).not.toContain('smallest-catch');
 
     const problems = section(run.stdout, 'Problems');
-    expect(problems).toContain('**error** `seeds/alpha.txt:5:1` capture seeds/alpha.txt was rewritten (lines 5, 7, 8: "hundred" -> "hundrd"; "budget" -> "plan";');
+    expect(problems).toContain(
+      '**error** `seeds/alpha.txt:5:1` capture seeds/alpha.txt was rewritten (lines 5, 7, 8: "hundred" -> "hundrd"; "budget" -> "plan";',
+    );
     // harbour-closure, a draft, is not named.
-    expect(problems).toContain('but published verdicts are anchored in it: budget-doubled (line 7), mayor-hundred-years (line 5), sea-wall-cost (line 3).');
-    expect(problems).toContain('add the article\'s new text as seeds/alpha&#64;YYYY-MM-DD.txt');
+    expect(problems).toContain(
+      'but published verdicts are anchored in it: budget-doubled (line 7), mayor-hundred-years (line 5), sea-wall-cost (line 3).',
+    );
+    expect(problems).toContain("add the article's new text as seeds/alpha&#64;YYYY-MM-DD.txt");
     expect(problems).toContain('\\[capture-changed\\]');
     expect(problems).not.toContain('\\[seed-changed\\]');
     // The verdict files did not change, but the seed edit broke or weakened their anchors: check's problems show it.
@@ -38,12 +47,19 @@ describe('review of seed changes', () => {
 
   it('a seed change that keeps every anchor is still an error when a published verdict is anchored in it', () => {
     const repo = makeRepo();
-    edit(repo, 'seeds/beta.txt', 'records began, the harbour office said.', 'records began, the harbour office said.\n\nUpdated on Friday.');
+    edit(
+      repo,
+      'seeds/beta.txt',
+      'records began, the harbour office said.',
+      'records began, the harbour office said.\n\nUpdated on Friday.',
+    );
     const run = review(repo);
     expect(run.status).toBe(1);
     expect(section(run.stdout, 'Seed changes')).toContain('(`smallest-catch`): still exact at line 5');
     expect(run.stdout).toContain('**1 error, 0 warnings**');
-    expect(section(run.stdout, 'Problems')).toContain('capture seeds/beta.txt was rewritten (lines 6, 7: "Updated on Friday." added), but a published verdict is anchored in it: smallest-catch (line 5).');
+    expect(section(run.stdout, 'Problems')).toContain(
+      'capture seeds/beta.txt was rewritten (lines 6, 7: "Updated on Friday." added), but a published verdict is anchored in it: smallest-catch (line 5).',
+    );
   });
 
   it('a fix on an earlier line shifts offsets but leaves every anchor where it was', () => {

@@ -15,7 +15,9 @@ describe('review in CI', () => {
     writeFileSync(summary, '# Earlier step\n');
     const run = review(repo, ['--base', 'main', '--format=github'], { GITHUB_STEP_SUMMARY: summary });
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^::error file=content\/verdicts\/mayor-hundred-years\.md,line=7,col=9,title=correction-missing::this verdict is published/m);
+    expect(run.stdout).toMatch(
+      /^::error file=content\/verdicts\/mayor-hundred-years\.md,line=7,col=9,title=correction-missing::this verdict is published/m,
+    );
     const written = readFileSync(summary, 'utf8');
     expect(written.startsWith('# Earlier step\n## Editorial review\n')).toBe(true);
     expect(written).toContain('### Rating changes');
@@ -42,7 +44,12 @@ describe('review in CI', () => {
   it('compares against a branch of a shallow clone once it is fetched, and says what to fetch before', () => {
     const origin = makeRepo();
     git(origin, 'checkout', '-q', '-b', 'feature');
-    edit(origin, 'content/verdicts/sea-wall-cost.md', 'title: The sea wall will cost 12 million pounds', 'title: The sea wall costs 12 million pounds');
+    edit(
+      origin,
+      'content/verdicts/sea-wall-cost.md',
+      'title: The sea wall will cost 12 million pounds',
+      'title: The sea wall costs 12 million pounds',
+    );
     git(origin, 'commit', '-q', '-am', 'retitle');
     const clone = path.join(tempDir('review'), 'clone');
     git(path.dirname(clone), 'clone', '-q', '--depth=1', '--branch', 'feature', `file://${origin}`, clone);
@@ -59,7 +66,9 @@ describe('review in CI', () => {
     const run = review(clone, ['--base', 'origin/main']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('`sea-wall-cost` title: “The sea wall will cost 12 million pounds” → “The sea wall costs 12 million pounds”');
+    expect(run.stdout).toContain(
+      '`sea-wall-cost` title: “The sea wall will cost 12 million pounds” → “The sea wall costs 12 million pounds”',
+    );
   });
 
   it('treats a base from before the content existed as empty: everything is new', () => {
@@ -79,7 +88,12 @@ describe('review in CI', () => {
 describe('review refuses to guess', () => {
   it('exits 2 with usage when --base is missing or an option is unknown', () => {
     const repo = makeRepo();
-    for (const args of [[], ['--base', 'main', '--colour'], ['--base', 'main', '--preview-url', 'javascript:alert(1)'], ['--base', '--upload-pack=x']]) {
+    for (const args of [
+      [],
+      ['--base', 'main', '--colour'],
+      ['--base', 'main', '--preview-url', 'javascript:alert(1)'],
+      ['--base', '--upload-pack=x'],
+    ]) {
       const run = review(repo, args);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^review: /);

@@ -59,7 +59,9 @@ describe('review of verdict changes', () => {
     write(repo, 'content/verdicts/storms-closed-grounds.md', NEW_VERDICT.replace('rating: accurate', 'rating: acurate'));
     const run = review(repo);
     expect(run.status).toBe(1);
-    expect(section(run.stdout, 'Problems')).toMatch(/- \*\*error\*\* `content\/verdicts\/storms-closed-grounds\.md:5:9` .*\\\[rating-unknown\\\]/);
+    expect(section(run.stdout, 'Problems')).toMatch(
+      /- \*\*error\*\* `content\/verdicts\/storms-closed-grounds\.md:5:9` .*\\\[rating-unknown\\\]/,
+    );
   });
 
   it('flags a rating change of a published verdict without a correction (correction-missing) and exits 1', () => {
@@ -67,7 +69,9 @@ describe('review of verdict changes', () => {
     edit(repo, 'content/verdicts/mayor-hundred-years.md', 'rating: misleading', 'rating: false');
     const run = review(repo);
     expect(run.status).toBe(1);
-    expect(section(run.stdout, 'Rating changes')).toContain('**The wall will protect every home for a century** (`mayor-hundred-years`): Misleading → **False**');
+    expect(section(run.stdout, 'Rating changes')).toContain(
+      '**The wall will protect every home for a century** (`mayor-hundred-years`): Misleading → **False**',
+    );
     const problems = section(run.stdout, 'Problems');
     expect(problems).toContain('`content/verdicts/mayor-hundred-years.md:7:9`');
     expect(problems).toContain('the rating (misleading -> false) changed, but no entry was added to its corrections log');
@@ -112,7 +116,9 @@ describe('review of verdict changes', () => {
     edit(repo, 'content/verdicts/sea-wall-cost.md', 'title: The sea wall will cost 12 million pounds', 'title: The sea wall costs £12m');
     let run = review(repo);
     expect(run.status).toBe(0);
-    expect(section(run.stdout, 'Title and claim changes')).toContain('`sea-wall-cost` title: “The sea wall will cost 12 million pounds” → “The sea wall costs £12m”');
+    expect(section(run.stdout, 'Title and claim changes')).toContain(
+      '`sea-wall-cost` title: “The sea wall will cost 12 million pounds” → “The sea wall costs £12m”',
+    );
 
     edit(repo, 'content/verdicts/mayor-hundred-years.md', /^claim: .*$/m, 'claim: Every home will be safe from the sea until 2124.');
     run = review(repo);
@@ -138,7 +144,14 @@ describe('review of verdict changes', () => {
 
   it('escapes Markdown and HTML an editor wrote in a title', () => {
     const repo = makeRepo();
-    write(repo, 'content/verdicts/storms-closed-grounds.md', NEW_VERDICT.replace('title: Storms closed the fishing grounds', 'title: "<img src=x onerror=alert(1)> [link](javascript:x) @team *bold*"'));
+    write(
+      repo,
+      'content/verdicts/storms-closed-grounds.md',
+      NEW_VERDICT.replace(
+        'title: Storms closed the fishing grounds',
+        'title: "<img src=x onerror=alert(1)> [link](javascript:x) @team *bold*"',
+      ),
+    );
     const run = review(repo);
     const added = section(run.stdout, 'New verdicts');
     expect(added).toContain('&lt;img src=x onerror=alert(1)> \\[link\\](javascript:x) &#64;team \\*bold\\*');

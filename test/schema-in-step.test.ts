@@ -84,7 +84,19 @@ const CASES: { name: string; yaml: string }[] = [
   { name: 'valid', yaml: variant({}) },
   {
     name: 'valid with every optional field',
-    yaml: variant({}, ['prefix: Port Ellery', 'suffix: to build', 'claim: A claim', 'claimant: The mayor', 'updated: 2024-03-02', 'corrections:', '  - date: 2024-03-02', '    note: Fixed a typo.', 'draft: true', 'tags: [council, sea]', 'redirect_from: [old-slug]']),
+    yaml: variant({}, [
+      'prefix: Port Ellery',
+      'suffix: to build',
+      'claim: A claim',
+      'claimant: The mayor',
+      'updated: 2024-03-02',
+      'corrections:',
+      '  - date: 2024-03-02',
+      '    note: Fixed a typo.',
+      'draft: true',
+      'tags: [council, sea]',
+      'redirect_from: [old-slug]',
+    ]),
   },
   { name: 'a seed source', yaml: variant({ sources: 'sources:\n  - seed: beta' }) },
   { name: 'a list of authors', yaml: variant({ author: 'author: [Ann, Bo]' }) },
@@ -99,7 +111,10 @@ const CASES: { name: string; yaml: string }[] = [
   { name: 'sources empty', yaml: variant({ sources: 'sources: []' }) },
   { name: 'source without url', yaml: variant({ sources: 'sources:\n  - title: Minutes' }) },
   { name: 'source without title', yaml: variant({ sources: 'sources:\n  - url: https://example.org/' }) },
-  { name: 'source with an unknown field', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/\n    link: x' }) },
+  {
+    name: 'source with an unknown field',
+    yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/\n    link: x' }),
+  },
   { name: 'author missing', yaml: variant({ author: null }) },
   { name: 'author an empty list', yaml: variant({ author: 'author: []' }) },
   { name: 'date missing', yaml: variant({ date: null }) },
@@ -110,16 +125,38 @@ const CASES: { name: string; yaml: string }[] = [
   { name: 'correction without note', yaml: variant({}, ['corrections:', '  - date: 2024-03-02']) },
   { name: 'redirect_from not a slug', yaml: variant({}, ['redirect_from: [Old_Slug]']) },
   { name: 'unknown field', yaml: variant({}, ['sorces: []']) },
-  { name: 'source url with upper-case scheme', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: HTTPS://EXAMPLE.ORG/minutes' }) },
+  {
+    name: 'source url with upper-case scheme',
+    yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: HTTPS://EXAMPLE.ORG/minutes' }),
+  },
   { name: 'source url javascript:', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "javascript:alert(1)"' }) },
   { name: 'source url relative', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: /minutes' }) },
   { name: 'source url without host', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "https:///minutes"' }) },
-  { name: 'source url with a space', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/council minutes' }) },
-  { name: 'source url with a bidi override', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "https://evil.example/\u202Egro.elpmaxe"' }) },
-  { name: 'source url with a zero-width space', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "https://exa\u200Bmple.org/"' }) },
+  {
+    name: 'source url with a space',
+    yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/council minutes' }),
+  },
+  {
+    name: 'source url with a bidi override',
+    yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "https://evil.example/\u202Egro.elpmaxe"' }),
+  },
+  {
+    name: 'source url with a zero-width space',
+    yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: "https://exa\u200Bmple.org/"' }),
+  },
   { name: 'source url a number', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: 1984' }) },
-  { name: 'archived copy http', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/minutes\n    archived: http://archive.example.org/minutes' }) },
-  { name: 'archived copy ftp:', yaml: variant({ sources: 'sources:\n  - title: Minutes\n    url: https://example.org/minutes\n    archived: ftp://archive.example.org/minutes' }) },
+  {
+    name: 'archived copy http',
+    yaml: variant({
+      sources: 'sources:\n  - title: Minutes\n    url: https://example.org/minutes\n    archived: http://archive.example.org/minutes',
+    }),
+  },
+  {
+    name: 'archived copy ftp:',
+    yaml: variant({
+      sources: 'sources:\n  - title: Minutes\n    url: https://example.org/minutes\n    archived: ftp://archive.example.org/minutes',
+    }),
+  },
   // Every list field, at its limit and one over it.
   { name: `${MAX_LIST_ITEMS} sources`, yaml: variant({ sources: `sources: ${flowList(MAX_LIST_ITEMS, source)}` }) },
   { name: `${MAX_LIST_ITEMS + 1} sources`, yaml: variant({ sources: `sources: ${flowList(MAX_LIST_ITEMS + 1, source)}` }) },
@@ -129,8 +166,14 @@ const CASES: { name: string; yaml: string }[] = [
   { name: `${MAX_LIST_ITEMS + 1} tags`, yaml: variant({}, [`tags: ${flowList(MAX_LIST_ITEMS + 1, (i) => `tag-${i}`)}`]) },
   { name: `${MAX_LIST_ITEMS} old slugs`, yaml: variant({}, [`redirect_from: ${flowList(MAX_LIST_ITEMS, (i) => `old-${i}`)}`]) },
   { name: `${MAX_LIST_ITEMS + 1} old slugs`, yaml: variant({}, [`redirect_from: ${flowList(MAX_LIST_ITEMS + 1, (i) => `old-${i}`)}`]) },
-  { name: `${MAX_LIST_ITEMS} corrections`, yaml: variant({}, ['updated: 2024-03-02', `corrections: ${flowList(MAX_LIST_ITEMS, correction)}`]) },
-  { name: `${MAX_LIST_ITEMS + 1} corrections`, yaml: variant({}, ['updated: 2024-03-02', `corrections: ${flowList(MAX_LIST_ITEMS + 1, correction)}`]) },
+  {
+    name: `${MAX_LIST_ITEMS} corrections`,
+    yaml: variant({}, ['updated: 2024-03-02', `corrections: ${flowList(MAX_LIST_ITEMS, correction)}`]),
+  },
+  {
+    name: `${MAX_LIST_ITEMS + 1} corrections`,
+    yaml: variant({}, ['updated: 2024-03-02', `corrections: ${flowList(MAX_LIST_ITEMS + 1, correction)}`]),
+  },
 ];
 
 describe('the schema and the validator agree', () => {

@@ -7,7 +7,15 @@ import { buildModel } from '../src/model/model.ts';
 import { collectRedirects } from '../src/site/redirects.ts';
 import { SiteData } from '../src/eleventy/site-data.ts';
 import { readSiteSettings, siteMeta } from '../src/eleventy/site-meta.ts';
-import { searchShards, searchText, seedRecord, shardRecords, shardText, verdictRecord, SEARCH_FILTERS } from '../src/eleventy/search-records.ts';
+import {
+  searchShards,
+  searchText,
+  seedRecord,
+  shardRecords,
+  shardText,
+  verdictRecord,
+  SEARCH_FILTERS,
+} from '../src/eleventy/search-records.ts';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 import { repoRoot } from './support/site.ts';
 
@@ -16,7 +24,14 @@ afterAll(removeProjects);
 function siteOf(root: string, pathPrefix = '/'): SiteData {
   const model = buildModel({ root });
   const site = new SiteData();
-  site.update({ model, site: siteMeta(readSiteSettings(root, { defaultsRoot: repoRoot }), pathPrefix), pathPrefix, inputDir: path.join(root, 'content'), redirects: collectRedirects(model.verdicts), css: '' });
+  site.update({
+    model,
+    site: siteMeta(readSiteSettings(root, { defaultsRoot: repoRoot }), pathPrefix),
+    pathPrefix,
+    inputDir: path.join(root, 'content'),
+    redirects: collectRedirects(model.verdicts),
+    css: '',
+  });
   return site;
 }
 
@@ -25,7 +40,11 @@ describe('search records', () => {
   const root = makeProject({
     'seeds/alpha.txt': SEED_ALPHA,
     'content/verdicts/wall.md': verdictText(
-      { title: `title: ${JSON.stringify(`Wall ${hostile}`)}`, claimant: `claimant: ${JSON.stringify(`Mayor <b>Ames</b>`)}`, tags: 'tags: [harbour, "<i>budget</i>"]' },
+      {
+        title: `title: ${JSON.stringify(`Wall ${hostile}`)}`,
+        claimant: `claimant: ${JSON.stringify(`Mayor <b>Ames</b>`)}`,
+        tags: 'tags: [harbour, "<i>budget</i>"]',
+      },
       `The minutes say so. ${hostile}\n`,
     ),
   });

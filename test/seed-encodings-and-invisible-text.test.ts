@@ -19,12 +19,28 @@ function seedProblems(bytes: string | Uint8Array) {
 
 describe('seeds that are not text', () => {
   it.each([
-    ['UTF-16 little-endian without a BOM', utf16le('Harbour town votes\nThe council voted.\n'), /UTF-16 \(little-endian\) without a byte-order mark/],
-    ['UTF-16 big-endian without a BOM', utf16be('Harbour town votes\nThe council voted.\n'), /UTF-16 \(big-endian\) without a byte-order mark/],
+    [
+      'UTF-16 little-endian without a BOM',
+      utf16le('Harbour town votes\nThe council voted.\n'),
+      /UTF-16 \(little-endian\) without a byte-order mark/,
+    ],
+    [
+      'UTF-16 big-endian without a BOM',
+      utf16be('Harbour town votes\nThe council voted.\n'),
+      /UTF-16 \(big-endian\) without a byte-order mark/,
+    ],
     ['UTF-16 with accents (not valid UTF-8 either)', utf16le('Café à Port Ellery, déjà vu\n'), /UTF-16 \(little-endian\)/],
-    ['a PDF', Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'), Buffer.from([0, 0, 0x13, 0x80])]), /is a PDF document, not text/],
+    [
+      'a PDF',
+      Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'), Buffer.from([0, 0, 0x13, 0x80])]),
+      /is a PDF document, not text/,
+    ],
     ['a .docx (a ZIP archive)', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0, 0, 0, 0x21, 0]), /is a ZIP archive/],
-    ['binary data that happens to be valid UTF-8', Buffer.from('text\nmore\u0000\u0000\u0001 binary\n'), /contains NUL bytes .*probably a binary file/],
+    [
+      'binary data that happens to be valid UTF-8',
+      Buffer.from('text\nmore\u0000\u0000\u0001 binary\n'),
+      /contains NUL bytes .*probably a binary file/,
+    ],
   ])('%s is an error that says what the file probably is', (_, bytes, message) => {
     const { seeds, problems, rejected } = seedProblems(bytes);
     expect(seeds).toEqual([]);
@@ -70,13 +86,18 @@ describe('invisible characters in a seed', () => {
 
   it('still anchors quotes in such a seed: the text is kept as it is', () => {
     const seed = SEED_ALPHA.replace('The council of Port Ellery', 'The council\u202E of Port Ellery');
-    const model = buildModel({ root: makeProject({ 'seeds/alpha.txt': seed, 'content/verdicts/x.md': verdictText({ quote: 'quote: "to build a new sea wall"' }) }) });
+    const model = buildModel({
+      root: makeProject({ 'seeds/alpha.txt': seed, 'content/verdicts/x.md': verdictText({ quote: 'quote: "to build a new sea wall"' }) }),
+    });
     expect(brief(model.problems)).toEqual(['seeds/alpha.txt:3:12 warning text-invisible']);
     expect(model.verdicts[0]!.anchor?.method).toBe('exact');
   });
 
   it('refuses them in the seed metadata, which is written by an editor, not evidence', () => {
-    const root = makeProject({ 'seeds/s.txt': 'Text.\n', 'seeds/s.yml': 'title: "Erased\\e[2K"\noutlet: "Gazette \\u202Eevil"\nlanguage: en\n' });
+    const root = makeProject({
+      'seeds/s.txt': 'Text.\n',
+      'seeds/s.yml': 'title: "Erased\\e[2K"\noutlet: "Gazette \\u202Eevil"\nlanguage: en\n',
+    });
     const { seeds, problems } = loadSeeds(root);
     expect(brief(problems)).toEqual(['seeds/s.yml:1:8 error seed-invalid', 'seeds/s.yml:2:9 error seed-invalid']);
     expect(problems[0]!.message).toContain('U+001B ESCAPE');
@@ -85,12 +106,14 @@ describe('invisible characters in a seed', () => {
   });
 });
 
-
 describe('invisible characters in a verdict', () => {
   it('are an error at their line and column: a verdict is written by an editor, not evidence', () => {
     const root = makeProject({
       'seeds/alpha.txt': SEED_ALPHA,
-      'content/verdicts/x.md': verdictText({ title: 'title: "Sea wall \\e[2K vote"', author: 'author: "Editor \\u202Eevil"' }, 'The council\u0007 voted.\n'),
+      'content/verdicts/x.md': verdictText(
+        { title: 'title: "Sea wall \\e[2K vote"', author: 'author: "Editor \\u202Eevil"' },
+        'The council\u0007 voted.\n',
+      ),
     });
     const { problems } = buildModel({ root });
     expect(brief(problems)).toEqual([
@@ -99,7 +122,9 @@ describe('invisible characters in a verdict', () => {
       'content/verdicts/x.md:12:12 error text-invisible',
     ]);
     expect(problems[0]!.message).toMatch(/^the field "title" contains U\+001B ESCAPE at character 10, written as a YAML escape/);
-    expect(problems[1]!.message).toMatch(/^the field "author" contains U\+202E RIGHT-TO-LEFT OVERRIDE at character 8, written as a YAML escape/);
+    expect(problems[1]!.message).toMatch(
+      /^the field "author" contains U\+202E RIGHT-TO-LEFT OVERRIDE at character 8, written as a YAML escape/,
+    );
     expect(problems[2]!.message).toMatch(/^the verdict contains U\+0007 BELL at 12:12/);
   });
 });

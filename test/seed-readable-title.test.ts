@@ -17,7 +17,10 @@ const BODY = 'The council of Port Ellery voted on Tuesday to build a new sea wal
 
 describe('a seed’s readable title', () => {
   it('is the metadata title when there is one', () => {
-    expect(title(`Some headline here\n\n${BODY}`, { title: '  The recorded headline ' })).toEqual({ title: 'The recorded headline', titleFrom: 'metadata' });
+    expect(title(`Some headline here\n\n${BODY}`, { title: '  The recorded headline ' })).toEqual({
+      title: 'The recorded headline',
+      titleFrom: 'metadata',
+    });
   });
 
   it('is the headline line: a short first line followed by a blank line and more text', () => {
@@ -26,7 +29,10 @@ describe('a seed’s readable title', () => {
       titleFrom: 'headline',
     });
     // CRLF and a blank line holding only spaces; a question is a headline too.
-    expect(title(`  Will the sea wall be built in time?\r\n   \r\n${BODY}`)).toEqual({ title: 'Will the sea wall be built in time?', titleFrom: 'headline' });
+    expect(title(`  Will the sea wall be built in time?\r\n   \r\n${BODY}`)).toEqual({
+      title: 'Will the sea wall be built in time?',
+      titleFrom: 'headline',
+    });
     expect(title(`Pier to reopen after repairs\r\r${BODY}`).titleFrom).toBe('headline');
   });
 
@@ -77,7 +83,9 @@ describe('a seed’s readable title', () => {
   it('cuts a text without spaces between characters, never inside one', () => {
     const emoji = title('👍🏽'.repeat(200)).title;
     expect(emoji.endsWith('…”')).toBe(true);
-    expect([...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(emoji.slice(1, -2))].every((g) => g.segment === '👍🏽')).toBe(true);
+    expect([...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(emoji.slice(1, -2))].every((g) => g.segment === '👍🏽')).toBe(
+      true,
+    );
     const chinese = title('俄罗斯宣布部分动员'.repeat(30)).title;
     expect(chinese.startsWith('“俄罗斯宣布部分动员')).toBe(true);
     expect(chinese.endsWith('…”')).toBe(true);
@@ -85,7 +93,9 @@ describe('a seed’s readable title', () => {
 
   it('shows invisible and bidi control characters as their code points, and keeps markup as text', () => {
     expect(title(`Mayor \u202Eevol\u202C resigns today\n\n${BODY}`).title).toBe('Mayor [U+202E]evol[U+202C] resigns today');
-    expect(title('<script>alert(1)</script> said\u001b[2J the mayor.').title).toBe('“<script>alert(1)</script> said[U+001B][2J the mayor.”');
+    expect(title('<script>alert(1)</script> said\u001b[2J the mayor.').title).toBe(
+      '“<script>alert(1)</script> said[U+001B][2J the mayor.”',
+    );
   });
 
   it('is the id only for a text with nothing in it', () => {

@@ -45,7 +45,8 @@ describe('seed loading', () => {
   it('reads metadata and validates its URLs and date', () => {
     const root = makeProject({
       'seeds/a.txt': 'Text.',
-      'seeds/a.yml': 'title: T\noutlet: O\nurl: https://example.org/a\npublished: 2024-02-27\nlanguage: en\narchived: https://web.archive.org/x',
+      'seeds/a.yml':
+        'title: T\noutlet: O\nurl: https://example.org/a\npublished: 2024-02-27\nlanguage: en\narchived: https://web.archive.org/x',
       'seeds/b.txt': 'Text.',
       'seeds/b.yml': 'url: javascript:alert(1)\npublished: 2024-13-01\narchived: /relative\nauthor: someone\n',
     });

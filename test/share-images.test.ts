@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { fitClaim, renderShareImage, shareImageHash, writeShareImages, CLAIM_LIMIT, type ShareCard } from '../src/site/share-image.ts';
 import { attr, buildSite, findAll, readPage, repoRoot, tempDir } from './support/site.ts';
 
-const card: ShareCard = { label: 'Mostly accurate', colour: '#4d7c0f', claim: 'The Duma’s new amendments made desertion or surrender in wartime a crime.', siteName: 'Passage Check' };
+const card: ShareCard = {
+  label: 'Mostly accurate',
+  colour: '#4d7c0f',
+  claim: 'The Duma’s new amendments made desertion or surrender in wartime a crime.',
+  siteName: 'Passage Check',
+};
 
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -27,7 +32,8 @@ describe('a share image', () => {
   it('is cached under a hash of everything it shows', () => {
     const hash = shareImageHash(card);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    for (const change of [{ label: 'False' }, { colour: '#b3261e' }, { claim: 'Another claim.' }, { siteName: 'Other' }]) expect(shareImageHash({ ...card, ...change })).not.toBe(hash);
+    for (const change of [{ label: 'False' }, { colour: '#b3261e' }, { claim: 'Another claim.' }, { siteName: 'Other' }])
+      expect(shareImageHash({ ...card, ...change })).not.toBe(hash);
     expect(shareImageHash({ ...card, claim: `${card.claim}  ` })).toBe(hash); // what is drawn is the same
   });
 
@@ -42,7 +48,10 @@ describe('a share image', () => {
   it('is drawn again on a rebuild only when its card changed', async () => {
     const dir = tempDir('share');
     const cache = path.join(dir, 'cache');
-    const jobs = [card, { ...card, claim: 'A second claim.' }].map((c, i) => ({ card: c, file: path.join(dir, 'out', `${i}`, 'share.png') }));
+    const jobs = [card, { ...card, claim: 'A second claim.' }].map((c, i) => ({
+      card: c,
+      file: path.join(dir, 'out', `${i}`, 'share.png'),
+    }));
     expect(await writeShareImages(jobs, cache)).toEqual({ drawn: 2, cached: 0 });
     const first = fs.readFileSync(jobs[0]!.file);
     fs.rmSync(path.join(dir, 'out'), { recursive: true });
@@ -57,9 +66,13 @@ describe('a share image', () => {
 
 describe('verdict pages', () => {
   it('carry Open Graph and Twitter card tags naming the canonical URL and a share image that exists', async () => {
-    const site = await buildSite(path.join(repoRoot, 'test/fixtures/structured-data'), { env: { SHARE_IMAGES: 'on', SHARE_IMAGE_CACHE: 'off' } });
+    const site = await buildSite(path.join(repoRoot, 'test/fixtures/structured-data'), {
+      env: { SHARE_IMAGES: 'on', SHARE_IMAGE_CACHE: 'off' },
+    });
     const page = readPage(site, 'verdicts/four-million/index.html');
-    const meta = new Map(findAll(page, (e) => e.tagName === 'meta').map((m) => [attr(m, 'property') ?? attr(m, 'name'), attr(m, 'content')]));
+    const meta = new Map(
+      findAll(page, (e) => e.tagName === 'meta').map((m) => [attr(m, 'property') ?? attr(m, 'name'), attr(m, 'content')]),
+    );
     expect(Object.fromEntries([...meta].filter(([k]) => /^(og|twitter):/.test(k ?? '')))).toEqual({
       'og:type': 'article',
       'og:site_name': 'Structured Data Test Site',
@@ -79,7 +92,8 @@ describe('verdict pages', () => {
     });
     const canonical = findAll(page, (e) => e.tagName === 'link' && attr(e, 'rel') === 'canonical')[0]!;
     expect(attr(canonical, 'href')).toBe(meta.get('og:url'));
-    for (const slug of ['fifty-years', 'four-million', 'free-text']) expect(pngSize(fs.readFileSync(path.join(site, 'verdicts', slug, 'share.png')))).toEqual({ width: 1200, height: 630 });
+    for (const slug of ['fifty-years', 'four-million', 'free-text'])
+      expect(pngSize(fs.readFileSync(path.join(site, 'verdicts', slug, 'share.png')))).toEqual({ width: 1200, height: 630 });
     // listings and seed pages are not shared as a verdict
     expect(findAll(readPage(site, 'index.html'), (e) => e.tagName === 'meta' && (attr(e, 'property') ?? '').startsWith('og:'))).toEqual([]);
   }, 120_000);

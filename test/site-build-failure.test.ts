@@ -13,7 +13,10 @@ function brokenProject(): string {
   const root = tempDir('broken');
   fs.cpSync(broken, root, { recursive: true });
   const file = path.join(root, 'content/verdicts/payload.md');
-  const text = fs.readFileSync(file, 'utf8').replace('rating: "false"', 'rating: wrong').replace(/^quote: .*$/m, 'quote: words that are nowhere in the seed');
+  const text = fs
+    .readFileSync(file, 'utf8')
+    .replace('rating: "false"', 'rating: wrong')
+    .replace(/^quote: .*$/m, 'quote: words that are nowhere in the seed');
   fs.writeFileSync(file, text);
   return root;
 }
@@ -46,7 +49,9 @@ describe('a failed build', () => {
   it('leaves the previous site intact when interrupted, and removes its partial folder', async () => {
     const output = previousSite();
     let kill: ((signal: NodeJS.Signals) => void) | undefined;
-    const running = runCli('build', ['--root', repoRoot, '--output', output], { onSpawn: (child) => (kill = (signal) => child.kill(signal)) });
+    const running = runCli('build', ['--root', repoRoot, '--output', output], {
+      onSpawn: (child) => (kill = (signal) => child.kill(signal)),
+    });
     // Interrupt once the build has started writing its partial folder.
     const deadline = Date.now() + 30_000;
     while (!siblings(output).some((name) => name.startsWith('_site.partial-')) && Date.now() < deadline) {

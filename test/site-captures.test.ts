@@ -6,7 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
-import { attr, buildSite, byClass, byId, byTag, find, findAll, listFiles, readPage, repoRoot, searchFragments, sharedBuild, text, type Element } from './support/site.ts';
+import {
+  attr,
+  buildSite,
+  byClass,
+  byId,
+  byTag,
+  find,
+  findAll,
+  listFiles,
+  readPage,
+  repoRoot,
+  searchFragments,
+  sharedBuild,
+  text,
+  type Element,
+} from './support/site.ts';
 import type { ClaimReviewLd } from './support/claimreview-json.ts';
 
 const fixture = path.join(repoRoot, 'test/fixtures/captures');
@@ -42,16 +57,23 @@ describe('captures on the site', () => {
   it('lists every capture on the seed page, which shows the first capture with the passages checked against it', () => {
     const page = readPage(site, 'seeds/harbour/index.html');
     const list = find(page, byClass('capture-list'))!;
-    expect(findAll(list, byTag('li')).map(flat)).toEqual(['First capture of 1 March 2024 (this page)', 'Capture of 10 March 2024', 'Capture of 20 March 2024']);
+    expect(findAll(list, byTag('li')).map(flat)).toEqual([
+      'First capture of 1 March 2024 (this page)',
+      'Capture of 10 March 2024',
+      'Capture of 20 March 2024',
+    ]);
     // The files and their hashes are evidence details, not a reader's list.
     const evidence = findAll(find(page, byClass('evidence'))!, byTag('li')).map(flat);
     expect(evidence).toHaveLength(3);
     expect(evidence[0]).toMatch(/^First capture of 1 March 2024 \(this page\): seeds\/harbour\.txt, SHA-256 [0-9a-f]{64}$/);
     expect(evidence[1]).toMatch(/^Capture of 10 March 2024: seeds\/harbour@2024-03-10\.txt, SHA-256 [0-9a-f]{64}$/);
     expect(evidence[2]).toMatch(/^Capture of 20 March 2024: seeds\/harbour@2024-03-20\.txt, SHA-256 [0-9a-f]{64}$/);
-    expect(hrefs(page)).toEqual(expect.arrayContaining(['/seeds/harbour/2024-03-10/', '/seeds/harbour/2024-03-20/', '/seeds/harbour/changes/']));
+    expect(hrefs(page)).toEqual(
+      expect.arrayContaining(['/seeds/harbour/2024-03-10/', '/seeds/harbour/2024-03-20/', '/seeds/harbour/changes/']),
+    );
     // The passage ids verdicts link to are where they always were.
-    for (const id of ['passage-sea-wall-vote', 'passage-wall-cost', 'passage-consulted-in-spring']) expect(find(page, byId(id)), id).toBeDefined();
+    for (const id of ['passage-sea-wall-vote', 'passage-wall-cost', 'passage-consulted-in-spring'])
+      expect(find(page, byId(id)), id).toBeDefined();
     expect(find(page, byId('passage-wall-finished'))).toBeUndefined(); // pinned to the capture of 10 March
     expect(flat(find(page, byId('text'))!)).toBe('The text, as received');
   });
@@ -82,11 +104,18 @@ describe('captures on the site', () => {
     const dels = findAll(diff(second), byTag('del'));
     expect(dels.map(text).join('')).toBe('2026,\n\nResidents will be consulted in the spring, the mayor said.');
     // Both removals are inside checked passages (wall-finished, consulted-in-spring): boxed; the line breaks are not.
-    expect(dels.filter((d) => find(d, byClass('checked'))).map(text)).toEqual(['2026,', 'Residents will be consulted in the spring, the mayor said.']);
+    expect(dels.filter((d) => find(d, byClass('checked'))).map(text)).toEqual([
+      '2026,',
+      'Residents will be consulted in the spring, the mayor said.',
+    ]);
     expect(findAll(diff(second), byTag('ins')).map(text)).toEqual(['2027,']);
     // The text of the diff without the added words is the older capture, without the removed ones the newer.
     const without = (node: Element, skip: string): string =>
-      node.childNodes.map((child) => (child.nodeName === '#text' ? text(child as Element) : 'tagName' in child && child.tagName !== skip ? without(child, skip) : '')).join('');
+      node.childNodes
+        .map((child) =>
+          child.nodeName === '#text' ? text(child as Element) : 'tagName' in child && child.tagName !== skip ? without(child, skip) : '',
+        )
+        .join('');
     for (const [step, older, newer] of [
       [first, 'harbour.txt', 'harbour@2024-03-10.txt'],
       [second, 'harbour@2024-03-10.txt', 'harbour@2024-03-20.txt'],
@@ -101,7 +130,9 @@ describe('captures on the site', () => {
       'Rating: Accurate The wall costs 4 million euros: unchanged.',
       'Rating: Accurate The wall will be finished by 2026: changed; it now reads “The wall will be finished by 2027, the mayor said.”',
     ]);
-    expect(flat(find(page, byId('capture-2024-03-10-title'))!)).toBe('From the first capture of 1 March 2024 to the capture of 10 March 2024');
+    expect(flat(find(page, byId('capture-2024-03-10-title'))!)).toBe(
+      'From the first capture of 1 March 2024 to the capture of 10 March 2024',
+    );
   });
 
   it('says near the top of a verdict page that its passage changed later, with the new words and a link to the diff', () => {
@@ -121,7 +152,9 @@ describe('captures on the site', () => {
 
   it('says when the passage was removed, and nothing on a verdict whose passage never changed', () => {
     const removed = find(readPage(site, 'verdicts/consulted-in-spring/index.html'), byClass('passage-notice'))!;
-    expect(flat(removed)).toContain('The article was changed on 20 March 2024, after this check: the passage was removed. See what changed.');
+    expect(flat(removed)).toContain(
+      'The article was changed on 20 March 2024, after this check: the passage was removed. See what changed.',
+    );
     expect(hrefs(removed)).toEqual(['/seeds/harbour/changes/#capture-2024-03-20']);
     expect(find(readPage(site, 'verdicts/sea-wall-vote/index.html'), byClass('passage-notice'))).toBeUndefined();
   });
@@ -133,11 +166,16 @@ describe('captures on the site', () => {
     expect(flat(find(page, byTag('figcaption'))!)).toBe('From Pier to reopen after repairs, as captured on 2 April 2024, paragraph 2.');
     const evidence = find(page, byClass('evidence'))!;
     const [terms, values] = [findAll(evidence, byTag('dt')).map(flat), findAll(evidence, byTag('dd')).map(flat)];
-    expect(Object.fromEntries(terms.map((t, i) => [t, values[i]]))).toMatchObject({ File: 'seeds/pier@2024-04-02.txt', Passage: 'Line 3, column 1' });
+    expect(Object.fromEntries(terms.map((t, i) => [t, values[i]]))).toMatchObject({
+      File: 'seeds/pier@2024-04-02.txt',
+      Passage: 'Line 3, column 1',
+    });
     const claimReview = JSON.parse(text(find(page, (e) => attr(e, 'type') === 'application/ld+json')!)) as ClaimReviewLd;
     expect(claimReview.itemReviewed.appearance[0].url).toMatch(/\/seeds\/pier\/2024-04-02\/$/);
     // A first capture with an article URL keeps it.
-    const wall = JSON.parse(text(find(readPage(site, 'verdicts/wall-cost/index.html'), (e) => attr(e, 'type') === 'application/ld+json')!)) as ClaimReviewLd;
+    const wall = JSON.parse(
+      text(find(readPage(site, 'verdicts/wall-cost/index.html'), (e) => attr(e, 'type') === 'application/ld+json')!),
+    ) as ClaimReviewLd;
     expect(wall.itemReviewed.appearance[0].url).toBe('https://example.org/port-ellery/sea-wall');
   });
 
@@ -152,7 +190,9 @@ describe('captures on the site', () => {
     const page = readPage(built, 'seeds/alpha/changes/index.html');
     expect(findAll(page, (e) => e.tagName === 'script' && !attr(e, 'type')).length).toBe(0);
     expect(findAll(page, byTag('img'))).toEqual([]);
-    const added = findAll(find(page, byClass('diff-text'))!, byTag('ins')).map(text).join('');
+    const added = findAll(find(page, byClass('diff-text'))!, byTag('ins'))
+      .map(text)
+      .join('');
     expect(added.trim()).toBe(hostile);
   });
 });

@@ -58,12 +58,20 @@ describe('a production build (no PREVIEW)', () => {
   it('has no trace of the draft in any file, the search index and the share images included', () => {
     expect(traces(production)).toEqual([]);
     // nor any draft markup or its styles (preview.css is appended to the CSS in a preview only)
-    expect(listFiles(production).filter((f) => /\.(html|css)$/.test(f) && /draft-(banner|label)/.test(contents(path.join(production, f))))).toEqual([]);
+    expect(
+      listFiles(production).filter((f) => /\.(html|css)$/.test(f) && /draft-(banner|label)/.test(contents(path.join(production, f)))),
+    ).toEqual([]);
     expect(contents(path.join(preview, 'assets/site.css'))).toContain('.draft-label');
     // and the published verdict is there, in the same places (so the search above can find things)
     expect(traces(preview).length).toBeGreaterThan(0);
-    expect(listFiles(production)).toEqual(expect.arrayContaining(['verdicts/sea-wall-vote/index.html', 'verdicts/sea-wall-vote/share.png']));
-    expect(listFiles(production).some((f) => f.startsWith('pagefind/fragment/') && contents(path.join(production, f)).includes('/verdicts/sea-wall-vote/'))).toBe(true);
+    expect(listFiles(production)).toEqual(
+      expect.arrayContaining(['verdicts/sea-wall-vote/index.html', 'verdicts/sea-wall-vote/share.png']),
+    );
+    expect(
+      listFiles(production).some(
+        (f) => f.startsWith('pagefind/fragment/') && contents(path.join(production, f)).includes('/verdicts/sea-wall-vote/'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -92,23 +100,36 @@ describe('a preview build (PREVIEW=1)', () => {
     for (const file of found) expect(file).not.toMatch(/^(feed\.xml|sitemap\.xml|claimreview\.json|annotations\.jsonld|robots\.txt)$/);
     // Search finds no page of the draft and none of its words; the seed page's entry lists the element ids
     // on that page, the draft's passage among them.
-    const index = listFiles(preview).filter((f) => f.startsWith('pagefind/')).map((f) => contents(path.join(preview, f)));
+    const index = listFiles(preview)
+      .filter((f) => f.startsWith('pagefind/'))
+      .map((f) => contents(path.join(preview, f)));
     expect(index.filter((t) => t.includes(`/verdicts/${SLUG}/`) || new RegExp(MARK, 'i').test(t))).toEqual([]);
     // the published verdict is in the sitemap and the search index of the same build
     expect(fs.readFileSync(path.join(preview, 'sitemap.xml'), 'utf8')).toContain('/verdicts/sea-wall-vote/');
-    expect(listFiles(preview).some((f) => f.startsWith('pagefind/fragment/') && contents(path.join(preview, f)).includes('/verdicts/sea-wall-vote/'))).toBe(true);
+    expect(
+      listFiles(preview).some(
+        (f) => f.startsWith('pagefind/fragment/') && contents(path.join(preview, f)).includes('/verdicts/sea-wall-vote/'),
+      ),
+    ).toBe(true);
   });
 
   it('labels the draft where it is listed and marks its passage on its seed page, where the draft page links', () => {
-    const item = findAll(readPage(preview, 'index.html'), (e) => attr(e, 'class') === 'verdict-item').find((li) => text(li).includes(MARK))!;
+    const item = findAll(readPage(preview, 'index.html'), (e) => attr(e, 'class') === 'verdict-item').find((li) =>
+      text(li).includes(MARK),
+    )!;
     expect(text(find(item, (e) => attr(e, 'class') === 'draft-label')!)).toBe('Draft');
     const seedPage = readPage(preview, 'seeds/alpha/index.html');
-    const note = findAll(seedPage, byTag('li')).find((li) => find(li, (e) => attr(e, 'href') === `/verdicts/${SLUG}/`) && find(li, (e) => attr(e, 'class') === 'to-passage'))!;
+    const note = findAll(seedPage, byTag('li')).find(
+      (li) => find(li, (e) => attr(e, 'href') === `/verdicts/${SLUG}/`) && find(li, (e) => attr(e, 'class') === 'to-passage'),
+    )!;
     expect(text(find(note, (e) => attr(e, 'class') === 'draft-label')!)).toBe('Draft');
     const passageLink = find(page(), (e) => e.tagName === 'a' && text(e) === 'See the passage in the full source text')!;
     const [target, id] = attr(passageLink, 'href')!.split('#');
     expect(target).toBe('/seeds/alpha/');
-    expect(find(seedPage, (e) => attr(e, 'id') === id), `#${id} on the seed page`).toBeDefined();
+    expect(
+      find(seedPage, (e) => attr(e, 'id') === id),
+      `#${id} on the seed page`,
+    ).toBeDefined();
     const pin = find(seedPage, (e) => attr(e, 'id') === id)!;
     expect(attr(pin, 'aria-label')).toContain('(draft, not published)');
   });
@@ -119,7 +140,7 @@ describe('the tallies of the archive pages', () => {
     const outlet = listFiles(site).find((file) => file.startsWith('outlets/') && file !== 'outlets/index.html')!;
     return text(find(readPage(site, outlet), byTag('caption'))!);
   };
-  it('count published fact-checks in production, and say a preview\'s count includes its drafts', () => {
+  it("count published fact-checks in production, and say a preview's count includes its drafts", () => {
     expect(caption(production)).toBe('1 published fact-check by rating');
     expect(caption(preview)).toBe('2 fact-checks by rating, drafts included');
   });
@@ -127,7 +148,13 @@ describe('the tallies of the archive pages', () => {
 
 describe('a draft whose quote does not anchor', () => {
   it('fails check with its file and line, and the preview build stops with the same message', async () => {
-    const broken = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, [`content/verdicts/${SLUG}.md`]: DRAFT.replace('The mayor said the wall would cost 4 million euros', 'The harbour master resigned on Friday') });
+    const broken = makeProject({
+      'seeds/alpha.txt': SEED_ALPHA,
+      [`content/verdicts/${SLUG}.md`]: DRAFT.replace(
+        'The mayor said the wall would cost 4 million euros',
+        'The harbour master resigned on Friday',
+      ),
+    });
     const check = runCliSync('check', ['--root', broken]);
     expect(check.status).toBe(1);
     const line = check.stdout.split('\n').find((l) => l.includes('[quote-not-found]'))!;

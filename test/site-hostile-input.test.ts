@@ -40,7 +40,12 @@ describe('hostile content', () => {
     const page = readPage(site, 'verdicts/payload/index.html');
     expect(text(find(page, byTag('h1'))!)).toBe('<script>alert("title")</script> Title with "quotes" & ampersand');
     const body = text(page);
-    for (const payload of ['<script>alert("body")</script>', '<img src=x onerror=alert("claimant")>', '<script>alert("correction")</script>', '{{ 7*7 }}']) {
+    for (const payload of [
+      '<script>alert("body")</script>',
+      '<img src=x onerror=alert("claimant")>',
+      '<script>alert("correction")</script>',
+      '{{ 7*7 }}',
+    ]) {
       expect(body).toContain(payload);
     }
     const seed = readPage(site, 'seeds/evil/index.html');

@@ -21,7 +21,8 @@ let site: string;
 beforeAll(async () => {
   root = makeProject({
     'seeds/alpha.txt': SEED,
-    'seeds/alpha.yml': 'title: Harbour town\nurl: https://\u0430pple.example/news/sea-wall?x=1\narchived: https://web.archive.org/web/2024/https://example.org/a\n',
+    'seeds/alpha.yml':
+      'title: Harbour town\nurl: https://\u0430pple.example/news/sea-wall?x=1\narchived: https://web.archive.org/web/2024/https://example.org/a\n',
     'content/verdicts/x.md': verdictText({ quote: 'quote: "voted on Tuesday to build a new sea wall"' }),
   });
   site = await buildSite(root);
@@ -53,7 +54,9 @@ describe('invisible characters on the pages', () => {
     const holder = seedText(readPage(site, 'seeds/alpha/index.html'));
     const paragraphs = holder.childNodes.filter((n): n is Element => 'tagName' in n);
     const label = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    expect(paragraphs.map(text)).toEqual(seed.paragraphs.map((p) => seed.text.slice(p.start, p.end).replace(new RegExp(HIDDEN, 'g'), label)));
+    expect(paragraphs.map(text)).toEqual(
+      seed.paragraphs.map((p) => seed.text.slice(p.start, p.end).replace(new RegExp(HIDDEN, 'g'), label)),
+    );
   });
 
   it('shows them in the passage in context on the verdict page', () => {
@@ -68,7 +71,10 @@ describe('invisible characters on the pages', () => {
 describe('URLs on the pages', () => {
   it('shows the seed URL with a punycoded host as link text and keeps the address as written in href', () => {
     const links = findAll(readPage(site, 'seeds/alpha/index.html'), (e) => e.tagName === 'a' && attr(e, 'class') === 'url');
-    expect(links.map((a) => text(a))).toEqual(['https://xn--pple-43d.example/news/sea-wall?x=1', 'https://web.archive.org/web/2024/https://example.org/a']);
+    expect(links.map((a) => text(a))).toEqual([
+      'https://xn--pple-43d.example/news/sea-wall?x=1',
+      'https://web.archive.org/web/2024/https://example.org/a',
+    ]);
     expect(attr(links[0]!, 'href')).toBe('https://\u0430pple.example/news/sea-wall?x=1');
   });
 });

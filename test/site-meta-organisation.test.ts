@@ -13,7 +13,10 @@ function project(site: object): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'factcheck-site-meta-'));
   made.push(root);
   fs.mkdirSync(path.join(root, 'content/_data'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'content/_data/site.json'), JSON.stringify({ title: 'T', description: 'D', url: 'https://example.org', notice: 'N', ...site }));
+  fs.writeFileSync(
+    path.join(root, 'content/_data/site.json'),
+    JSON.stringify({ title: 'T', description: 'D', url: 'https://example.org', notice: 'N', ...site }),
+  );
   return root;
 }
 

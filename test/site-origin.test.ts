@@ -8,11 +8,17 @@ import { byTag, find, findAll, attr, readPage, repoRoot, tempDir, text } from '.
 import { runCli } from './support/cli.ts';
 import type { ClaimReviewFeed, ClaimReviewLd } from './support/claimreview-json.ts';
 
-const NETLIFY = { NETLIFY: 'true', URL: 'https://factcheck.example.org', DEPLOY_PRIME_URL: 'https://deploy-preview-12--factcheck.netlify.app' };
+const NETLIFY = {
+  NETLIFY: 'true',
+  URL: 'https://factcheck.example.org',
+  DEPLOY_PRIME_URL: 'https://deploy-preview-12--factcheck.netlify.app',
+};
 
 describe('the origin', () => {
   it('is SITE_URL first, whatever the host says', () => {
-    expect(originFromEnv({ SITE_URL: 'https://a.example/', ...NETLIFY, CONTEXT: 'production', CF_PAGES_URL: 'https://x.pages.dev' })).toEqual({
+    expect(
+      originFromEnv({ SITE_URL: 'https://a.example/', ...NETLIFY, CONTEXT: 'production', CF_PAGES_URL: 'https://x.pages.dev' }),
+    ).toEqual({
       url: 'https://a.example',
       source: 'SITE_URL',
     });
@@ -27,35 +33,61 @@ describe('the origin', () => {
   });
 
   it("is Cloudflare Pages' CF_PAGES_URL, else nothing (site.json decides)", () => {
-    expect(originFromEnv({ CF_PAGES: '1', CF_PAGES_URL: 'https://abc123.factcheck.pages.dev' })).toEqual({ url: 'https://abc123.factcheck.pages.dev', source: 'CF_PAGES_URL' });
+    expect(originFromEnv({ CF_PAGES: '1', CF_PAGES_URL: 'https://abc123.factcheck.pages.dev' })).toEqual({
+      url: 'https://abc123.factcheck.pages.dev',
+      source: 'CF_PAGES_URL',
+    });
     expect(originFromEnv({ SITE_URL: '  ' })).toEqual({ source: 'site.json' });
   });
 
   it('knows the addresses no reader can reach', () => {
-    for (const url of ['http://localhost:8080', 'http://LOCALHOST', 'http://site.localhost/', 'http://127.0.0.1:3000', 'http://0.0.0.0', 'http://[::1]:8080']) expect(isLocalUrl(url), url).toBe(true);
-    for (const url of ['https://factcheck.example.org', 'https://localhost.example.org', 'http://10.0.0.1', 'not a url']) expect(isLocalUrl(url), url).toBe(false);
+    for (const url of [
+      'http://localhost:8080',
+      'http://LOCALHOST',
+      'http://site.localhost/',
+      'http://127.0.0.1:3000',
+      'http://0.0.0.0',
+      'http://[::1]:8080',
+    ])
+      expect(isLocalUrl(url), url).toBe(true);
+    for (const url of ['https://factcheck.example.org', 'https://localhost.example.org', 'http://10.0.0.1', 'not a url'])
+      expect(isLocalUrl(url), url).toBe(false);
   });
 
   it('at localhost stops a CI or host build, warns a local one, and lets a preview through', () => {
     const local = 'http://localhost:8080';
-    expect(judgeOrigin(local, 'site.json', { CI: 'true' }).error).toMatch(/^the site's origin is http:\/\/localhost:8080 \(from "url" in content\/_data\/site\.json\).*set SITE_URL=/);
+    expect(judgeOrigin(local, 'site.json', { CI: 'true' }).error).toMatch(
+      /^the site's origin is http:\/\/localhost:8080 \(from "url" in content\/_data\/site\.json\).*set SITE_URL=/,
+    );
     expect(judgeOrigin(local, 'site.json', { NETLIFY: 'true' }).error).toBeDefined();
     expect(judgeOrigin(local, 'site.json', { CF_PAGES: '1' }).error).toBeDefined();
     expect(judgeOrigin(local, 'SITE_URL', { CI: 'true' }).error).toMatch(/\(from SITE_URL\)/);
     expect(judgeOrigin(local, 'site.json', {})).toEqual({ warning: expect.stringMatching(/before deploying/) as unknown });
     expect(judgeOrigin(local, 'site.json', { CI: 'true', PREVIEW: '1' })).toEqual({});
     expect(judgeOrigin('https://factcheck.example.org', 'site.json', { CI: 'true' })).toEqual({});
-    for (const verdict of [judgeOrigin(local, 'site.json', { CI: 'true' }).error!, judgeOrigin(local, 'site.json', {}).warning!]) expect(verdict).not.toMatch(/\n/);
+    for (const verdict of [judgeOrigin(local, 'site.json', { CI: 'true' }).error!, judgeOrigin(local, 'site.json', {}).warning!])
+      expect(verdict).not.toMatch(/\n/);
   });
 
   it('PREVIEW takes 1 or 0 and refuses anything else', () => {
-    expect([isPreview({}), isPreview({ PREVIEW: '1' }), isPreview({ PREVIEW: 'true' }), isPreview({ PREVIEW: '0' })]).toEqual([false, true, true, false]);
+    expect([isPreview({}), isPreview({ PREVIEW: '1' }), isPreview({ PREVIEW: 'true' }), isPreview({ PREVIEW: '0' })]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
     expect(() => isPreview({ PREVIEW: 'maybe' })).toThrow(/PREVIEW must be 1 \(a preview build\) or 0, got "maybe"/);
   });
 
   it('is on for the dev server (npm start) unless PREVIEW=0, and off for a build unless PREVIEW=1', () => {
     const serving = true;
-    expect([isPreview({}, serving), isPreview({ PREVIEW: '' }, serving), isPreview({ PREVIEW: '0' }, serving), isPreview({ PREVIEW: 'no' }, serving), isPreview({ PREVIEW: '1' }, serving)]).toEqual([true, true, false, false, true]);
+    expect([
+      isPreview({}, serving),
+      isPreview({ PREVIEW: '' }, serving),
+      isPreview({ PREVIEW: '0' }, serving),
+      isPreview({ PREVIEW: 'no' }, serving),
+      isPreview({ PREVIEW: '1' }, serving),
+    ]).toEqual([true, true, false, false, true]);
     expect([isPreview({}, false), isPreview({ PREVIEW: '1' }, false)]).toEqual([false, true]);
   });
 });
@@ -78,13 +110,16 @@ describe('netlify.toml', () => {
 });
 
 describe('npm run build with host variables set', () => {
-  const sitemapLocs = (site: string) => [...fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  const sitemapLocs = (site: string) =>
+    [...fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
 
   it('under CI=true at localhost fails with one line and writes nothing', async () => {
     const output = path.join(tempDir('origin-ci'), '_site');
     const run = await runCli('build', ['--output', output], { env: { CI: 'true' } });
     expect(run.status).toBe(1);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^build: the site's origin is http:\/\/localhost:8080 .*SITE_URL/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^build: the site's origin is http:\/\/localhost:8080 .*SITE_URL/),
+    ]);
     expect(fs.existsSync(output)).toBe(false);
   });
 
@@ -95,14 +130,19 @@ describe('npm run build with host variables set', () => {
     expect(run.stderr).toMatch(/^build: warning: the site's origin is http:\/\/localhost:8080 .*before deploying/m);
   });
 
-  it("on Netlify production uses URL everywhere: ClaimReview, canonical links, sitemap, robots.txt", async () => {
+  it('on Netlify production uses URL everywhere: ClaimReview, canonical links, sitemap, robots.txt', async () => {
     const output = path.join(tempDir('origin-netlify'), '_site');
     const run = await runCli('build', ['--output', output], { env: { ...NETLIFY, CONTEXT: 'production', CI: 'true' } });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/localhost/);
     for (const loc of sitemapLocs(output)) expect(loc).toMatch(/^https:\/\/factcheck\.example\.org\//);
     const page = readPage(output, 'verdicts/peskov-definitely/index.html');
-    expect(attr(find(page, (e) => e.tagName === 'link' && attr(e, 'rel') === 'canonical')!, 'href')).toBe('https://factcheck.example.org/verdicts/peskov-definitely/');
+    expect(
+      attr(
+        find(page, (e) => e.tagName === 'link' && attr(e, 'rel') === 'canonical')!,
+        'href',
+      ),
+    ).toBe('https://factcheck.example.org/verdicts/peskov-definitely/');
     const ld = JSON.parse(text(find(page, (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json')!)) as ClaimReviewLd;
     expect(ld.url).toBe('https://factcheck.example.org/verdicts/peskov-definitely/');
     expect(fs.readFileSync(path.join(output, 'robots.txt'), 'utf8')).toContain('Sitemap: https://factcheck.example.org/sitemap.xml');
@@ -117,16 +157,24 @@ describe('npm run build with host variables set', () => {
     expect(fs.readFileSync(path.join(output, 'robots.txt'), 'utf8')).toMatch(/^User-agent: \*\nDisallow: \/\n$/m);
     for (const file of ['index.html', 'verdicts/peskov-definitely/index.html', 'seeds/index.html']) {
       const page = readPage(output, file);
-      expect(find(page, (e) => e.tagName === 'meta' && attr(e, 'name') === 'robots' && attr(e, 'content') === 'noindex, nofollow'), file).toBeDefined();
+      expect(
+        find(page, (e) => e.tagName === 'meta' && attr(e, 'name') === 'robots' && attr(e, 'content') === 'noindex, nofollow'),
+        file,
+      ).toBeDefined();
       expect(text(find(page, (e) => attr(e, 'class') === 'preview-banner')!), file).toMatch(/Preview.*not the published site/);
-      expect(findAll(page, (e) => byTag('script')(e) && attr(e, 'type') === 'application/ld+json'), file).toEqual([]);
+      expect(
+        findAll(page, (e) => byTag('script')(e) && attr(e, 'type') === 'application/ld+json'),
+        file,
+      ).toEqual([]);
     }
     expect((JSON.parse(fs.readFileSync(path.join(output, 'claimreview.json'), 'utf8')) as ClaimReviewFeed).dataFeedElement).toEqual([]);
   });
 
   it('on Cloudflare Pages uses CF_PAGES_URL; a bad PREVIEW value stops it before anything is built', async () => {
     const output = path.join(tempDir('origin-cloudflare'), '_site');
-    const run = await runCli('build', ['--output', output], { env: { CF_PAGES: '1', CF_PAGES_URL: 'https://abc123.factcheck.pages.dev', CI: 'true' } });
+    const run = await runCli('build', ['--output', output], {
+      env: { CF_PAGES: '1', CF_PAGES_URL: 'https://abc123.factcheck.pages.dev', CI: 'true' },
+    });
     expect(run.status, run.stderr).toBe(0);
     for (const loc of sitemapLocs(output)) expect(loc).toMatch(/^https:\/\/abc123\.factcheck\.pages\.dev\//);
     const bad = await runCli('build', ['--output', path.join(tempDir('origin-bad'), '_site')], { env: { PREVIEW: 'yes please' } });

@@ -58,7 +58,10 @@ describe('overlapping passages on a seed page', () => {
 
   it('lists the verdicts in reading order beside the text', () => {
     const page = readPage(site, 'seeds/alpha/index.html');
-    const notes = findAll(find(page, (e) => attr(e, 'class') === 'note-list')!, byTag('li'));
+    const notes = findAll(
+      find(page, (e) => attr(e, 'class') === 'note-list')!,
+      byTag('li'),
+    );
     const slugs = notes.map((li) => attr(findAll(li, byTag('a'))[0]!, 'href'));
     expect(slugs).toEqual(['/verdicts/outer/', '/verdicts/inner/', '/verdicts/twin/', '/verdicts/cross/', '/verdicts/budget/']);
     expect(text(notes[1]!)).toContain('False');

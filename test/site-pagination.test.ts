@@ -25,7 +25,13 @@ describe('paginated listings', () => {
     const verdicts: Verdict[] = [];
     for (let i = 0; i < 130; i++) {
       const rating = model.scale.levels[i % 2]!.key;
-      verdicts.push({ ...template, slug: `v-${String(i).padStart(3, '0')}`, date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`, rating, draft: i === 7 });
+      verdicts.push({
+        ...template,
+        slug: `v-${String(i).padStart(3, '0')}`,
+        date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+        rating,
+        draft: i === 7,
+      });
     }
     const data = new SiteData();
     const site = siteMeta(readSiteSettings(repoRoot));
@@ -56,14 +62,39 @@ describe('paginated listings', () => {
     const anchored = publishedVerdicts(model.verdicts);
     // s-005 carries three verdicts, s-002 two, s-100 one: the side column lists them first, then the rest by id
     const on = (seed: string, v: PublishedVerdict): Verdict => ({ ...v, anchor: { ...v.anchor, seed }, appearances: [] });
-    const verdicts = [on('s-005', anchored[0]!), on('s-005', { ...anchored[1]!, slug: 'x1' }), on('s-005', { ...anchored[2]!, slug: 'x2' }), on('s-002', { ...anchored[0]!, slug: 'y1' }), on('s-002', { ...anchored[1]!, slug: 'y2' }), on('s-100', { ...anchored[0]!, slug: 'z1' })];
+    const verdicts = [
+      on('s-005', anchored[0]!),
+      on('s-005', { ...anchored[1]!, slug: 'x1' }),
+      on('s-005', { ...anchored[2]!, slug: 'x2' }),
+      on('s-002', { ...anchored[0]!, slug: 'y1' }),
+      on('s-002', { ...anchored[1]!, slug: 'y2' }),
+      on('s-100', { ...anchored[0]!, slug: 'z1' }),
+    ];
     const data = new SiteData();
-    data.update({ model: { ...model, seeds, seedsById: new Map(seeds.map((s) => [s.id, s])), verdicts }, site: siteMeta(readSiteSettings(repoRoot)), pathPrefix: '/', inputDir: `${repoRoot}/content`, redirects: [], css: '' });
+    data.update({
+      model: { ...model, seeds, seedsById: new Map(seeds.map((s) => [s.id, s])), verdicts },
+      site: siteMeta(readSiteSettings(repoRoot)),
+      pathPrefix: '/',
+      inputDir: `${repoRoot}/content`,
+      redirects: [],
+      css: '',
+    });
 
     expect(data.seedIndexPages.map((p) => p.url)).toEqual(['/seeds/', '/seeds/page/2/', '/seeds/page/3/']);
     expect(data.seedIndexPages.map((p) => p.items.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 20]);
     expect(data.seedIndexPages.flatMap((p) => p.items.map((s) => s.seed.id))).toEqual(seeds.map((s) => s.id));
-    expect(data.topSeeds.map((s) => s.seed.id)).toEqual(['s-005', 's-002', 's-100', 's-000', 's-001', 's-003', 's-004', 's-006', 's-007', 's-008']);
+    expect(data.topSeeds.map((s) => s.seed.id)).toEqual([
+      's-005',
+      's-002',
+      's-100',
+      's-000',
+      's-001',
+      's-003',
+      's-004',
+      's-006',
+      's-007',
+      's-008',
+    ]);
     expect(data.topSeeds).toHaveLength(SIDE_SEEDS);
   });
 });

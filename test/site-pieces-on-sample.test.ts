@@ -71,7 +71,7 @@ describe('site pieces on the sample content', () => {
     }
   });
 
-  it('describes every published verdict as a ClaimReview with Google\'s required properties', () => {
+  it("describes every published verdict as a ClaimReview with Google's required properties", () => {
     const feed = claimReviewFeed(model, site);
     const items = (feed['dataFeedElement'] as JsonObject[]).map((i) => i['item'] as JsonObject);
     expect(items).toHaveLength(published.length);

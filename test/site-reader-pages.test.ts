@@ -17,7 +17,8 @@ const BARE =
   'The council approved the budget for the repairs on Monday.\n' +
   'Fishermen said the delay had cost them the summer season.\n';
 // A headline line and blank-line separated paragraphs; only the outlet is known.
-const HEADED = 'Pier to reopen after repairs\n\nThe old pier of Port Ellery will reopen on 1 May.\n\nThe repairs cost 2 million euros, the council said.\n';
+const HEADED =
+  'Pier to reopen after repairs\n\nThe old pier of Port Ellery will reopen on 1 May.\n\nThe repairs cost 2 million euros, the council said.\n';
 
 let site: string;
 let root: string;
@@ -29,7 +30,10 @@ beforeAll(async () => {
     'seeds/bare.txt': BARE,
     'seeds/headed.txt': HEADED,
     'seeds/headed.yml': 'outlet: Port Ellery Gazette\n',
-    'content/verdicts/wall.md': verdictText({ author: 'author:\n  - Ana Editor\n  - Ben Checker\n  - Cy Reviewer', updated: 'updated: 2024-03-05' }),
+    'content/verdicts/wall.md': verdictText({
+      author: 'author:\n  - Ana Editor\n  - Ben Checker\n  - Cy Reviewer',
+      updated: 'updated: 2024-03-05',
+    }),
     'content/verdicts/delay.md': verdictText({
       title: 'title: Fishermen did blame the delay for a lost season',
       seed: 'seed: bare',
@@ -49,7 +53,10 @@ afterAll(removeProjects);
 
 const flat = (node: Element) => text(node).replace(/\s+/g, ' ').trim();
 const html = (file: string) => fs.readFileSync(path.join(site, file), 'utf8');
-const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(path.join(root, file))).digest('hex');
+const sha256 = (file: string) =>
+  createHash('sha256')
+    .update(fs.readFileSync(path.join(root, file)))
+    .digest('hex');
 /** A `<dl>` as term -> description. */
 const facts = (dl: Element | undefined) => {
   if (!dl) return {};
@@ -66,7 +73,11 @@ describe('reader pages', () => {
     expect(flat(find(page, byTag('h1'))!)).toBe(bareTitle);
     expect(flat(find(page, byTag('title'))!)).toMatch(new RegExp(`^Source text: ${bareTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `));
     const home = readPage(site, 'index.html');
-    expect(findAll(home, byClass('verdict-item')).map(flat).find((t) => t.includes('Fishermen'))).toContain(`In ${bareTitle}`);
+    expect(
+      findAll(home, byClass('verdict-item'))
+        .map(flat)
+        .find((t) => t.includes('Fishermen')),
+    ).toContain(`In ${bareTitle}`);
     expect(flat(find(readPage(site, 'verdicts/delay/index.html'), byTag('figcaption'))!)).toBe(`From ${bareTitle}, paragraph 3.`);
     for (const file of pages()) {
       expect(html(file), file).not.toContain('<img');
@@ -91,7 +102,9 @@ describe('reader pages', () => {
   it('leave unknown metadata rows out and say once, in a sentence, what is not known', () => {
     const bare = readPage(site, 'seeds/bare/index.html');
     expect(find(bare, byClass('seed-meta'))).toBeUndefined();
-    expect(flat(find(bare, byClass('origin'))!)).toBe('This text’s headline, outlet, publication date and web address are not known; it is named here by its opening words.');
+    expect(flat(find(bare, byClass('origin'))!)).toBe(
+      'This text’s headline, outlet, publication date and web address are not known; it is named here by its opening words.',
+    );
     const headed = readPage(site, 'seeds/headed/index.html');
     expect(facts(find(headed, byClass('seed-meta')))).toEqual({ Outlet: 'Port Ellery Gazette' });
     expect(flat(find(headed, byClass('origin'))!)).toBe('This text’s publication date and web address are not known.');
@@ -99,7 +112,8 @@ describe('reader pages', () => {
     expect(Object.keys(facts(find(alpha, byClass('seed-meta'))))).toEqual(['Outlet', 'Published', 'Original']);
     expect(find(alpha, byClass('origin'))).toBeUndefined();
     for (const file of pages()) {
-      for (const phrase of ['Not stated in the text', 'Not known', 'No web address known', '% reviewed']) expect(html(file), file).not.toContain(phrase);
+      for (const phrase of ['Not stated in the text', 'Not known', 'No web address known', '% reviewed'])
+        expect(html(file), file).not.toContain(phrase);
     }
   });
 
@@ -108,8 +122,14 @@ describe('reader pages', () => {
     expect(seedEvidence.tagName).toBe('details');
     expect(attr(seedEvidence, 'open')).toBeUndefined();
     expect(flat(find(seedEvidence, byTag('summary'))!)).toBe('Evidence details');
-    expect(facts(find(seedEvidence, byTag('dl')))).toEqual({ 'Source text id': 'bare', File: 'seeds/bare.txt', 'SHA-256': sha256('seeds/bare.txt') });
-    expect(facts(find(find(readPage(site, 'seeds/headed/index.html'), byClass('evidence'))!, byTag('dl')))).toMatchObject({ Metadata: 'seeds/headed.yml' });
+    expect(facts(find(seedEvidence, byTag('dl')))).toEqual({
+      'Source text id': 'bare',
+      File: 'seeds/bare.txt',
+      'SHA-256': sha256('seeds/bare.txt'),
+    });
+    expect(facts(find(find(readPage(site, 'seeds/headed/index.html'), byClass('evidence'))!, byTag('dl')))).toMatchObject({
+      Metadata: 'seeds/headed.yml',
+    });
 
     const verdictEvidence = find(readPage(site, 'verdicts/delay/index.html'), byClass('evidence'))!;
     expect(verdictEvidence.tagName).toBe('details');
@@ -127,7 +147,11 @@ describe('reader pages', () => {
   });
 
   it('number a passage’s paragraph as its seed page shows the paragraphs', () => {
-    for (const [slug, seed, expected] of [['delay', 'bare', 3], ['repairs', 'headed', 3], ['wall', 'alpha', 2]] as const) {
+    for (const [slug, seed, expected] of [
+      ['delay', 'bare', 3],
+      ['repairs', 'headed', 3],
+      ['wall', 'alpha', 2],
+    ] as const) {
       const caption = flat(find(readPage(site, `verdicts/${slug}/index.html`), byTag('figcaption'))!);
       expect(caption, slug).toMatch(new RegExp(`, paragraph ${expected}\\.$`));
       expect(caption).not.toMatch(/\bline\b/);
@@ -141,16 +165,28 @@ describe('reader pages', () => {
     const page = readPage(site, 'verdicts/wall/index.html');
     const article = find(page, byTag('article'))!;
     const header = find(article, byClass('verdict-head'))!;
-    const order = findAll(article, (e) => e.tagName === 'h1' || byClass('rating-box')(e) || byClass('byline')(e) || attr(e, 'id') === 'claim');
-    expect(order.map((e) => (e.tagName === 'h1' ? 'h1' : attr(e, 'id') ?? attr(e, 'class')))).toEqual(['h1', 'rating-box', 'byline', 'claim']);
+    const order = findAll(
+      article,
+      (e) => e.tagName === 'h1' || byClass('rating-box')(e) || byClass('byline')(e) || attr(e, 'id') === 'claim',
+    );
+    expect(order.map((e) => (e.tagName === 'h1' ? 'h1' : (attr(e, 'id') ?? attr(e, 'class'))))).toEqual([
+      'h1',
+      'rating-box',
+      'byline',
+      'claim',
+    ]);
     expect(findAll(header, byClass('byline'))).toHaveLength(1);
-    expect(flat(find(header, byClass('byline'))!)).toBe('By Ana Editor, Ben Checker and Cy Reviewer Published 1 March 2024 Updated 5 March 2024');
+    expect(flat(find(header, byClass('byline'))!)).toBe(
+      'By Ana Editor, Ben Checker and Cy Reviewer Published 1 March 2024 Updated 5 March 2024',
+    );
     expect(findAll(header, byTag('time')).map((t) => attr(t, 'datetime'))).toEqual(['2024-03-01', '2024-03-05']);
     expect(flat(article)).not.toContain('Reviewed by');
   });
 
   it('say in words how much of a text its fact-checks cover, on its page only', () => {
-    expect(flat(find(readPage(site, 'seeds/bare/index.html'), byClass('coverage'))!)).toMatch(/^The fact-checked passages make up \d+% of this text\.$/);
+    expect(flat(find(readPage(site, 'seeds/bare/index.html'), byClass('coverage'))!)).toMatch(
+      /^The fact-checked passages make up \d+% of this text\.$/,
+    );
     const home = find(readPage(site, 'index.html'), byClass('seed-list'))!;
     expect(findAll(home, byClass('count')).map(flat)).toEqual(['1 fact-check', '1 fact-check', '1 fact-check']);
   });

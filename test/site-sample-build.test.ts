@@ -7,7 +7,21 @@ import { buildModel } from '../src/model/model.ts';
 import { anchorPassageId } from '../src/site/highlights.ts';
 import type { Model, PublishedVerdict } from '../src/model/types.ts';
 import { publishedVerdicts } from '../src/model/published.ts';
-import { attr, buildSite, byId, byTag, fileFor, find, findAll, listFiles, readPage, repoRoot, sharedBuild, text, type Element } from './support/site.ts';
+import {
+  attr,
+  buildSite,
+  byId,
+  byTag,
+  fileFor,
+  find,
+  findAll,
+  listFiles,
+  readPage,
+  repoRoot,
+  sharedBuild,
+  text,
+  type Element,
+} from './support/site.ts';
 import { INVISIBLE_IN_TEXT } from '../src/content/invisible-text.ts';
 import { outputFileOf, siteOwnerOf } from '../src/site/urls.ts';
 import type { ClaimReviewFeed, ClaimReviewLd } from './support/claimreview-json.ts';
@@ -116,7 +130,11 @@ describe('the sample site', () => {
       const passage = find(page, (e) => e.tagName === 'mark')!;
       expect(text(passage).replace(/\s+/g, ' ')).toBe(v.anchor.text.replace(/\s+/g, ' '));
       for (const id of new Set(v.appearances.map((a) => a.seed))) {
-        if (id !== v.anchor.seed) expect(hrefs.some((h) => h?.startsWith(`/seeds/${id}/#`)), `${v.slug} also appears in ${id}`).toBe(true);
+        if (id !== v.anchor.seed)
+          expect(
+            hrefs.some((h) => h?.startsWith(`/seeds/${id}/#`)),
+            `${v.slug} also appears in ${id}`,
+          ).toBe(true);
       }
       // A repeat in the anchor's own text is not presented as another source text.
       const also = find(page, (e) => attr(e, 'class') === 'also');
@@ -155,14 +173,23 @@ describe('the sample site', () => {
 
   it('lists the newest verdicts first on the home page, with counts per rating, the most checked seeds and a link to all', () => {
     const home = readPage(site, 'index.html');
-    const titles = findAll(find(home, (e) => attr(e, 'class') === 'verdict-list')!, byTag('h3')).map(text);
+    const titles = findAll(
+      find(home, (e) => attr(e, 'class') === 'verdict-list')!,
+      byTag('h3'),
+    ).map(text);
     const newest = [...published].sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : 1) : a.date < b.date ? 1 : -1));
     expect(titles).toEqual(newest.slice(0, 50).map((v) => v.title));
     const hrefs = findAll(home, byTag('a')).map((a) => attr(a, 'href'));
     expect(hrefs).toContain('/seeds/');
-    const side = findAll(find(home, (e) => attr(e, 'class') === 'seed-list')!, byTag('li'));
+    const side = findAll(
+      find(home, (e) => attr(e, 'class') === 'seed-list')!,
+      byTag('li'),
+    );
     expect(side.length).toBe(Math.min(10, model.seeds.length));
-    const counts = findAll(find(home, (e) => attr(e, 'class') === 'rating-counts')!, byTag('li')).map(text);
+    const counts = findAll(
+      find(home, (e) => attr(e, 'class') === 'rating-counts')!,
+      byTag('li'),
+    ).map(text);
     for (const level of model.scale.levels) {
       const n = published.filter((v) => v.rating === level.key).length;
       expect(counts.some((c) => c.includes(level.label) && c.includes(`${n} verdict`))).toBe(true);
@@ -171,7 +198,10 @@ describe('the sample site', () => {
 
   it('lists every seed at /seeds/ with its readable title, outlet and number of fact-checks, and the sitemap names the index', () => {
     const index = readPage(site, 'seeds/index.html');
-    const items = findAll(find(index, (e) => attr(e, 'class') === 'seed-list')!, byTag('li'));
+    const items = findAll(
+      find(index, (e) => attr(e, 'class') === 'seed-list')!,
+      byTag('li'),
+    );
     expect(items.map((li) => attr(findAll(li, byTag('a'))[0]!, 'href'))).toEqual(model.seeds.map((s) => `/seeds/${s.id}/`));
     model.seeds.forEach((seed, i) => {
       const line = text(items[i]!).replace(/\s+/g, ' ').trim();
@@ -187,19 +217,34 @@ describe('the sample site', () => {
   it("publishes a page per claimant, with its published verdicts and a table of their ratings in the scale's order, and links it from their verdict pages", () => {
     const keys = [...new Set(published.flatMap((v) => (v.claimant ? [v.claimant] : [])))].sort();
     const index = readPage(site, 'claimants/index.html');
-    expect(findAll(find(index, (e) => (attr(e, 'class') ?? '').includes('archive-index'))!, byTag('a')).map((a) => attr(a, 'href')).sort()).toEqual(keys.map((k) => `/claimants/${k}/`));
+    expect(
+      findAll(
+        find(index, (e) => (attr(e, 'class') ?? '').includes('archive-index'))!,
+        byTag('a'),
+      )
+        .map((a) => attr(a, 'href'))
+        .sort(),
+    ).toEqual(keys.map((k) => `/claimants/${k}/`));
     for (const key of keys) {
       const page = readPage(site, `claimants/${key}/index.html`);
       const theirs = published.filter((v) => v.claimant === key);
       expect(text(find(page, byTag('h1'))!)).toBe(`Claims by ${model.claimants!.get(key)!.name}`);
-      const rows = findAll(find(page, (e) => attr(e, 'class') === 'tally')!, byTag('tr')).slice(1).map((tr) => findAll(tr, (e) => e.tagName === 'th' || e.tagName === 'td').map((c) => text(c).trim()));
+      const rows = findAll(
+        find(page, (e) => attr(e, 'class') === 'tally')!,
+        byTag('tr'),
+      )
+        .slice(1)
+        .map((tr) => findAll(tr, (e) => e.tagName === 'th' || e.tagName === 'td').map((c) => text(c).trim()));
       expect(rows).toEqual(
         model.scale.levels.map((level) => {
           const n = theirs.filter((v) => v.rating === level.key).length;
           return [`Rating: ${level.label}`, String(n), `${Math.round((n / theirs.length) * 100)}%`];
         }),
       );
-      const listed = findAll(find(page, (e) => attr(e, 'class') === 'verdict-list')!, byTag('h3')).map(text);
+      const listed = findAll(
+        find(page, (e) => attr(e, 'class') === 'verdict-list')!,
+        byTag('h3'),
+      ).map(text);
       expect(listed.sort()).toEqual(theirs.map((v) => v.title).sort());
       for (const v of theirs) {
         const links = find(readPage(site, `verdicts/${v.slug}/index.html`), (e) => attr(e, 'class') === 'archive-links')!;
@@ -212,7 +257,9 @@ describe('the sample site', () => {
     const tags = new Set(published.flatMap((v) => v.tags));
     const topics = listFiles(site).filter((f) => /^topics\/[^/]+\/index\.html$/.test(f) && !f.startsWith('topics/page/'));
     expect(topics.length).toBe(tags.size);
-    expect(findAll(readPage(site, 'topics/index.html'), byTag('a')).filter((a) => /^\/topics\/[^/]+\/$/.test(attr(a, 'href') ?? ''))).toHaveLength(tags.size);
+    expect(
+      findAll(readPage(site, 'topics/index.html'), byTag('a')).filter((a) => /^\/topics\/[^/]+\/$/.test(attr(a, 'href') ?? '')),
+    ).toHaveLength(tags.size);
     for (const seed of model.seeds.filter((s) => s.meta.outlet)) {
       const meta = find(readPage(site, `seeds/${seed.id}/index.html`), (e) => (attr(e, 'class') ?? '').includes('seed-meta'))!;
       const link = findAll(meta, byTag('a')).find((a) => text(a) === seed.meta.outlet)!;
@@ -224,7 +271,10 @@ describe('the sample site', () => {
 
   it('publishes an Atom feed whose updated date is the newest verdict date (no build time)', () => {
     const feed = fs.readFileSync(path.join(site, 'feed.xml'), 'utf8');
-    const newest = published.map((v) => v.date).sort().at(-1);
+    const newest = published
+      .map((v) => v.date)
+      .sort()
+      .at(-1);
     expect(feed.match(/<updated>([^<]+)<\/updated>/)?.[1]).toBe(`${newest}T00:00:00Z`);
     expect(feed.match(/<entry>/g)).toHaveLength(Math.min(50, published.length));
     for (const v of published) expect(feed).toContain(`<id>http://localhost:8080/verdicts/${v.slug}/</id>`);
@@ -239,7 +289,7 @@ describe('the sample site', () => {
     expect(locs.sort()).toEqual(pages.sort());
   });
 
-  it('writes every file but the editors\' own pages at a path the site owns, so check refuses an editor\'s page there', () => {
+  it("writes every file but the editors' own pages at a path the site owns, so check refuses an editor's page there", () => {
     const editors = new Set(model.pages.map((page) => outputFileOf(page.url)));
     const files = listFiles(site).filter((file) => !editors.has(file));
     expect(files.length).toBeGreaterThan(50);
@@ -262,7 +312,8 @@ describe('the sample site', () => {
       const dir = prefix ? prefixed : site;
       const ids = new Map<string, Set<string>>();
       const idsOf = (file: string) => {
-        if (!ids.has(file)) ids.set(file, new Set(findAll(readPage(dir, file), (e) => attr(e, 'id') !== undefined).map((e) => attr(e, 'id')!)));
+        if (!ids.has(file))
+          ids.set(file, new Set(findAll(readPage(dir, file), (e) => attr(e, 'id') !== undefined).map((e) => attr(e, 'id')!)));
         return ids.get(file)!;
       };
       const files = new Set(listFiles(dir));
@@ -288,7 +339,9 @@ describe('the sample site', () => {
         expect(feed).toContain(`http://localhost:8080${prefix}/verdicts/`);
         expect(feed).not.toMatch(/http:\/\/localhost:8080\/verdicts\//);
         const v = published[0]!;
-        const review = JSON.parse(text(find(readPage(dir, `verdicts/${v.slug}/index.html`), (e) => attr(e, 'type') === 'application/ld+json')!)) as ClaimReviewLd;
+        const review = JSON.parse(
+          text(find(readPage(dir, `verdicts/${v.slug}/index.html`), (e) => attr(e, 'type') === 'application/ld+json')!),
+        ) as ClaimReviewLd;
         expect(review.url).toBe(`http://localhost:8080${prefix}/verdicts/${v.slug}/`);
         const search = find(readPage(dir, 'search/index.html'), byId('search'))!;
         expect(attr(search, 'data-base-url')).toBe(`${prefix}/`);

@@ -4,7 +4,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProjects, verdictText } from './support/project.ts';
-import { attr, buildSite, byClass, byId, byTag, find, findAll, readPage, repoRoot, sharedBuild, text, textWithout, type Element } from './support/site.ts';
+import {
+  attr,
+  buildSite,
+  byClass,
+  byId,
+  byTag,
+  find,
+  findAll,
+  readPage,
+  repoRoot,
+  sharedBuild,
+  text,
+  textWithout,
+  type Element,
+} from './support/site.ts';
 
 const S000 = '000_5bff26b3a7f2143b';
 const S001 = '001_9340af456b0c9be9';
@@ -41,7 +55,9 @@ describe('shared text on the sample site', () => {
     const section = find(readPage(site, `seeds/${S000}/index.html`), byClass('shared-text'))!;
     const items = find(section, byClass('shared-list'))!.childNodes.filter((n): n is Element => 'tagName' in n && n.tagName === 'li');
     expect(items).toHaveLength(1);
-    expect(text(items[0]!).replace(/\s+/g, ' ')).toContain(`Repeats 100% of ${T001} word for word; adds 2 passages (316 words); changes 0 words.`);
+    expect(text(items[0]!).replace(/\s+/g, ' ')).toContain(
+      `Repeats 100% of ${T001} word for word; adds 2 passages (316 words); changes 0 words.`,
+    );
     const links = findAll(items[0]!, byTag('a')).map((a) => attr(a, 'href'));
     expect(links.slice(0, 2)).toEqual([`/seeds/${S001}/`, `/seeds/${S000}/compare/${S001}/`]);
     expect(text(section)).toContain('which came first is open');
@@ -53,7 +69,10 @@ describe('shared text on the sample site', () => {
     expect(text(find(details, byTag('p'))!)).toBe(`What this text adds to ${T001}:`);
     const passages = find(details, byTag('ol'))!.childNodes.filter((n): n is Element => 'tagName' in n && n.tagName === 'li');
     const lines = passages.map((li) => findAll(find(li, byClass('added-lines'))!, byTag('li')).map(text));
-    expect(lines[0]).toEqual(['donbas referndum russia ukraine', 'Russia will respond to attacks as an assault on its territory if they vote …']);
+    expect(lines[0]).toEqual([
+      'donbas referndum russia ukraine',
+      'Russia will respond to attacks as an assault on its territory if they vote …',
+    ]);
     expect(lines[1]).toContain('Comment: The new reality will have consequences which they cannot ignore.');
     expect(lines[1]![0]).toBe('Russians gather to show support for referendums');
     expect(text(passages[1]!)).toContain('A passage of 293 words, in 13 paragraphs:');
@@ -95,7 +114,9 @@ describe('shared text on the sample site', () => {
     const notes = fs
       .readdirSync(path.join(site, 'verdicts'))
       .filter((slug) => fs.existsSync(path.join(site, 'verdicts', slug, 'index.html')))
-      .flatMap((slug) => findAll(readPage(site, `verdicts/${slug}/index.html`), byClass('only-in')).map((n) => [slug, text(n).replace(/\s+/g, ' ')]));
+      .flatMap((slug) =>
+        findAll(readPage(site, `verdicts/${slug}/index.html`), byClass('only-in')).map((n) => [slug, text(n).replace(/\s+/g, ' ')]),
+      );
     expect(notes).toEqual([
       [
         'comment-new-reality',
@@ -106,7 +127,10 @@ describe('shared text on the sample site', () => {
 
   it('gives no seed page isBasedOn when no seed has a publication date', () => {
     for (const id of [S000, S001, S003]) {
-      const scripts = findAll(readPage(site, `seeds/${id}/index.html`), (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json');
+      const scripts = findAll(
+        readPage(site, `seeds/${id}/index.html`),
+        (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json',
+      );
       expect(scripts).toEqual([]);
     }
   });
@@ -114,7 +138,9 @@ describe('shared text on the sample site', () => {
 
 describe('shared text with publication dates', () => {
   const jsonLd = (file: string) =>
-    findAll(readPage(dated, file), (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json').map((e) => JSON.parse(text(e)) as Record<string, unknown>);
+    findAll(readPage(dated, file), (e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json').map(
+      (e) => JSON.parse(text(e)) as Record<string, unknown>,
+    );
 
   it('gives the later text isBasedOn the earlier, and the earlier none', () => {
     expect(jsonLd('seeds/beta/index.html')).toEqual([
@@ -124,7 +150,14 @@ describe('shared text with publication dates', () => {
         url: 'http://localhost:8080/seeds/beta/',
         name: 'A repost',
         datePublished: '2024-03-04',
-        isBasedOn: [{ '@type': 'CreativeWork', url: 'http://localhost:8080/seeds/alpha/', name: 'Sea wall <b>approved</b> & "funded"', datePublished: '2024-03-01' }],
+        isBasedOn: [
+          {
+            '@type': 'CreativeWork',
+            url: 'http://localhost:8080/seeds/alpha/',
+            name: 'Sea wall <b>approved</b> & "funded"',
+            datePublished: '2024-03-01',
+          },
+        ],
       },
     ]);
     expect(jsonLd('seeds/alpha/index.html')).toEqual([]);

@@ -36,7 +36,10 @@ beforeAll(async () => {
     'seeds/alpha.yml': fixture('seeds/alpha.yml'),
     'seeds/beta.txt': fixture('seeds/beta.txt'),
     // Eleventy's own keys are unknown fields to check (warnings): ignored, as Eleventy never reads the file.
-    'content/verdicts/sea-wall.md': verdictText({ permalink: 'permalink: /elsewhere/', layout: 'layout: false', eleventyComputed: 'eleventyComputed:\n  title: "{{ 7 * 7 }}"' }, BODY),
+    'content/verdicts/sea-wall.md': verdictText(
+      { permalink: 'permalink: /elsewhere/', layout: 'layout: false', eleventyComputed: 'eleventyComputed:\n  title: "{{ 7 * 7 }}"' },
+      BODY,
+    ),
     'content/verdicts/engineering-report.md': fixture('content/verdicts/engineering-report.md'),
   });
   site = await buildSite(root, { env: { SITE_URL: 'https://news.example' } });
@@ -51,7 +54,10 @@ describe('a verdict page made from the model', () => {
   });
 
   it('renders the explanation with the site’s Markdown: headings from h3, no code block, template syntax as text', () => {
-    const explanation = find(readPage(site, 'verdicts/sea-wall/index.html'), (e) => e.tagName === 'section' && e.attrs.some((a) => a.value === 'explanation'))!;
+    const explanation = find(
+      readPage(site, 'verdicts/sea-wall/index.html'),
+      (e) => e.tagName === 'section' && e.attrs.some((a) => a.value === 'explanation'),
+    )!;
     const headings = findAll(explanation, (e) => /^h\d$/.test(e.tagName)).map((h) => `${h.tagName} ${text(h)}`);
     expect(headings).toEqual(['h2 Explanation', 'h3 What we checked', 'h4 Detail {{ 7 * 7 }} {% raw %}']);
     expect(findAll(explanation, byTag('pre'))).toEqual([]);
@@ -61,12 +67,19 @@ describe('a verdict page made from the model', () => {
   it('has the same explanation HTML as its feed entry, whose links the feed makes absolute', () => {
     const feed = fs.readFileSync(path.join(site, 'feed.xml'), 'utf8');
     const content = /<content type="html">([\s\S]*?)<\/content>/.exec(feed)![1]!;
-    const html = content.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const html = content
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
     expect(html).toContain('href="https://news.example/verdicts/sea-wall/#passage"');
     expect(html).toContain('href="https://news.example/seeds/alpha/"');
     const rendered = createMarkdown().render(BODY, { verdictSlug: 'sea-wall' });
     const normalise = (markup: string) => serialize(parse(markup));
-    const relative = html.replaceAll('https://news.example/verdicts/sea-wall/#passage', '#passage').replaceAll('https://news.example/seeds/alpha/', '/seeds/alpha/');
+    const relative = html
+      .replaceAll('https://news.example/verdicts/sea-wall/#passage', '#passage')
+      .replaceAll('https://news.example/seeds/alpha/', '/seeds/alpha/');
     expect(normalise(relative)).toBe(normalise(rendered));
     const page = fs.readFileSync(path.join(site, 'verdicts/sea-wall/index.html'), 'utf8');
     expect(page).toContain(rendered.trim());

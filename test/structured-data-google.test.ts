@@ -13,7 +13,17 @@ const FIXTURE = path.join(repoRoot, 'test/fixtures/structured-data');
 
 /** Google's fact-check structured data: required, and recommended, properties of a ClaimReview. */
 const REQUIRED = ['claimReviewed', 'reviewRating', 'reviewRating.alternateName', 'url', 'author', 'author.name'];
-const RECOMMENDED = ['datePublished', 'itemReviewed', 'itemReviewed.@type', 'itemReviewed.author', 'itemReviewed.author.name', 'itemReviewed.datePublished', 'itemReviewed.appearance', 'itemReviewed.firstAppearance', 'reviewRating.name'];
+const RECOMMENDED = [
+  'datePublished',
+  'itemReviewed',
+  'itemReviewed.@type',
+  'itemReviewed.author',
+  'itemReviewed.author.name',
+  'itemReviewed.datePublished',
+  'itemReviewed.appearance',
+  'itemReviewed.firstAppearance',
+  'reviewRating.name',
+];
 /** Recommended for a rating on the numeric scale only. */
 const NUMERIC = ['reviewRating.ratingValue', 'reviewRating.bestRating', 'reviewRating.worstRating'];
 
@@ -54,11 +64,19 @@ describe.each([
     expect(pages.length).toBeGreaterThan(2);
     for (const file of pages) {
       const html = fs.readFileSync(path.join(site(), file), 'utf8');
-      const result = await structuredDataTest(html, { presets: [Google] }).catch((error: Error & { res?: unknown }) => error.res ?? Promise.reject(error));
+      const result = await structuredDataTest(html, { presets: [Google] }).catch(
+        (error: Error & { res?: unknown }) => error.res ?? Promise.reject(error),
+      );
       const { failed, warnings, schemas } = result as Awaited<ReturnType<typeof structuredDataTest>>;
       expect(schemas, file).toContain('ClaimReview');
-      expect(failed.map((t) => t.test), file).toEqual([]);
-      expect(warnings.map((t) => t.test), file).toEqual([]);
+      expect(
+        failed.map((t) => t.test),
+        file,
+      ).toEqual([]);
+      expect(
+        warnings.map((t) => t.test),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -70,7 +88,11 @@ describe.each([
       for (const key of NUMERIC) expect(has(review, key), `${file}: ${key}`).toBe(numeric);
       const missing = RECOMMENDED.filter((key) => !has(review, key));
       // What may be missing is only what the content does not say (check warns about seeds, see seed-meta-missing)
-      for (const key of missing) expect(['itemReviewed.author', 'itemReviewed.author.name', 'itemReviewed.datePublished', 'itemReviewed.firstAppearance'], `${file}: ${key}`).toContain(key);
+      for (const key of missing)
+        expect(
+          ['itemReviewed.author', 'itemReviewed.author.name', 'itemReviewed.datePublished', 'itemReviewed.firstAppearance'],
+          `${file}: ${key}`,
+        ).toContain(key);
       // the review is on the domain of the page that carries it
       expect(new URL(String(review['url'])).origin).toBe(new URL(String(get(review, '@id'))).origin);
     }
@@ -130,14 +152,17 @@ describe('the sample site says who made each claim, and when each page changed',
   });
 
   it('gives every claim in under 75 characters', () => {
-    for (const file of verdictPages(sample)) expect([...String(jsonLd(sample, file)['claimReviewed'])].length, file).toBeLessThanOrEqual(75);
+    for (const file of verdictPages(sample))
+      expect([...String(jsonLd(sample, file)['claimReviewed'])].length, file).toBeLessThanOrEqual(75);
   });
 
   it('dates each verdict page in the sitemap by `updated`, else `date`, and names the sitemap in robots.txt', () => {
     const sitemap = fs.readFileSync(path.join(sample, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain('<url><loc>http://localhost:8080/verdicts/peskov-definitely/</loc><lastmod>2026-11-21</lastmod></url>');
     expect(sitemap).toContain('<url><loc>http://localhost:8080/</loc></url>');
-    expect(fs.readFileSync(path.join(sample, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n\nSitemap: http://localhost:8080/sitemap.xml\n');
+    expect(fs.readFileSync(path.join(sample, 'robots.txt'), 'utf8')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: http://localhost:8080/sitemap.xml\n',
+    );
     const fixtureMap = fs.readFileSync(path.join(full, 'sitemap.xml'), 'utf8');
     expect(fixtureMap).toContain('<loc>https://factcheck.example.net/verdicts/fifty-years/</loc><lastmod>2024-03-09</lastmod>');
     expect(fixtureMap).toContain('<loc>https://factcheck.example.net/verdicts/four-million/</loc><lastmod>2024-03-01</lastmod>');

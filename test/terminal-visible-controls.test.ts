@@ -70,7 +70,9 @@ describe('untrusted text on a terminal', () => {
     const root = makeProject({ 'seeds/alpha.txt': SEED_ALPHA, 'seeds/x\u001B[1A\u001B[2K\u202E.txt': 'text\n' });
     const result = runCliSync('check', ['--root', root]);
     expect(result.stdout).not.toMatch(RAW);
-    expect(result.stdout).toContain('seeds/x\\u{1B}[1A\\u{1B}[2K\\u{202E}.txt:1:1: error: seed id "x\\u{1B}[1A\\u{1B}[2K\\u{202E}" is not allowed');
+    expect(result.stdout).toContain(
+      'seeds/x\\u{1B}[1A\\u{1B}[2K\\u{202E}.txt:1:1: error: seed id "x\\u{1B}[1A\\u{1B}[2K\\u{202E}" is not allowed',
+    );
     const json = runCliSync('check', ['--format=json', '--root', root]);
     expect(json.stdout).not.toMatch(RAW);
     expect((JSON.parse(json.stdout) as { file: string }[])[0]!.file).toBe('seeds/x\u001B[1A\u001B[2K\u202E.txt');

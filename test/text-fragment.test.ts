@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeDirectiveTerm, formatTextDirective, originalPassageUrl, type TextDirective, textDirective, withTextFragment } from '../src/site/text-fragment.ts';
+import {
+  encodeDirectiveTerm,
+  formatTextDirective,
+  originalPassageUrl,
+  type TextDirective,
+  textDirective,
+  withTextFragment,
+} from '../src/site/text-fragment.ts';
 import { anchorOf, makeSeed } from './support/content.ts';
 
 /** Reads a `:~:text=` value back the way the WICG spec's parser does. */
@@ -86,7 +93,9 @@ describe('text fragments', () => {
 
   it('link to the original only for an http(s) URL', () => {
     const span = { start: 0, end: 4 };
-    expect(originalPassageUrl(makeSeed('s', 'Word here.', { url: 'https://example.org/' }), span)).toBe('https://example.org/#:~:text=Word');
+    expect(originalPassageUrl(makeSeed('s', 'Word here.', { url: 'https://example.org/' }), span)).toBe(
+      'https://example.org/#:~:text=Word',
+    );
     expect(originalPassageUrl(makeSeed('s', 'Word here.', { url: 'javascript:alert(1)' }), span)).toBeUndefined();
     expect(originalPassageUrl(makeSeed('s', 'Word here.'), span)).toBeUndefined();
   });

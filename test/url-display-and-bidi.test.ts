@@ -10,7 +10,8 @@ import { makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/
 afterAll(removeProjects);
 
 // seed-meta-missing (what the structured data lacks) is beside the point here.
-const brief = (problems: Problem[]) => problems.filter((p) => p.rule !== 'seed-meta-missing').map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.rule}`);
+const brief = (problems: Problem[]) =>
+  problems.filter((p) => p.rule !== 'seed-meta-missing').map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.rule}`);
 
 describe('invisible characters in URLs', () => {
   it.each([
@@ -50,13 +51,26 @@ describe('invisible characters in URLs', () => {
 
 describe('mixed-script hosts', () => {
   it('finds a label that mixes scripts, and names the punycoded host', () => {
-    expect(mixedScriptHost('https://\u0430pple.com/')).toEqual({ host: '\u0430pple.com', punycode: 'xn--pple-43d.com', scripts: ['Cyrillic', 'Latin'] });
+    expect(mixedScriptHost('https://\u0430pple.com/')).toEqual({
+      host: '\u0430pple.com',
+      punycode: 'xn--pple-43d.com',
+      scripts: ['Cyrillic', 'Latin'],
+    });
     expect(mixedScriptHost('https://paypa\u04CF.com/')?.punycode).toMatch(/^xn--paypa-[a-z0-9]+\.com$/);
     expect(mixedScriptHost('https://g\u03BFogle.com/')).toMatchObject({ scripts: ['Greek', 'Latin'] });
   });
 
   it('accepts single-script labels, digits and hyphens, and Japanese (Han with kana)', () => {
-    for (const url of ['https://example.org/', 'https://пример.рф/', 'https://пример.com/', 'https://xn--80ak6aa92e.com/', 'https://日本語テキスト.jp/', 'https://a-1.例え.jp/', 'https://127.0.0.1:8080/', 'https://한국어.kr/']) {
+    for (const url of [
+      'https://example.org/',
+      'https://пример.рф/',
+      'https://пример.com/',
+      'https://xn--80ak6aa92e.com/',
+      'https://日本語テキスト.jp/',
+      'https://a-1.例え.jp/',
+      'https://127.0.0.1:8080/',
+      'https://한국어.kr/',
+    ]) {
       expect(mixedScriptHost(url), url).toBeUndefined();
     }
   });
@@ -68,7 +82,10 @@ describe('mixed-script hosts', () => {
       'content/verdicts/x.md': verdictText({ sources: 'sources:\n  - title: Minutes\n    url: https://\u0430pple.com/minutes' }),
     });
     const { problems } = buildModel({ root });
-    expect(brief(problems)).toEqual(['content/verdicts/x.md:8:10 warning url-mixed-script', 'seeds/alpha.yml:1:6 warning url-mixed-script']);
+    expect(brief(problems)).toEqual([
+      'content/verdicts/x.md:8:10 warning url-mixed-script',
+      'seeds/alpha.yml:1:6 warning url-mixed-script',
+    ]);
     expect(problems[0]!.message).toContain('xn--pple-43d.com');
     expect(problems[0]!.message).toContain('Cyrillic and Latin');
   });
@@ -83,7 +100,11 @@ describe('displayed URLs', () => {
   });
 
   it('leaves ordinary URLs exactly as written', () => {
-    for (const url of ['https://example.org/port-ellery/sea-wall', 'https://web.archive.org/web/2024/https://example.org/a', 'http://localhost:8080/x?y=1&z=2']) {
+    for (const url of [
+      'https://example.org/port-ellery/sea-wall',
+      'https://web.archive.org/web/2024/https://example.org/a',
+      'http://localhost:8080/x?y=1&z=2',
+    ]) {
       expect(displayUrl(url)).toBe(url);
     }
   });

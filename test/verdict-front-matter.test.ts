@@ -226,7 +226,7 @@ describe('verdict front matter', () => {
   it('adds a hint to the YAML errors editors cause most', () => {
     const message = (line: string) => parseVerdict(FILE, verdictText({ title: line })).problems[0]?.message;
     expect(message('title: Peskov: definitely')).toContain('must be in quotes');
-    expect(message("title: 'Peskov's words'")).toContain('double a \'');
+    expect(message("title: 'Peskov's words'")).toContain("double a '");
     expect(message('title: @handle said')).toContain('put the value in quotes');
   });
 

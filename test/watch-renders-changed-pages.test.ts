@@ -47,9 +47,19 @@ afterAll(async () => {
 
 describe('a save during npm start', () => {
   it('re-renders the changed verdict and the seed pages it highlights, and leaves an unrelated page unwritten', async () => {
-    const unrelated = ['verdicts/lighthouse/index.html', 'seeds/gamma/index.html', 'claimants/harbour-master/index.html', 'topics/lighthouses/index.html'];
+    const unrelated = [
+      'verdicts/lighthouse/index.html',
+      'seeds/gamma/index.html',
+      'claimants/harbour-master/index.html',
+      'topics/lighthouses/index.html',
+    ];
     // its claimant's, topics' and outlet's pages list it
-    const archive = ['claimants/port-ellery-gazette/index.html', 'topics/harbour/index.html', 'topics/council/index.html', 'outlets/port-ellery-gazette-fictional-test-outlet/index.html'];
+    const archive = [
+      'claimants/port-ellery-gazette/index.html',
+      'topics/harbour/index.html',
+      'topics/council/index.html',
+      'outlets/port-ellery-gazette-fictional-test-outlet/index.html',
+    ];
     const related = ['verdicts/sea-wall-vote/index.html', 'seeds/alpha/index.html', 'seeds/beta/index.html', 'index.html', ...archive];
     for (const file of [...unrelated, ...related]) mark(file);
 
@@ -127,7 +137,17 @@ describe('a save during npm start', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: The council voted for a sea wall on Tuesday'));
     await server.waitFor(/Wrote \d+ files?/, 10, 30_000);
     const built = await buildSite(root);
-    const pages = ['verdicts/sea-wall-vote/index.html', 'verdicts/lighthouse/index.html', 'seeds/alpha/index.html', 'seeds/beta/index.html', 'index.html', 'feed.xml', 'sitemap.xml', 'claimreview.json', 'annotations.jsonld'];
+    const pages = [
+      'verdicts/sea-wall-vote/index.html',
+      'verdicts/lighthouse/index.html',
+      'seeds/alpha/index.html',
+      'seeds/beta/index.html',
+      'index.html',
+      'feed.xml',
+      'sitemap.xml',
+      'claimreview.json',
+      'annotations.jsonld',
+    ];
     for (const page of pages) {
       // npm start adds its error-page script to every HTML page (dev-server.ts); nothing else differs.
       expect(read(page).replace(`${DEV_SCRIPT}\n`, ''), page).toBe(fs.readFileSync(path.join(built, page), 'utf8'));

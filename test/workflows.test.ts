@@ -27,7 +27,9 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+const files = readdirSync(dir)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
 const workflows = new Map(files.map((name) => [name, parse(readFileSync(path.join(dir, name), 'utf8')) as Workflow]));
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps);
 const runs = (w: Workflow) => steps(w).flatMap((s) => (s.run ? [s.run] : []));

@@ -16,7 +16,10 @@ import { fuzzSeed, runs } from './support/hostile.ts';
 const REPO = path.resolve(import.meta.dirname, '..');
 
 function verdictFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md') && file.includes('verdicts')).map((file) => path.join(dir, file));
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md') && file.includes('verdicts'))
+    .map((file) => path.join(dir, file));
 }
 
 /** The YAML block as parseVerdict hands it to the parser (null when there is no closed front matter). */
@@ -63,29 +66,77 @@ describe('the fast front matter path', () => {
     fc.string({ maxLength: 30 }).map((text) => JSON.stringify(text)),
     fc.string({ maxLength: 30 }).map((text) => `'${text.replace(/'/g, "''")}'`),
     fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,()/:%'’"-]{0,30}$/),
-    fc.constantFrom('true', 'False', 'null', '~', '', '0x1F', '012', '1e3', '.inf', '2024-03-01', '"2024-03-01"', 'a # comment', 'https://example.org/a?b=c#d'),
-    fc.tuple(fc.constantFrom('|', '>', '|-', '>+', '|2'), fc.array(fc.stringMatching(/^[^\n\r]{0,20}$/), { minLength: 1, maxLength: 3 })).map(
-      ([style, lines]) => `${style}\n${lines.map((line) => `    ${line}`).join('\n')}`,
+    fc.constantFrom(
+      'true',
+      'False',
+      'null',
+      '~',
+      '',
+      '0x1F',
+      '012',
+      '1e3',
+      '.inf',
+      '2024-03-01',
+      '"2024-03-01"',
+      'a # comment',
+      'https://example.org/a?b=c#d',
     ),
+    fc
+      .tuple(fc.constantFrom('|', '>', '|-', '>+', '|2'), fc.array(fc.stringMatching(/^[^\n\r]{0,20}$/), { minLength: 1, maxLength: 3 }))
+      .map(([style, lines]) => `${style}\n${lines.map((line) => `    ${line}`).join('\n')}`),
   );
-  const list = fc.array(scalar.filter((value) => !value.includes('\n')), { maxLength: 3 }).chain((items) =>
-    fc.constantFrom(`[${items.join(', ')}]`, items.length ? `\n${items.map((item) => `  - ${item}`).join('\n')}` : '[]'),
+  const list = fc
+    .array(
+      scalar.filter((value) => !value.includes('\n')),
+      { maxLength: 3 },
+    )
+    .chain((items) => fc.constantFrom(`[${items.join(', ')}]`, items.length ? `\n${items.map((item) => `  - ${item}`).join('\n')}` : '[]'));
+  const source = fc.array(
+    fc.tuple(
+      fc.constantFrom('title', 'url', 'publisher', 'date', 'seed', 'archived', 'note'),
+      scalar.filter((value) => !value.includes('\n')),
+    ),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
   );
-  const source = fc.array(fc.tuple(fc.constantFrom('title', 'url', 'publisher', 'date', 'seed', 'archived', 'note'), scalar.filter((value) => !value.includes('\n'))), {
-    minLength: 1,
-    maxLength: 4,
-  });
   const field = fc.oneof(
-    fc.tuple(fc.constantFrom('title', 'seed', 'quote', 'prefix', 'suffix', 'claim', 'claimant', 'rating', 'author', 'date', 'updated', 'draft', 'titel'), scalar),
+    fc.tuple(
+      fc.constantFrom(
+        'title',
+        'seed',
+        'quote',
+        'prefix',
+        'suffix',
+        'claim',
+        'claimant',
+        'rating',
+        'author',
+        'date',
+        'updated',
+        'draft',
+        'titel',
+      ),
+      scalar,
+    ),
     fc.tuple(fc.constantFrom('tags', 'author', 'redirect_from', 'sources'), list),
     fc.tuple(
       fc.constantFrom('sources', 'corrections'),
-      fc.array(source, { minLength: 1, maxLength: 2 }).map((items) => `\n${items.map((pairs) => pairs.map(([key, value], i) => `${i === 0 ? '  - ' : '    '}${key}: ${value}`).join('\n')).join('\n')}`),
+      fc
+        .array(source, { minLength: 1, maxLength: 2 })
+        .map(
+          (items) =>
+            `\n${items.map((pairs) => pairs.map(([key, value], i) => `${i === 0 ? '  - ' : '    '}${key}: ${value}`).join('\n')).join('\n')}`,
+        ),
     ),
   );
-  const frontMatter = fc.array(fc.tuple(field, fc.constantFrom('', ' ', '  # note')), { maxLength: 12 }).map(
-    (fields) => `---\n${fields.map(([[key, value], after]) => `${key}:${value.startsWith('\n') ? '' : ' '}${value}${value.includes('\n') ? '' : after}`).join('\n')}\n---\nThe explanation.\n`,
-  );
+  const frontMatter = fc
+    .array(fc.tuple(field, fc.constantFrom('', ' ', '  # note')), { maxLength: 12 })
+    .map(
+      (fields) =>
+        `---\n${fields.map(([[key, value], after]) => `${key}:${value.startsWith('\n') ? '' : ' '}${value}${value.includes('\n') ? '' : after}`).join('\n')}\n---\nThe explanation.\n`,
+    );
 
   it('gives the same result as the yaml package for generated front matter in every scalar and list style', () => {
     let plain = 0;

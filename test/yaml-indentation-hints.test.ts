@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parseVerdict } from '../src/content/verdicts.ts';
 import { verdictText } from './support/project.ts';
 
-const problemsOf = (text: string) => parseVerdict('content/verdicts/x.md', text).problems.map((p) => ({ at: `${p.line}:${p.column}`, rule: p.rule, message: p.message }));
-const withUrlIndented = (n: number) => verdictText({ sources: `sources:\n  - title: Port Ellery council minutes\n${' '.repeat(n)}url: https://example.org/minutes` });
+const problemsOf = (text: string) =>
+  parseVerdict('content/verdicts/x.md', text).problems.map((p) => ({ at: `${p.line}:${p.column}`, rule: p.rule, message: p.message }));
+const withUrlIndented = (n: number) =>
+  verdictText({ sources: `sources:\n  - title: Port Ellery council minutes\n${' '.repeat(n)}url: https://example.org/minutes` });
 
 describe('indentation mistakes in a list item', () => {
   it.each([2, 3, 5, 6])('a source url indented %i spaces instead of 4: the url line, and the indentation expected', (n) => {
@@ -20,15 +22,21 @@ describe('indentation mistakes in a list item', () => {
   });
 
   it('says the same for a later source and for a correction', () => {
-    const second = problemsOf(verdictText({ sources: 'sources:\n  - title: A\n    url: https://example.org/a\n  - title: B\n      url: https://example.org/b' }));
+    const second = problemsOf(
+      verdictText({ sources: 'sources:\n  - title: A\n    url: https://example.org/a\n  - title: B\n      url: https://example.org/b' }),
+    );
     expect(second.map((p) => p.at)).toEqual(['10:7']);
-    expect(second[0]!.message).toContain('"url:" is indented 6 spaces, but the fields of this list item start 4 spaces in (where "title:" is on line 9)');
+    expect(second[0]!.message).toContain(
+      '"url:" is indented 6 spaces, but the fields of this list item start 4 spaces in (where "title:" is on line 9)',
+    );
     const correction = problemsOf(verdictText({ extra: 'corrections:\n  - date: 2024-03-02\n      note: The date was wrong.' }));
     expect(correction.map((p) => p.at)).toEqual(['13:7']);
-    expect(correction[0]!.message).toContain('"note:" is indented 6 spaces, but the fields of this list item start 4 spaces in (where "date:" is on line 12)');
+    expect(correction[0]!.message).toContain(
+      '"note:" is indented 6 spaces, but the fields of this list item start 4 spaces in (where "date:" is on line 12)',
+    );
   });
 
-  it('counts from the dash the editor used: a list written at the key\'s own indentation', () => {
+  it("counts from the dash the editor used: a list written at the key's own indentation", () => {
     const problems = problemsOf(verdictText({ sources: 'sources:\n- title: A\n   url: https://example.org/a' }));
     expect(problems.map((p) => p.at)).toEqual(['8:4']);
     expect(problems[0]!.message).toContain('start 2 spaces in');
@@ -45,7 +53,7 @@ describe('indentation mistakes in a list item', () => {
     }
   });
 
-  it('leaves other YAML errors in the parser\'s words', () => {
+  it("leaves other YAML errors in the parser's words", () => {
     const problems = problemsOf(verdictText({ title: 'title: "unterminated' }));
     expect(problems[0]!.message).toMatch(/^YAML syntax error: Missing closing "quote/);
   });

@@ -33,7 +33,9 @@ declare module '@11ty/eleventy' {
     /** Runs on every page's output, `this.page` being the page. */
     addTransform(name: string, transform: (this: never, content: string) => string | Promise<string>): void;
     /** Options of Eleventy's dev server (`--serve`); `middleware` are connect-style handlers run before it serves a file. */
-    setServerOptions(options: { middleware?: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void)[] }): void;
+    setServerOptions(options: {
+      middleware?: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void)[];
+    }): void;
     setLibrary(name: 'md', library: unknown): void;
     setFrontMatterParsingOptions(options: {
       engines?: Record<string, (text: string, options?: FrontMatterEngineOptions) => object>;

@@ -68,8 +68,15 @@ export function writeBaseline(root: string, corpus: Corpus, hugoRoot?: string): 
     if (hugoRoot !== undefined) mkdirSync(join(hugoRoot, 'content', section), { recursive: true });
   }
   for (const page of all) {
-    writeFileSync(join(root, page.section, `${page.name}.md`), ['---', `title: ${page.title}`, 'layout: page.njk', '---', page.body].join('\n'));
-    if (hugoRoot !== undefined) writeFileSync(join(hugoRoot, 'content', page.section, `${page.name}.md`), ['---', `title: ${page.title}`, '---', page.body].join('\n'));
+    writeFileSync(
+      join(root, page.section, `${page.name}.md`),
+      ['---', `title: ${page.title}`, 'layout: page.njk', '---', page.body].join('\n'),
+    );
+    if (hugoRoot !== undefined)
+      writeFileSync(
+        join(hugoRoot, 'content', page.section, `${page.name}.md`),
+        ['---', `title: ${page.title}`, '---', page.body].join('\n'),
+      );
   }
   return { pages: all.length };
 }

@@ -81,7 +81,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   const seeds: SyntheticSeed[] = [];
   // The unique corpus draws nothing more from the PRNG than it always did, so it stays byte-identical.
   const stories = options.corpus === 'shared-text' ? wireStories(r, storyCount(options.seeds), TARGET_SEED_CHARS) : undefined;
-  for (let i = 0; i < options.seeds; i++) seeds.push(makeSeed(r, i, seeds, stories && r.chance(WIRE_SHARE) ? repost(r, stories) : undefined));
+  for (let i = 0; i < options.seeds; i++)
+    seeds.push(makeSeed(r, i, seeds, stories && r.chance(WIRE_SHARE) ? repost(r, stories) : undefined));
   const verdicts: SyntheticVerdict[] = [];
   const byId = new Map(seeds.map((s) => [s.id, s]));
   const withRepeats = seeds.filter((s) => s.repeated.length > 0);
@@ -386,7 +387,12 @@ function makeVerdict(
 
   const rating = r.pick(ratings);
   const claimant = personName(r);
-  const words = passage.replace(/[^A-Za-z ]/g, '').toLowerCase().split(' ').filter(Boolean).slice(0, 5);
+  const words = passage
+    .replace(/[^A-Za-z ]/g, '')
+    .toLowerCase()
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 5);
   const slug = `v${String(k).padStart(6, '0')}-${words.join('-')}`;
   // A published verdict may not misquote (quote-approximate is an error there): the typo'd ones are drafts still being fixed.
   // The chance is drawn first so the random stream, and so the rest of the corpus, stay as they were.
@@ -402,7 +408,8 @@ function makeVerdict(
   if (suffix !== undefined) lines.push(`suffix: ${JSON.stringify(suffix)}`);
   // Half the editors restate the claim; the others only when the quote is too long to be the claim (check's
   // claim-too-long). A restatement stays under Google's 75 characters.
-  if (r.chance(0.5) || [...quote].length > 75) lines.push(`claim: ${JSON.stringify([...`${claimant} says ${passage}`].slice(0, 75).join('').trimEnd())}`);
+  if (r.chance(0.5) || [...quote].length > 75)
+    lines.push(`claim: ${JSON.stringify([...`${claimant} says ${passage}`].slice(0, 75).join('').trimEnd())}`);
   lines.push(`claimant: ${claimant}`, `rating: ${rating}`, 'sources:');
   const sourceCount = r.int(1, 3);
   for (let s = 0; s < sourceCount; s++) {
@@ -422,7 +429,10 @@ function makeVerdict(
   if (r.chance(0.1)) {
     lines.push(`updated: ${published}`, 'corrections:', `  - date: ${published}`, `    note: ${JSON.stringify(sentence(r))}`);
   }
-  if (r.chance(0.5)) lines.push(`tags: [${r.pick(['economy', 'energy', 'health', 'elections', 'transport'])}, ${r.pick(['regions', 'budget', 'statistics'])}]`);
+  if (r.chance(0.5))
+    lines.push(
+      `tags: [${r.pick(['economy', 'energy', 'health', 'elections', 'transport'])}, ${r.pick(['regions', 'budget', 'statistics'])}]`,
+    );
   if (draft) lines.push('draft: true');
   lines.push('---', '', ...body(r, k), '');
   const start = toText(seed, choice.start);

@@ -33,7 +33,9 @@ function main(): void {
   for (let run = 0; run < runs; run++) {
     timed(times, 'rating scale', () => loadScale(root));
     const { seeds } = timed(times, 'load seeds (read, hash, paragraphs)', () => loadSeeds(root));
-    const files = readdirSync(join(root, VERDICTS_DIR)).filter((name) => name.endsWith('.md')).sort();
+    const files = readdirSync(join(root, VERDICTS_DIR))
+      .filter((name) => name.endsWith('.md'))
+      .sort();
     const parsed = timed(times, 'load verdicts (read, front matter, validation)', () =>
       files.map((name) => loadVerdict(root, `${VERDICTS_DIR}/${name}`)),
     );

@@ -53,7 +53,10 @@ export function timeline(profile: CpuProfile): number[] {
   return busy;
 }
 
-export function summariseProfile(profile: CpuProfile, window?: { from: number; to: number }): { totalMs: number; functions: FunctionTime[] } {
+export function summariseProfile(
+  profile: CpuProfile,
+  window?: { from: number; to: number },
+): { totalMs: number; functions: FunctionTime[] } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<number, number>();
   const at = sampleTimes(profile);
@@ -111,7 +114,10 @@ export const profileCommand: Command = {
       timeline(profile).forEach((ms, second) => print(`${String(second).padStart(4)} s ${ms.toFixed(0).padStart(5)} ms busy`));
       return 0;
     }
-    const window = values.from !== undefined || values.to !== undefined ? { from: Number(values.from ?? 0), to: Number(values.to ?? Infinity) } : undefined;
+    const window =
+      values.from !== undefined || values.to !== undefined
+        ? { from: Number(values.from ?? 0), to: Number(values.to ?? Infinity) }
+        : undefined;
     const { totalMs, functions } = summariseProfile(profile, window);
     const top = Number(values.top);
     const shown = values.filter ? functions.filter((f) => f.name.includes(values.filter!)) : functions;

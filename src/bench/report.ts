@@ -74,7 +74,7 @@ export function formatReport(header: Header, rows: Row[], targets: TargetRow[] =
     ...(header.nodeOptions ? [`NODE_OPTIONS for every measured process: ${header.nodeOptions}`] : []),
     `Machine load (1-minute average) before the runs: ${header.loadBefore.toFixed(1)}, after: ${header.loadAfter.toFixed(1)}; on a busy machine, wall times grow and CPU times less so.`,
     '',
-    'Ratios are to the bare-Eleventy measure of the same kind (the baseline build, or the baseline\'s own watch-mode rebuild).',
+    "Ratios are to the bare-Eleventy measure of the same kind (the baseline build, or the baseline's own watch-mode rebuild).",
     '',
     '| measure | runs | wall time | CPU time | peak RSS | × baseline time | × baseline CPU | × baseline RSS | target | |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
@@ -85,7 +85,13 @@ export function formatReport(header: Header, rows: Row[], targets: TargetRow[] =
     const timeRatio = ratio(row.ms, base?.ms);
     const cpuRatio = ratio(row.cpuMs, base?.cpuMs);
     const rssRatio = ratio(row.rss, base?.rss);
-    const verdict = row.failure ? `${row.failure.startsWith('skipped') ? '' : '**failed**: '}${row.failure.replaceAll('|', '/')}` : row.target ? (row.target.met ? 'met' : '**missed**') : '';
+    const verdict = row.failure
+      ? `${row.failure.startsWith('skipped') ? '' : '**failed**: '}${row.failure.replaceAll('|', '/')}`
+      : row.target
+        ? row.target.met
+          ? 'met'
+          : '**missed**'
+        : '';
     lines.push(
       `| ${row.name}${row.note ? ` (${row.note})` : ''} | ${row.runs} | ${row.ms === undefined ? '—' : seconds(row.ms)} | ${row.cpuMs === undefined ? '—' : seconds(row.cpuMs)} | ${megabytes(row.rss)} | ${timeRatio} | ${cpuRatio} | ${rssRatio} | ${row.target?.text ?? ''} | ${verdict} |`,
     );
@@ -96,12 +102,16 @@ export function formatReport(header: Header, rows: Row[], targets: TargetRow[] =
       'Targets of issue 13 ("now" is the issue\'s figure at the reference size, 1000 seeds / 10000 verdicts):',
       ...(header.seeds === 1000 && header.verdicts === 10_000
         ? []
-        : ['', `This run is ${header.seeds} seeds / ${header.verdicts} verdicts: the targets are set for the reference size (the scale row for 10000 / 100000), so "met" or "missed" here says nothing about them.`]),
+        : [
+            '',
+            `This run is ${header.seeds} seeds / ${header.verdicts} verdicts: the targets are set for the reference size (the scale row for 10000 / 100000), so "met" or "missed" here says nothing about them.`,
+          ]),
       '',
       '| target (issue 13) | corpus | this run | issue 13 "now" | target | |',
       '|---|---|---|---|---|---|',
     );
-    for (const t of targets) lines.push(`| ${cell(t.measure)} | ${t.corpus} | ${cell(t.measured)} | ${cell(t.now)} | ${cell(t.target)} | ${cell(t.status)} |`);
+    for (const t of targets)
+      lines.push(`| ${cell(t.measure)} | ${t.corpus} | ${cell(t.measured)} | ${cell(t.now)} | ${cell(t.target)} | ${cell(t.status)} |`);
   }
   return lines.join('\n');
 }

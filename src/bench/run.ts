@@ -100,7 +100,8 @@ function optionsOf(argv: string[]): Options {
   const unknown = only.find((name) => !(MEASURES as readonly string[]).includes(name));
   if (unknown !== undefined) throw new UsageError(`--only: unknown measure "${unknown}" (measures: ${MEASURES.join(', ')}).`);
   const corpus = values.corpus ?? 'unique';
-  if (!(CORPUS_KINDS as readonly string[]).includes(corpus)) throw new UsageError(`--corpus: unknown corpus "${corpus}" (corpora: ${CORPUS_KINDS.join(', ')}).`);
+  if (!(CORPUS_KINDS as readonly string[]).includes(corpus))
+    throw new UsageError(`--corpus: unknown corpus "${corpus}" (corpora: ${CORPUS_KINDS.join(', ')}).`);
   const seeds = count('seeds', values.seeds, 1000, 1);
   const verdicts = count('verdicts', values.verdicts, seeds * 10, 1);
   return {
@@ -160,7 +161,9 @@ async function series(what: string, runs: number, once: () => Promise<RunResult>
       into.results.push(result);
       continue;
     }
-    log(`${what} exited with status ${result.code}.\n--- stdout (end) ---\n${result.stdout.slice(-3000)}\n--- stderr (end) ---\n${result.stderr.slice(-3000)}`);
+    log(
+      `${what} exited with status ${result.code}.\n--- stdout (end) ---\n${result.stdout.slice(-3000)}\n--- stderr (end) ---\n${result.stderr.slice(-3000)}`,
+    );
     const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((line) => line.trim());
     const reason = lines.find((line) => /heap out of memory|ENOMEM|Killed|error/i.test(line)) ?? lines.filter(Boolean).pop() ?? '';
     into.failure = `exit ${result.code} after ${(result.ms / 1000).toFixed(0)} s: ${reason.slice(0, 160)}`;
@@ -198,7 +201,13 @@ async function needleRows(dir: string, runs: number): Promise<Row[]> {
     const needle = await measureNeedle(dir, runs);
     const size = `${(needle.seedBytes / 1024 ** 2).toFixed(0)} MB`;
     return needle.cases.flatMap((c): Row[] => [
-      { name: `one quote vs ${size} seed: ${c.name}, first quote`, ms: c.cold, runs, note: c.anchored ? `anchored, ${c.method}` : 'not anchored', target: { text: '< 100 ms', met: c.cold < 100 } },
+      {
+        name: `one quote vs ${size} seed: ${c.name}, first quote`,
+        ms: c.cold,
+        runs,
+        note: c.anchored ? `anchored, ${c.method}` : 'not anchored',
+        target: { text: '< 100 ms', met: c.cold < 100 },
+      },
       { name: `one quote vs ${size} seed: ${c.name}, next quote`, ms: c.warm, runs, target: { text: '< 100 ms', met: c.warm < 100 } },
     ]);
   } catch (error) {
@@ -231,7 +240,8 @@ async function bench(argv: string[], io: CommandIO): Promise<number> {
   try {
     const { loadScale } = await import('../content/ratings.ts');
     const ratings = loadScale(REPO).scale.levels.map((level) => level.key);
-    const generate = (kind: CorpusKind) => generateCorpus({ seeds: options.seeds, verdicts: options.verdicts, ratings, random: options.random, corpus: kind });
+    const generate = (kind: CorpusKind) =>
+      generateCorpus({ seeds: options.seeds, verdicts: options.verdicts, ratings, random: options.random, corpus: kind });
 
     log(`generating ${options.seeds} seeds and ${options.verdicts} verdicts (${options.corpus} corpus) in ${scratch}`);
     const started = performance.now();
@@ -260,7 +270,12 @@ async function bench(argv: string[], io: CommandIO): Promise<number> {
       spawnSync(process.execPath, [CHECK, 'check', '--help'], { stdio: 'ignore' });
       for (const kind of CORPUS_KINDS) {
         const root = kind === options.corpus ? project : otherProject;
-        const check = summarise(`\`check\`, ${kind} seeds`, await series(`check (${kind} corpus)`, options.runs, () => runMeasured(process.execPath, [CHECK, 'check', '--root', root], { cwd: root, env })));
+        const check = summarise(
+          `\`check\`, ${kind} seeds`,
+          await series(`check (${kind} corpus)`, options.runs, () =>
+            runMeasured(process.execPath, [CHECK, 'check', '--root', root], { cwd: root, env }),
+          ),
+        );
         check.target = { text: '≤ 1 s', met: check.ms !== undefined && check.ms <= 1000 };
         checks[kind] = check;
         rows.push(check);
@@ -297,13 +312,18 @@ async function bench(argv: string[], io: CommandIO): Promise<number> {
     const site = summarise(SITE_BUILD, builds, { baseline });
     site.target = {
       text: '≤ 1.0× time, ≤ 1.25× RSS',
-      met: site.ms !== undefined && baseline.ms !== undefined && site.ms <= baseline.ms && (site.rss ?? Infinity) <= 1.25 * (baseline.rss ?? 0),
+      met:
+        site.ms !== undefined &&
+        baseline.ms !== undefined &&
+        site.ms <= baseline.ms &&
+        (site.rss ?? Infinity) <= 1.25 * (baseline.rss ?? 0),
     };
     if (measured('site')) rows.push(site, { ...baseline, baseline });
     const sitePages = measured('site') && !builds.failure ? countFiles(siteOut, '.html') : 0;
     let hugoPages: number | undefined;
     if (measured('hugo')) {
-      if (!hugo) rows.push({ name: 'Hugo, same pages', runs: 0, failure: 'skipped: hugo is not on the PATH (Debian: apt-get install hugo)' });
+      if (!hugo)
+        rows.push({ name: 'Hugo, same pages', runs: 0, failure: 'skipped: hugo is not on the PATH (Debian: apt-get install hugo)' });
       else {
         rows.push(summarise(`Hugo ${hugo}, same pages`, hugoBuilds, { baseline: measured('site') ? baseline : undefined }));
         if (!hugoBuilds.failure) hugoPages = countFiles(hugoOut, '.html');
@@ -317,7 +337,9 @@ async function bench(argv: string[], io: CommandIO): Promise<number> {
         rmSync(indexed, { recursive: true, force: true });
         return runMeasured(TSX, [INDEX_SEARCH, project, indexed], { cwd: project, env, sumTree: true });
       };
-      pagefind = summarise('search indexing (model, records, Pagefind)', await series('search indexing', options.runs, index), { note: 'peak RSS: Node and Pagefind added up' });
+      pagefind = summarise('search indexing (model, records, Pagefind)', await series('search indexing', options.runs, index), {
+        note: 'peak RSS: Node and Pagefind added up',
+      });
       pagefind.target = { text: '< 4 GB peak RSS (scale size)', met: pagefind.rss !== undefined && pagefind.rss < 4 * 1024 ** 3 };
       rows.push(pagefind);
       rmSync(indexed, { recursive: true, force: true });
@@ -358,35 +380,58 @@ async function bench(argv: string[], io: CommandIO): Promise<number> {
         env,
       });
       if (!skipped) log(`watch mode, the site as npm start runs it: ${edits} edits of ${editable.file}`);
-      const watch: WatchResult | Row = skipped ? { name: 'one-verdict save (npm start)', runs: 0, failure: skipped } : await watched('one-verdict save (npm start)', {
-        root: project,
-        command: TSX,
-        args: [ELEVENTY, SITE_CONFIG, '--serve', '--quiet'],
-        verdictFile: editable.file,
-        // npm start serves from its own folder, never the build's _site/.
-        pageFile: join(project, SERVE_OUTPUT, 'verdicts', editable.slug, 'index.html'),
-        pagePath,
-        edits,
-        startTimeoutMs: 30 * 60_000,
-        // npm start previews by default (drafts get pages, no ClaimReview): PREVIEW=0 renders the same pages as
-        // the build measured above, so the two figures and earlier runs stay comparable.
-        env: { ...env, PREVIEW: '0' },
-      });
+      const watch: WatchResult | Row = skipped
+        ? { name: 'one-verdict save (npm start)', runs: 0, failure: skipped }
+        : await watched('one-verdict save (npm start)', {
+            root: project,
+            command: TSX,
+            args: [ELEVENTY, SITE_CONFIG, '--serve', '--quiet'],
+            verdictFile: editable.file,
+            // npm start serves from its own folder, never the build's _site/.
+            pageFile: join(project, SERVE_OUTPUT, 'verdicts', editable.slug, 'index.html'),
+            pagePath,
+            edits,
+            startTimeoutMs: 30 * 60_000,
+            // npm start previews by default (drafts get pages, no ClaimReview): PREVIEW=0 renders the same pages as
+            // the build measured above, so the two figures and earlier runs stay comparable.
+            env: { ...env, PREVIEW: '0' },
+          });
       const floorRow = (what: string, ms: number[]): Row => {
         const row: Row = { name: `bare Eleventy --serve: save → ${what}`, ms: median(ms), runs: edits };
         return { ...row, baseline: row };
       };
       const floorServed = 'servedMs' in floor ? floorRow('page served', floor.servedMs) : undefined;
-      const floorPage = 'pageMs' in floor && floor.pageMs.length > 0 ? floorRow('page written to the output folder', floor.pageMs) : undefined;
+      const floorPage =
+        'pageMs' in floor && floor.pageMs.length > 0 ? floorRow('page written to the output folder', floor.pageMs) : undefined;
       const floorDone = 'rebuildMs' in floor ? floorRow('rebuild done', floor.rebuildMs) : undefined;
       if ('pageMs' in watch) {
         const ms = median(watch.servedMs);
-        served = { name: 'one-verdict save (npm start): save → page served', ms, runs: edits, baseline: floorServed, target: { text: '< 1 s', met: ms < 1000 } };
+        served = {
+          name: 'one-verdict save (npm start): save → page served',
+          ms,
+          runs: edits,
+          baseline: floorServed,
+          target: { text: '< 1 s', met: ms < 1000 },
+        };
         written =
           watch.pageMs.length > 0
-            ? { name: 'one-verdict save (npm start): save → page written to the output folder', ms: median(watch.pageMs), runs: edits, baseline: floorPage }
-            : { name: 'one-verdict save (npm start): save → page written to the output folder', runs: 0, failure: 'skipped: the server does not write the page into the output folder' };
-        rows.push(served, written, { name: 'one-verdict save (npm start): save → rebuild done', ms: median(watch.rebuildMs), runs: edits, baseline: floorDone });
+            ? {
+                name: 'one-verdict save (npm start): save → page written to the output folder',
+                ms: median(watch.pageMs),
+                runs: edits,
+                baseline: floorPage,
+              }
+            : {
+                name: 'one-verdict save (npm start): save → page written to the output folder',
+                runs: 0,
+                failure: 'skipped: the server does not write the page into the output folder',
+              };
+        rows.push(served, written, {
+          name: 'one-verdict save (npm start): save → rebuild done',
+          ms: median(watch.rebuildMs),
+          runs: edits,
+          baseline: floorDone,
+        });
       } else {
         served = watch;
         rows.push(watch);
@@ -404,7 +449,13 @@ async function bench(argv: string[], io: CommandIO): Promise<number> {
       ] as const) {
         log(`provenance, ${name} corpus`);
         const m = measureProvenance(name, make, options.runs);
-        rows.push({ name: `provenance (in process), ${name} corpus`, ms: m.ms, cpuMs: m.cpuMs, runs: options.runs, note: `${m.comparisons} pairs aligned of ${m.allPairs}; ${m.relations} related; ${m.pairUpdates} pair counts` });
+        rows.push({
+          name: `provenance (in process), ${name} corpus`,
+          ms: m.ms,
+          cpuMs: m.cpuMs,
+          runs: options.runs,
+          note: `${m.comparisons} pairs aligned of ${m.allPairs}; ${m.relations} related; ${m.pairUpdates} pair counts`,
+        });
       }
     }
 
@@ -424,7 +475,12 @@ async function bench(argv: string[], io: CommandIO): Promise<number> {
       }),
     );
     if (options.save) {
-      const saved: SavedRun = { corpus: options.corpus, seeds: options.seeds, verdicts: options.verdicts, rows: rows.map(({ baseline: _, ...row }) => row) };
+      const saved: SavedRun = {
+        corpus: options.corpus,
+        seeds: options.seeds,
+        verdicts: options.verdicts,
+        rows: rows.map(({ baseline: _, ...row }) => row),
+      };
       writeFileSync(options.save, `${JSON.stringify(saved, null, 2)}\n`);
       log(`figures saved to ${options.save}`);
     }
@@ -452,7 +508,10 @@ async function bench(argv: string[], io: CommandIO): Promise<number> {
     );
     return 0;
   } finally {
-    if (options.keep) log(`kept: ${project} (site), ${base} (baseline)${hugo ? `, ${hugoSite} (Hugo)` : ''}${measured('check') ? `, ${otherProject} (${otherCorpus} corpus, for check)` : ''}`);
+    if (options.keep)
+      log(
+        `kept: ${project} (site), ${base} (baseline)${hugo ? `, ${hugoSite} (Hugo)` : ''}${measured('check') ? `, ${otherProject} (${otherCorpus} corpus, for check)` : ''}`,
+      );
     else rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -83,7 +83,13 @@ export function issueTargets(input: TargetInputs): TargetRow[] {
   rows.push({
     measure: 'whole `npm run build` (check + Eleventy + Pagefind) vs bare Eleventy',
     corpus,
-    measured: failed(whole) ?? (wholeTime === undefined ? (whole ? `${seconds(whole.ms)} (no baseline: add --only site)` : '—') : `${wholeTime.toFixed(2)}× (${seconds(whole?.ms)} vs ${seconds(baseline?.ms)})`),
+    measured:
+      failed(whole) ??
+      (wholeTime === undefined
+        ? whole
+          ? `${seconds(whole.ms)} (no baseline: add --only site)`
+          : '—'
+        : `${wholeTime.toFixed(2)}× (${seconds(whole?.ms)} vs ${seconds(baseline?.ms)})`),
     now: '2.8× (shared-text corpus)',
     target: '≤ 1.5×',
     status: status(wholeTime, 1.5, missing([whole, baseline], 'build,site')),
@@ -133,18 +139,21 @@ export function issueTargets(input: TargetInputs): TargetRow[] {
     reference
       ? `time growth: site build ${growth === undefined ? '—' : `${growth.toFixed(1)}×`} (${seconds(site?.ms)} vs ${seconds(referenceSite?.ms)} at ${reference.seeds} seeds / ${reference.verdicts} verdicts, ${reference.corpus}; ${(input.verdicts / reference.verdicts).toFixed(1)}× the verdicts)`
       : `time growth: site build ${seconds(site?.ms)}, to divide by a reference-size run's (--growth-from)`,
-    `search-indexing peak: ${pagefind ? failed(pagefind) ?? megabytes(pagefind.rss) : 'not run'}`,
+    `search-indexing peak: ${pagefind ? (failed(pagefind) ?? megabytes(pagefind.rss)) : 'not run'}`,
   ];
   const atScale = input.verdicts >= SCALE_VERDICTS;
   const scaleMet = completed && !heap && pagefind?.rss !== undefined && pagefind.rss < 4 * 1024 ** 3;
-  const growthStatus = growth === undefined ? 'growth: compare with the reference run (--growth-from)' : `growth ${growth <= 11 ? 'met' : '**missed**'}`;
+  const growthStatus =
+    growth === undefined ? 'growth: compare with the reference run (--growth-from)' : `growth ${growth <= 11 ? 'met' : '**missed**'}`;
   rows.push({
     measure: 'scale: heap, time growth, search-indexing peak',
     corpus,
     measured: scaleParts.join('; '),
     now: '6.5 GB with a flag, 25×, 17 GB',
     target: 'default heap, ≤ 11×, < 4 GB',
-    status: atScale ? `heap and indexing peak ${scaleMet ? 'met' : '**missed**'}; ${growthStatus}` : `applies at ${SCALE_VERDICTS} verdicts`,
+    status: atScale
+      ? `heap and indexing peak ${scaleMet ? 'met' : '**missed**'}; ${growthStatus}`
+      : `applies at ${SCALE_VERDICTS} verdicts`,
   });
   return rows;
 }

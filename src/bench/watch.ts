@@ -112,7 +112,8 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
     };
     while (wroteCount === 0 || !serving || !(await pageReady())) {
       if (exited) throw new Error(`the watch server exited before its first build:\n${output}`);
-      if (performance.now() - started > options.startTimeoutMs) throw new Error(`no first build after ${options.startTimeoutMs} ms:\n${output}`);
+      if (performance.now() - started > options.startTimeoutMs)
+        throw new Error(`no first build after ${options.startTimeoutMs} ms:\n${output}`);
       await sleep(20);
     }
     const startMs = lastWroteAt - started;
@@ -145,7 +146,8 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
             writeFileSync(verdictPath, `${original.trimEnd()}\n\n${marker}\n`);
           }
           if (exited) throw new Error(`the watch server exited during a rebuild:\n${output}`);
-          if (performance.now() - saved > editTimeoutMs) throw new Error(`no rebuild ${Math.round(editTimeoutMs / 1000)} s after saving ${options.verdictFile}:\n${output}`);
+          if (performance.now() - saved > editTimeoutMs)
+            throw new Error(`no rebuild ${Math.round(editTimeoutMs / 1000)} s after saving ${options.verdictFile}:\n${output}`);
           if (writesPage && pageAt === undefined && pageCarries(options.pageFile, marker)) pageAt = performance.now();
           if (servedAt === undefined && request === undefined && performance.now() - lastRequest >= POLL_MS) {
             lastRequest = performance.now();

@@ -60,7 +60,9 @@ function explain(error: unknown): Error {
   // outermost says where, the innermost what. One line of both, with nothing that could forge another line.
   const messages: string[] = [];
   for (const e of chain) {
-    const message = String(e.message ?? '').replace(/\s+/g, ' ').trim();
+    const message = String(e.message ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (message && !messages.some((m) => m.includes(message))) messages.push(message);
   }
   const [outer, inner] = [messages[0], messages.at(-1)];
@@ -119,7 +121,8 @@ function guardOutput(root: string, output: string): void {
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
   if (inside(root, output)) throw new BuildFailure(`The output folder ${output} contains the project itself; choose another --output.`);
   for (const kept of ['seeds', 'content']) {
-    if (inside(output, path.join(root, kept))) throw new BuildFailure(`The output folder may not be inside ${kept}/; choose another --output.`);
+    if (inside(output, path.join(root, kept)))
+      throw new BuildFailure(`The output folder may not be inside ${kept}/; choose another --output.`);
   }
 }
 
@@ -133,7 +136,8 @@ function countFiles(dir: string, suffix: string): number {
 function pagesPerRun(env: NodeJS.ProcessEnv): number {
   const value = env['PAGES_PER_RUN'];
   if (value === undefined || value === '') return PAGES_PER_RUN;
-  if (!/^[1-9]\d*$/.test(value)) throw new BuildFailure(`PAGES_PER_RUN must be a whole number of pages such as ${PAGES_PER_RUN}, got ${JSON.stringify(value)}.`);
+  if (!/^[1-9]\d*$/.test(value))
+    throw new BuildFailure(`PAGES_PER_RUN must be a whole number of pages such as ${PAGES_PER_RUN}, got ${JSON.stringify(value)}.`);
   return Number(value);
 }
 
@@ -144,7 +148,10 @@ function pagesPerRun(env: NodeJS.ProcessEnv): number {
 export async function renderSite(options: BuildOptions, outputDir: string): Promise<SiteData> {
   const { Eleventy } = await import('@11ty/eleventy');
   // Verdict and seed pages are the long lists; a seed's captures and compare pages are fewer than its verdicts.
-  const items = Math.max(countFiles(path.join(options.root, 'content', 'verdicts'), '.md'), countFiles(path.join(options.root, 'seeds'), '.txt'));
+  const items = Math.max(
+    countFiles(path.join(options.root, 'content', 'verdicts'), '.md'),
+    countFiles(path.join(options.root, 'seeds'), '.txt'),
+  );
   const build = new ShardedBuild(runsFor(items, pagesPerRun(process.env)));
   let config: UserConfig | undefined;
   const previous = process.cwd();
@@ -165,7 +172,8 @@ export async function renderSite(options: BuildOptions, outputDir: string): Prom
       await eleventy.write();
     }
     const site = config && siteDataOf(config);
-    if (!site) throw new BuildFailure('Eleventy ran without the factcheck plugin (eleventy.config.ts), so there is nothing to index for search.');
+    if (!site)
+      throw new BuildFailure('Eleventy ran without the factcheck plugin (eleventy.config.ts), so there is nothing to index for search.');
     return site;
   } catch (error) {
     throw explain(error);
@@ -224,7 +232,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   fs.mkdirSync(parent, { recursive: true });
   const restored = recoverKilledBuilds(options.output);
   if (restored) {
-    process.stderr.write(`build: restored the previous site from ${path.basename(restored)}, left by a build killed while swapping in its own.\n`);
+    process.stderr.write(
+      `build: restored the previous site from ${path.basename(restored)}, left by a build killed while swapping in its own.\n`,
+    );
   }
   const partial = `${options.output}.partial-${process.pid}`;
   fs.rmSync(partial, { recursive: true, force: true });

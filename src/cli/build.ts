@@ -32,7 +32,8 @@ Exit status: 0 built, 1 content errors or a failed build, 2 the build could not 
 const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The hint after a build that failed once it had started, for a reason check did not see. */
-const CHECK_MISSED = 'npm run check passed this content, so check missed what broke the build; please report this line with the file it names (BUILD_DEBUG=1 prints the stack trace).';
+const CHECK_MISSED =
+  'npm run check passed this content, so check missed what broke the build; please report this line with the file it names (BUILD_DEBUG=1 prints the stack trace).';
 
 /**
  * Stops a deployment whose origin is localhost before anything is built; for a local build, returns the

@@ -55,7 +55,8 @@ export function parseArguments<T extends Options>(argv: string[], options: T, al
 const debugVariable = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_DEBUG`;
 
 /** What the runner says after the message of an error the tool did not foresee. */
-export const bugHint = (name: string) => `this is a bug in factcheck-site, not in your content; ${debugVariable(name)}=1 prints the stack trace.`;
+export const bugHint = (name: string) =>
+  `this is a bug in factcheck-site, not in your content; ${debugVariable(name)}=1 prints the stack trace.`;
 
 /** Runs `command` on `argv` and returns its exit status; whatever it throws ends as a message on io.stderr. */
 export async function runCommand(command: Command, argv: string[], io: CommandIO): Promise<number> {
@@ -72,7 +73,9 @@ export async function runCommand(command: Command, argv: string[], io: CommandIO
     const hint = expected ? error.hint : bugHint(command.name);
     // Messages quote seed ids, file names and quotes: controls and bidi controls are shown, never sent to the terminal.
     const shown = (text: string) => visible(text, { keepLineFeeds: true });
-    io.stderr.write(`${command.name}: ${shown(message)}\n${hint ? `hint: ${shown(hint)}\n` : ''}${error instanceof UsageError ? `\n${command.usage}\n` : ''}`);
+    io.stderr.write(
+      `${command.name}: ${shown(message)}\n${hint ? `hint: ${shown(hint)}\n` : ''}${error instanceof UsageError ? `\n${command.usage}\n` : ''}`,
+    );
     return expected ? error.status : 2;
   }
 }
@@ -91,7 +94,12 @@ export function main(command: Command, file: string): void {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  void runCommand(command, process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then((status) => {
+  void runCommand(command, process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  }).then((status) => {
     process.exitCode = status;
   });
 }

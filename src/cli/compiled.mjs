@@ -82,7 +82,12 @@ async function compile() {
     // runs through tsx.
     if (readFileSync(join(REPO, file), 'utf8').includes('import.meta')) throw new Error(`${file} uses import.meta`);
   }
-  for (const file of [...Object.keys(result.metafile.inputs), 'tsconfig.json', 'node_modules/esbuild/package.json', 'src/cli/compiled.mjs'].sort()) {
+  for (const file of [
+    ...Object.keys(result.metafile.inputs),
+    'tsconfig.json',
+    'node_modules/esbuild/package.json',
+    'src/cli/compiled.mjs',
+  ].sort()) {
     inputs[file] = sha256(readFileSync(join(REPO, file)));
   }
   const bundle = `${name}-${sha256(code).slice(0, 16)}.mjs`;

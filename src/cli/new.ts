@@ -30,11 +30,13 @@ function options(argv: string[], cwd: string) {
     root: { type: 'string', default: '.' },
   });
   if (!values.seed) throw new UsageError('--seed <id> is required (the file name in seeds/ without .txt).');
-  if (values.quote === undefined || values.quote.trim() === '') throw new UsageError('--quote "<text>" is required: the passage, copied from the seed.');
+  if (values.quote === undefined || values.quote.trim() === '')
+    throw new UsageError('--quote "<text>" is required: the passage, copied from the seed.');
   let occurrence: number | undefined;
   if (values.occurrence !== undefined) {
     occurrence = Number(values.occurrence);
-    if (!/^[1-9][0-9]*$/.test(values.occurrence)) throw new UsageError(`--occurrence must be a whole number from 1, not "${values.occurrence}".`);
+    if (!/^[1-9][0-9]*$/.test(values.occurrence))
+      throw new UsageError(`--occurrence must be a whole number from 1, not "${values.occurrence}".`);
   }
   if (values.slug !== undefined && !SLUG_PATTERN.test(values.slug)) {
     throw new UsageError(`--slug "${values.slug}" is not a slug: use lowercase letters, digits and hyphens (it becomes the page's URL).`);
@@ -51,10 +53,17 @@ function excerptAt(text: string, start: number, end: number): string {
 
 function run(argv: string[], io: CommandIO): number {
   const opts = options(argv, io.cwd);
-  if (!existsSync(path.join(opts.root, 'seeds'))) throw new ModelSetupError(`No seeds/ folder in ${opts.root}: run this in the project folder (or pass --root).`);
+  if (!existsSync(path.join(opts.root, 'seeds')))
+    throw new ModelSetupError(`No seeds/ folder in ${opts.root}: run this in the project folder (or pass --root).`);
   const { seeds, rejected } = loadSeeds(opts.root);
   const first = seeds.find((s) => s.id === opts.seed);
-  if (!first) throw new InputError(`There is no seed "${opts.seed}" in seeds/.${didYouMean(opts.seed, seeds.map((s) => s.id))}`);
+  if (!first)
+    throw new InputError(
+      `There is no seed "${opts.seed}" in seeds/.${didYouMean(
+        opts.seed,
+        seeds.map((s) => s.id),
+      )}`,
+    );
   // The verdict is dated today, so check builds it against the capture current today: quote that one's words.
   loadCaptures(opts.root, seeds, rejected);
   const today = new Date().toISOString().slice(0, 10);
@@ -68,24 +77,32 @@ function run(argv: string[], io: CommandIO): number {
     const result = anchorQuote(seed, { quote: opts.quote });
     const error = result.notes.find((n) => n.severity === 'error');
     if (!result.anchor || error) throw new InputError(`${seed.file}: ${error?.message ?? 'the quote was not found.'}`);
-    for (const note of result.notes) io.stderr.write(`${visibleLine(seed.file)}: ${note.severity}: ${visibleLine(note.message)} [${note.rule}]\n`);
+    for (const note of result.notes)
+      io.stderr.write(`${visibleLine(seed.file)}: ${note.severity}: ${visibleLine(note.message)} [${note.rule}]\n`);
     selector = { quote: result.anchor.text.replace(/\s+/g, ' ') };
     anchorLine = result.anchor.line;
   } else {
     if (occurrences.length > 1 && opts.occurrence === undefined) {
-      const list = occurrences.map((o, i) => `  ${i + 1}. line ${o.line}, column ${o.column}: ${excerptAt(seed.text, o.start, o.end)}`).join('\n');
+      const list = occurrences
+        .map((o, i) => `  ${i + 1}. line ${o.line}, column ${o.column}: ${excerptAt(seed.text, o.start, o.end)}`)
+        .join('\n');
       throw new InputError(
         `The quote occurs ${occurrences.length} times in ${seed.file}:\n${list}\nRun again with --occurrence N to pick the one you are checking.`,
       );
     }
     const index = (opts.occurrence ?? 1) - 1;
     const chosen = occurrences[index];
-    if (!chosen) throw new InputError(`--occurrence ${opts.occurrence}: the quote occurs only ${occurrences.length} time${occurrences.length === 1 ? '' : 's'} in ${seed.file}.`);
+    if (!chosen)
+      throw new InputError(
+        `--occurrence ${opts.occurrence}: the quote occurs only ${occurrences.length} time${occurrences.length === 1 ? '' : 's'} in ${seed.file}.`,
+      );
     // The seed's own words, so the verdict anchors exactly (whitespace runs read as one space).
     const quote = seed.text.slice(chosen.start, chosen.end).replace(/\s+/g, ' ');
     selector = selectorFor(seed, quote, occurrences, chosen);
     if (!selector) {
-      throw new InputError(`Occurrence ${index + 1} (line ${chosen.line}) cannot be told apart from the others by the text around it; quote a longer passage.`);
+      throw new InputError(
+        `Occurrence ${index + 1} (line ${chosen.line}) cannot be told apart from the others by the text around it; quote a longer passage.`,
+      );
     }
     anchorLine = chosen.line;
   }

@@ -35,7 +35,8 @@ function options(argv: string[], cwd: string) {
     root: { type: 'string', default: '.' },
   });
   if (!parsed.base) throw new UsageError('--base <git-rev> is required (e.g. --base origin/main).');
-  if (parsed.format !== 'markdown' && parsed.format !== 'github') throw new UsageError(`--format must be markdown or github, not "${parsed.format}".`);
+  if (parsed.format !== 'markdown' && parsed.format !== 'github')
+    throw new UsageError(`--format must be markdown or github, not "${parsed.format}".`);
   const previewUrl = parsed['preview-url'];
   if (previewUrl !== undefined && !/^https?:\/\/[^\s"<>]+$/i.test(previewUrl)) {
     throw new UsageError(`--preview-url must be an absolute http(s) URL, not "${previewUrl}".`);
@@ -65,7 +66,16 @@ function run(argv: string[], io: CommandIO): number {
     } catch (error) {
       if (!(error instanceof ModelSetupError)) throw error;
       // The base predates the project's content (no rating scale yet, say): everything here is new.
-      baseModel = { root: scratch, seeds: [], seedsById: new Map(), scale: head.scale, verdicts: [], pages: [], problems: [], provenance: { relations: [], comparisons: 0, pairUpdates: 0 } };
+      baseModel = {
+        root: scratch,
+        seeds: [],
+        seedsById: new Map(),
+        scale: head.scale,
+        verdicts: [],
+        pages: [],
+        problems: [],
+        provenance: { relations: [], comparisons: 0, pairUpdates: 0 },
+      };
     }
     const diff = diffModels(baseModel, head, gitRenames(opts.root, base));
     const changed = new Set(changedFiles(scratch, opts.root));
@@ -78,7 +88,17 @@ function run(argv: string[], io: CommandIO): number {
     const dataProblems = dataFileProblems(dataChanges).filter((p) => !reported.some((f) => p.file === f || p.file.startsWith(`${f}/`)));
     const policy = sortProblems([...seedPolicy, ...captures.problems, ...dataProblems, ...repostProblems(diff, baseModel, head)]);
     const problems = sortProblems([...relevant(head.problems, baseModel.problems, changed), ...policy]);
-    const report = renderReport({ rev: base.rev, commit: base.commit, base: baseModel, head, diff, dataChanges, problems, newCaptures: captures.added, ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}) });
+    const report = renderReport({
+      rev: base.rev,
+      commit: base.commit,
+      base: baseModel,
+      head,
+      diff,
+      dataChanges,
+      problems,
+      newCaptures: captures.added,
+      ...(opts.previewUrl ? { previewUrl: opts.previewUrl } : {}),
+    });
     // The content's own problems are annotated by `check --format=github` in the same workflow; annotating
     // them again here would show each twice. Only the policy needs the base revision, so only it is annotated.
     if (opts.format === 'github') io.stdout.write(formatGithub(policy));

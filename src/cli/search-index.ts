@@ -48,7 +48,11 @@ class PagefindService {
     this.exited = new Promise((resolve) => this.#child.on('close', (code) => resolve(code)));
     this.#child.on('close', (code, signal) => {
       if (this.#closing && code === 0) return;
-      const said = this.#stderr.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'no message';
+      const said =
+        this.#stderr
+          .split('\n')
+          .find((line) => line.trim() !== '')
+          ?.trim() ?? 'no message';
       this.#fail(new SearchIndexError(`Pagefind could not index the site (exit status ${code ?? signal}): ${said}`));
     });
   }
@@ -88,7 +92,8 @@ class PagefindService {
     const id = ++this.#nextId;
     return new Promise<Payload>((resolve, reject) => {
       this.#pending.set(id, {
-        resolve: (got) => (got.type === answer ? resolve(got) : reject(new SearchIndexError(`Pagefind answered ${got.type} to ${payload.type}`))),
+        resolve: (got) =>
+          got.type === answer ? resolve(got) : reject(new SearchIndexError(`Pagefind answered ${got.type} to ${payload.type}`)),
         reject,
       });
       this.#child.stdin.write(`${Buffer.from(JSON.stringify({ message_id: id, payload })).toString('base64')},`);
@@ -134,7 +139,9 @@ async function writeIndex(binary: string, records: Iterable<SearchRecord>, outpu
     await service.finish();
     stabiliseFilters(outputDir);
     // What the search page loads first; its page count says every record is in.
-    const entry = JSON.parse(fs.readFileSync(path.join(outputDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(fs.readFileSync(path.join(outputDir, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     if (indexed !== count) throw new SearchIndexError(`Pagefind indexed ${indexed} of the site's ${count} search records.`);
     return count;

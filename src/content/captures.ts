@@ -73,7 +73,9 @@ export function loadCaptures(root: string, seeds: Seed[], rejected: readonly str
     const match = /^(.*)@([^@]*)\.txt$/.exec(name)!;
     const [id, date] = [match[1]!, match[2]!];
     if (!isIsoDate(date)) {
-      fail(`a later capture is named seeds/<id>@<YYYY-MM-DD>.txt with the day it was captured (UTC), not ${shown(name)}; rename the file. It was skipped.`);
+      fail(
+        `a later capture is named seeds/<id>@<YYYY-MM-DD>.txt with the day it was captured (UTC), not ${shown(name)}; rename the file. It was skipped.`,
+      );
       continue;
     }
     const seed = byId.get(id);
@@ -87,7 +89,9 @@ export function loadCaptures(root: string, seeds: Seed[], rejected: readonly str
     }
     const first = seed.meta.captured;
     if (first !== undefined && date <= first) {
-      fail(`this capture is dated ${date}, not after the first capture (captured: ${first} in ${seed.metaFile}); a later capture's date must be later. It was skipped.`);
+      fail(
+        `this capture is dated ${date}, not after the first capture (captured: ${first} in ${seed.metaFile}); a later capture's date must be later. It was skipped.`,
+      );
       continue;
     }
     const read = readTextFile(join(root, file), SEED_SIZE_LIMIT);
@@ -100,7 +104,8 @@ export function loadCaptures(root: string, seeds: Seed[], rejected: readonly str
       fail(`capture ${file} has ${lines} lines, over the limit of ${SEED_LINE_LIMIT} lines; it was skipped.`);
       continue;
     }
-    if (read.text.trim() === '') fail(`capture ${file} is empty: every passage checked in an earlier capture counts as removed.`, 1, 1, 'warning');
+    if (read.text.trim() === '')
+      fail(`capture ${file} is empty: every passage checked in an earlier capture counts as removed.`, 1, 1, 'warning');
     const capture: Seed = {
       id,
       file,
@@ -135,7 +140,8 @@ export function checkedCapture(seed: Seed, verdict: Pick<Verdict, 'capture' | 'd
   if (named) return { capture: named };
   const dates = allCaptures(seed).flatMap((c) => (captureDate(c) ? [captureDate(c)!] : []));
   const known = dates.length > 0 ? ` Its captures are dated ${dates.join(', ')}.` : '';
-  const first = seed.meta.captured === undefined ? ` To name the first capture, give its date as \`captured:\` in seeds/${seed.id}.yml.` : '';
+  const first =
+    seed.meta.captured === undefined ? ` To name the first capture, give its date as \`captured:\` in seeds/${seed.id}.yml.` : '';
   return {
     problem: {
       rule: 'capture-not-found',
@@ -153,7 +159,11 @@ export function anchorIn(capture: Seed, anchor: Anchor): Anchor {
 export function passageFates(seed: Seed, verdict: Verdict, anchor: Anchor): PassageFate[] {
   const captures = allCaptures(seed);
   const from = captures.indexOf(anchoredCapture(seed, anchor));
-  const selector = { quote: anchor.text, ...(verdict.selector.prefix ? { prefix: verdict.selector.prefix } : {}), ...(verdict.selector.suffix ? { suffix: verdict.selector.suffix } : {}) };
+  const selector = {
+    quote: anchor.text,
+    ...(verdict.selector.prefix ? { prefix: verdict.selector.prefix } : {}),
+    ...(verdict.selector.suffix ? { suffix: verdict.selector.suffix } : {}),
+  };
   return captures.slice(from + 1).map((capture) => {
     const base = { capture: capture.captured!, file: capture.file };
     const result = anchorQuote(capture, selector);
@@ -164,7 +174,15 @@ export function passageFates(seed: Seed, verdict: Verdict, anchor: Anchor): Pass
       return { ...base, kind: ambiguous ? 'unchanged' : 'removed' };
     }
     const same = found.method === 'exact' || found.method === 'normalised';
-    return { ...base, kind: same ? 'unchanged' : 'changed', text: found.text, start: found.start, end: found.end, line: found.line, column: found.column };
+    return {
+      ...base,
+      kind: same ? 'unchanged' : 'changed',
+      text: found.text,
+      start: found.start,
+      end: found.end,
+      line: found.line,
+      column: found.column,
+    };
   });
 }
 
@@ -185,16 +203,20 @@ export function fateProblems(anchor: Anchor, fates: PassageFate[]): Omit<Problem
     const checked = anchor.capture === undefined ? `seeds/${anchor.seed}.txt` : captureFile(anchor.seed, anchor.capture);
     const keep = `The verdict stays on the capture it checked (${checked}); re-read the claim against the new text, and add a correction or a new verdict if the change matters.`;
     if (fate.kind === 'changed') {
-      return [{
-        severity: 'warning' as const,
-        rule: 'passage-changed' as const,
-        message: `the passage this verdict checked reads differently in the later capture ${fate.file} (line ${fate.line}): ${changedWords(anchor.text, fate.text!)}. It now reads ${flat(fate.text!, 120)}. ${keep}`,
-      }];
+      return [
+        {
+          severity: 'warning' as const,
+          rule: 'passage-changed' as const,
+          message: `the passage this verdict checked reads differently in the later capture ${fate.file} (line ${fate.line}): ${changedWords(anchor.text, fate.text!)}. It now reads ${flat(fate.text!, 120)}. ${keep}`,
+        },
+      ];
     }
-    return [{
-      severity: 'warning' as const,
-      rule: 'passage-removed' as const,
-      message: `the passage this verdict checked, ${flat(anchor.text, 120)}, is not in the later capture ${fate.file}: it was removed or rewritten beyond recognition. ${keep}`,
-    }];
+    return [
+      {
+        severity: 'warning' as const,
+        rule: 'passage-removed' as const,
+        message: `the passage this verdict checked, ${flat(anchor.text, 120)}, is not in the later capture ${fate.file}: it was removed or rewritten beyond recognition. ${keep}`,
+      },
+    ];
   });
 }

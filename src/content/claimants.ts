@@ -20,8 +20,13 @@ const TYPES = ['Person', 'Organization'] as const;
 export function loadClaimants(root: string): { claimants: Map<string, Claimant>; problems: Problem[] } {
   const problems: Problem[] = [];
   const claimants = new Map<string, Claimant>();
-  const problem = (message: string, line = 1, column = 1, severity: Problem['severity'] = 'error', rule: Problem['rule'] = 'claimants-invalid') =>
-    problems.push({ file: CLAIMANTS_FILE, line, column, severity, rule, message });
+  const problem = (
+    message: string,
+    line = 1,
+    column = 1,
+    severity: Problem['severity'] = 'error',
+    rule: Problem['rule'] = 'claimants-invalid',
+  ) => problems.push({ file: CLAIMANTS_FILE, line, column, severity, rule, message });
   const path = join(root, CLAIMANTS_FILE);
   if (!existsSync(path)) return { claimants, problems };
   const read = readTextFile(path, MEGABYTE);
@@ -35,7 +40,11 @@ export function loadClaimants(root: string): { claimants: Map<string, Claimant>;
   if (contents === null) return { claimants, problems };
   if (contents.kind !== 'seq') {
     const { line, column } = positionOf(contents);
-    problem('the claimants file must be a list of claimants, each with key, name and type (Person or Organization), optionally sameAs and description.', line, column);
+    problem(
+      'the claimants file must be a list of claimants, each with key, name and type (Person or Organization), optionally sameAs and description.',
+      line,
+      column,
+    );
     return { claimants, problems };
   }
   const firstLine = new Map<string, number>();
@@ -49,7 +58,13 @@ export function loadClaimants(root: string): { claimants: Map<string, Claimant>;
     for (const pair of item.pairs) {
       const position = positionOf(pair.value ?? pair.key);
       if (!(FIELDS as readonly string[]).includes(pair.name)) {
-        problem(`unknown field ${shown(pair.name)} in a claimant.${didYouMean(pair.name, FIELDS)}`, position.line, position.column, 'warning', 'field-unknown');
+        problem(
+          `unknown field ${shown(pair.name)} in a claimant.${didYouMean(pair.name, FIELDS)}`,
+          position.line,
+          position.column,
+          'warning',
+          'field-unknown',
+        );
         continue;
       }
       fields.set(pair.name, { node: pair.value, ...position });
@@ -78,7 +93,10 @@ export function loadClaimants(root: string): { claimants: Map<string, Claimant>;
     if (name === undefined) fail('name', `the claimant "${key}" has no name.`);
     const type = text('type');
     if (type === undefined || !(TYPES as readonly string[]).includes(type)) {
-      fail('type', `the type of claimant "${key}" must be Person or Organization${type === undefined ? '' : `, not ${shown(type)}`}.${type ? didYouMean(type, TYPES) : ''}`);
+      fail(
+        'type',
+        `the type of claimant "${key}" must be Person or Organization${type === undefined ? '' : `, not ${shown(type)}`}.${type ? didYouMean(type, TYPES) : ''}`,
+      );
     }
     const sameAs: string[] = [];
     const sameAsNode = fields.get('sameAs')?.node;
@@ -117,11 +135,22 @@ export interface ClaimantView {
  * claimants.yml to say which). Undefined when the verdict names none: the outlet that reported a claim is
  * never assumed to have made it.
  */
-export function claimantOf(verdict: Pick<Verdict, 'claimant'>, claimants: ReadonlyMap<string, Claimant> | undefined, seeds: readonly Seed[] = []): ClaimantView | undefined {
+export function claimantOf(
+  verdict: Pick<Verdict, 'claimant'>,
+  claimants: ReadonlyMap<string, Claimant> | undefined,
+  seeds: readonly Seed[] = [],
+): ClaimantView | undefined {
   const value = verdict.claimant;
   if (value === undefined) return undefined;
   const listed = claimants?.get(value);
-  if (listed) return { name: listed.name, type: listed.type, sameAs: listed.sameAs, ...(listed.description ? { description: listed.description } : {}), listed: true };
+  if (listed)
+    return {
+      name: listed.name,
+      type: listed.type,
+      sameAs: listed.sameAs,
+      ...(listed.description ? { description: listed.description } : {}),
+      listed: true,
+    };
   const isOutlet = seeds.some((s) => s.meta.outlet === value);
   return { name: value, type: isOutlet ? 'Organization' : 'Person', sameAs: [], listed: false };
 }

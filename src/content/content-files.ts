@@ -37,7 +37,7 @@ export interface ContentPage {
 export const PAGE_FIELDS = [
   { name: 'title', required: true, description: "The page's heading and title." },
   { name: 'description', required: false, description: 'One sentence for search engines and link previews.' },
-  { name: 'permalink', required: false, description: 'The page\'s site path, such as /methodology/ (default: from the file name).' },
+  { name: 'permalink', required: false, description: "The page's site path, such as /methodology/ (default: from the file name)." },
 ] as const;
 
 /**
@@ -85,7 +85,14 @@ function defaultUrl(file: string): string {
   return path === '' ? '/' : `/${path}/`;
 }
 
-function problemAt(problems: Problem[], file: string, rule: RuleId, position: Position, message: string, severity: Problem['severity'] = 'error'): void {
+function problemAt(
+  problems: Problem[],
+  file: string,
+  rule: RuleId,
+  position: Position,
+  message: string,
+  severity: Problem['severity'] = 'error',
+): void {
   problems.push({ file, line: position.line, column: position.column, severity, rule, message });
 }
 
@@ -97,7 +104,11 @@ function loadPage(root: string, file: string, problems: Problem[]): ContentPage 
   const segments = file.slice('content/'.length, -'.md'.length).split('/');
   const badSegment = segments.find((segment) => !SLUG_PATTERN.test(segment));
   if (badSegment !== undefined) {
-    problem('slug-invalid', start, `the name ${shown(badSegment)} in ${file} is not a safe slug (lowercase letters, digits and hyphens): the page's URL is made from it. Rename the file or folder.`);
+    problem(
+      'slug-invalid',
+      start,
+      `the name ${shown(badSegment)} in ${file} is not a safe slug (lowercase letters, digits and hyphens): the page's URL is made from it. Rename the file or folder.`,
+    );
     return undefined;
   }
   const read = readTextFile(join(root, file), PAGE_SIZE_LIMIT);
@@ -108,7 +119,10 @@ function loadPage(root: string, file: string, problems: Problem[]): ContentPage 
   // An editor's page, like a verdict: an invisible character typed into it is an error (not evidence to keep).
   const invisible = verdictInvisibleProblems(file, read.text, 'the page');
   problems.push(...invisible);
-  const located = locateFrontMatter(read.text, 'a content page must begin with front matter: a line "---", "title: …" (and optionally "description: …", "permalink: /path/"), and another line "---".');
+  const located = locateFrontMatter(
+    read.text,
+    'a content page must begin with front matter: a line "---", "title: …" (and optionally "description: …", "permalink: /path/"), and another line "---".',
+  );
   if ('problem' in located) {
     problem('frontmatter-invalid', located.problem, located.problem.message);
     return undefined;
@@ -121,7 +135,11 @@ function loadPage(root: string, file: string, problems: Problem[]): ContentPage 
   }
   const contents = parsed?.yaml.contents ?? null;
   if (contents && contents.kind !== 'map') {
-    problem('frontmatter-invalid', parsed!.yaml.positionOf(contents), 'the front matter must be a map of fields ("title: ...", one per line).');
+    problem(
+      'frontmatter-invalid',
+      parsed!.yaml.positionOf(contents),
+      'the front matter must be a map of fields ("title: ...", one per line).',
+    );
     return undefined;
   }
   const positions: Record<string, Position> = {};
@@ -132,12 +150,21 @@ function loadPage(root: string, file: string, problems: Problem[]): ContentPage 
     const at = parsed!.yaml.positionOf(pair.value ?? pair.key);
     positions[pair.name] = at;
     if (ELEVENTY_KEYS.has(pair.name)) {
-      problem('field-invalid', parsed!.yaml.positionOf(pair.key), `${shown(pair.name)} is one of Eleventy's own settings, which content may not set (the tool chooses every page's layout and data). Remove it; a content page may set ${known.join(', ')}.`);
+      problem(
+        'field-invalid',
+        parsed!.yaml.positionOf(pair.key),
+        `${shown(pair.name)} is one of Eleventy's own settings, which content may not set (the tool chooses every page's layout and data). Remove it; a content page may set ${known.join(', ')}.`,
+      );
       ok = false;
       continue;
     }
     if (!known.includes(pair.name)) {
-      problem('field-unknown', parsed!.yaml.positionOf(pair.key), `unknown field ${shown(pair.name)}; it is ignored. A content page may set ${known.join(', ')}.`, 'warning');
+      problem(
+        'field-unknown',
+        parsed!.yaml.positionOf(pair.key),
+        `unknown field ${shown(pair.name)}; it is ignored. A content page may set ${known.join(', ')}.`,
+        'warning',
+      );
       continue;
     }
     const text = textValue(pair.value);
@@ -160,7 +187,11 @@ function loadPage(root: string, file: string, problems: Problem[]): ContentPage 
   }
   const permalink = values['permalink'];
   if (permalink !== undefined && !PERMALINK.test(permalink)) {
-    problem('permalink-invalid', positions['permalink']!, `"permalink" must be a site path such as /methodology/ or /methodology.html (plain names, no "." or ".." parts, a folder ending in "/" or an .html file), not ${shown(permalink)}.`);
+    problem(
+      'permalink-invalid',
+      positions['permalink']!,
+      `"permalink" must be a site path such as /methodology/ or /methodology.html (plain names, no "." or ".." parts, a folder ending in "/" or an .html file), not ${shown(permalink)}.`,
+    );
     ok = false;
   }
   if (!ok || invisible.length > 0 || values['title'] === undefined) return undefined;
@@ -177,11 +208,13 @@ function loadPage(root: string, file: string, problems: Problem[]): ContentPage 
 
 /** The files of a folder, by project-relative path; hidden files (".gitkeep", ".DS_Store") are neither read nor published. */
 function entriesOf(root: string, relative: string): { file: string; directory: boolean }[] {
-  return readdirSync(join(root, relative), { withFileTypes: true })
-    // Symbolic links are reported by the model (they would publish files from outside the project).
-    .filter((entry) => !entry.name.startsWith('.') && !entry.isSymbolicLink())
-    .map((entry) => ({ file: `${relative}/${entry.name}`, directory: entry.isDirectory() }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return (
+    readdirSync(join(root, relative), { withFileTypes: true })
+      // Symbolic links are reported by the model (they would publish files from outside the project).
+      .filter((entry) => !entry.name.startsWith('.') && !entry.isSymbolicLink())
+      .map((entry) => ({ file: `${relative}/${entry.name}`, directory: entry.isDirectory() }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  );
 }
 
 function checkDataFolder(root: string, problems: Problem[], files: string[]): void {
@@ -197,8 +230,13 @@ function checkDataFolder(root: string, problems: Problem[], files: string[]): vo
       files.push(file);
       continue;
     }
-    problemAt(problems, file, 'data-file-unknown', { line: 1, column: 1 },
-      `${file}${directory ? '/' : ''} is not one of the data files the tool reads (${DATA_FILES.join(', ')}). Global data files steer Eleventy (a key such as eleventyComputed or templateEngineOverride runs template code on every page), so no other is allowed: remove it.`);
+    problemAt(
+      problems,
+      file,
+      'data-file-unknown',
+      { line: 1, column: 1 },
+      `${file}${directory ? '/' : ''} is not one of the data files the tool reads (${DATA_FILES.join(', ')}). Global data files steer Eleventy (a key such as eleventyComputed or templateEngineOverride runs template code on every page), so no other is allowed: remove it.`,
+    );
   }
 }
 
@@ -215,7 +253,13 @@ export function loadContent(root: string): LoadedContent {
         for (const entry of entriesOf(root, VERDICTS_DIR)) {
           // Folders there are reported by the verdict loader; any file not a verdict would be an Eleventy template or nothing.
           if (!entry.directory && !/\.md$/i.test(entry.file)) {
-            problemAt(problems, entry.file, 'content-file-unknown', { line: 1, column: 1 }, `${entry.file} is not a verdict (content/verdicts/<slug>.md); only Markdown is read from content/. Remove it, or rename it to .md if it is a verdict.`);
+            problemAt(
+              problems,
+              entry.file,
+              'content-file-unknown',
+              { line: 1, column: 1 },
+              `${entry.file} is not a verdict (content/verdicts/<slug>.md); only Markdown is read from content/. Remove it, or rename it to .md if it is a verdict.`,
+            );
           }
         }
         continue;
@@ -226,8 +270,13 @@ export function loadContent(root: string): LoadedContent {
         const page = loadPage(root, file, problems);
         if (page) pages.push(page);
       } else {
-        problemAt(problems, file, 'content-file-unknown', { line: 1, column: 1 },
-          `${file} is not a content page: content/ holds Markdown pages (.md), the verdicts and ${DATA_DIR}/ (${DATA_FILES.join(', ')}). Templates, scripts and other files are code or nothing to the site; remove it.`);
+        problemAt(
+          problems,
+          file,
+          'content-file-unknown',
+          { line: 1, column: 1 },
+          `${file} is not a content page: content/ holds Markdown pages (.md), the verdicts and ${DATA_DIR}/ (${DATA_FILES.join(', ')}). Templates, scripts and other files are code or nothing to the site; remove it.`,
+        );
       }
     }
   };
@@ -245,13 +294,25 @@ function urlCollisions(pages: ContentPage[]): Problem[] {
     const how = 'permalink' in page.positions ? `its permalink ${shown(page.url)}` : `its file name gives it the URL ${page.url}`;
     const owner = siteOwnerOf(page.url);
     if (owner !== undefined) {
-      problemAt(problems, page.file, 'url-collision', at, `${how}, which belongs to ${owner}; the page would replace it. Choose another permalink, such as /${page.file.slice('content/'.length, -'.md'.length).replace(/\/index$/, '')}-page/.`);
+      problemAt(
+        problems,
+        page.file,
+        'url-collision',
+        at,
+        `${how}, which belongs to ${owner}; the page would replace it. Choose another permalink, such as /${page.file.slice('content/'.length, -'.md'.length).replace(/\/index$/, '')}-page/.`,
+      );
       continue;
     }
     const key = (page.url.endsWith('/') ? `${page.url}index.html` : page.url).toLowerCase();
     const other = taken.get(key);
     if (other) {
-      problemAt(problems, page.file, 'url-collision', at, `${how}, the URL of ${other.file} too; one would overwrite the other. Give one of them another permalink.`);
+      problemAt(
+        problems,
+        page.file,
+        'url-collision',
+        at,
+        `${how}, the URL of ${other.file} too; one would overwrite the other. Give one of them another permalink.`,
+      );
     } else taken.set(key, page);
   }
   return problems;

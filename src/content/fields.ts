@@ -26,22 +26,49 @@ export const MAX_LIST_ITEMS = 1000;
 
 export const VERDICT_FIELDS = [
   { name: 'title', required: true, type: 'text', description: "The verdict's headline." },
-  { name: 'seed', required: true, type: 'text', description: 'Id of the seed that carries the passage (its file name in seeds/ without .txt).' },
+  {
+    name: 'seed',
+    required: true,
+    type: 'text',
+    description: 'Id of the seed that carries the passage (its file name in seeds/ without .txt).',
+  },
   { name: 'quote', required: true, type: 'text', description: 'The passage, as copied from the seed.' },
   { name: 'prefix', required: false, type: 'text', description: 'Text right before the passage, to pick one of several occurrences.' },
   { name: 'suffix', required: false, type: 'text', description: 'Text right after the passage, to pick one of several occurrences.' },
   { name: 'claim', required: false, type: 'text', description: 'The claim as the fact-checker restates it (defaults to the quote).' },
   { name: 'claimant', required: false, type: 'text', description: 'Who made the claim.' },
   { name: 'rating', required: true, type: 'text', description: 'A key of the rating scale (content/_data/ratings.yml).' },
-  { name: 'sources', required: true, type: 'source-list', description: 'At least one source: {title, url} with optional publisher, date, archived; or {seed: <id>} to cite another seed.' },
+  {
+    name: 'sources',
+    required: true,
+    type: 'source-list',
+    description: 'At least one source: {title, url} with optional publisher, date, archived; or {seed: <id>} to cite another seed.',
+  },
   { name: 'author', required: true, type: 'text-or-text-list', description: 'Reviewing editor(s): a name or a list of names.' },
   { name: 'date', required: true, type: 'date', description: 'Publication date of the verdict, YYYY-MM-DD.' },
-  { name: 'capture', required: false, type: 'date', description: 'Date of the capture of the seed that was checked, YYYY-MM-DD (seeds/<id>@<date>.txt, or `captured:` of the first); defaults to the capture current on `date`.' },
+  {
+    name: 'capture',
+    required: false,
+    type: 'date',
+    description:
+      'Date of the capture of the seed that was checked, YYYY-MM-DD (seeds/<id>@<date>.txt, or `captured:` of the first); defaults to the capture current on `date`.',
+  },
   { name: 'updated', required: false, type: 'date', description: 'Date of the last substantive change, YYYY-MM-DD.' },
   { name: 'corrections', required: false, type: 'correction-list', description: 'The public corrections log: a list of {date, note}.' },
-  { name: 'draft', required: false, type: 'boolean', description: 'true keeps the verdict out of the published site (it is still checked; npm start and preview builds show it, labelled as a draft).' },
+  {
+    name: 'draft',
+    required: false,
+    type: 'boolean',
+    description:
+      'true keeps the verdict out of the published site (it is still checked; npm start and preview builds show it, labelled as a draft).',
+  },
   { name: 'tags', required: false, type: 'text-list', description: 'A list of tags.' },
-  { name: 'redirect_from', required: false, type: 'slug-list', description: 'Old slugs of this verdict whose URLs must keep working (redirects are emitted for them).' },
+  {
+    name: 'redirect_from',
+    required: false,
+    type: 'slug-list',
+    description: 'Old slugs of this verdict whose URLs must keep working (redirects are emitted for them).',
+  },
 ] as const satisfies readonly FieldDefinition[];
 
 /** A field of VERDICT_FIELDS, with its name and type as literal types (verdict/field-table.ts is keyed by them). */

@@ -22,7 +22,10 @@ export function locateFrontMatter(
   const closeLine = text.slice(0, found.index + 1).split('\n').length;
   const rest = /^[^\r\n]*/.exec(text.slice(found.index + 1))![0];
   if (!/^---[ \t]*$/.test(rest)) {
-    return at(closeLine, `line ${closeLine} begins with "---", which ends the front matter, but it is not a line of exactly "---". Close the front matter with "---" on its own line.`);
+    return at(
+      closeLine,
+      `line ${closeLine} begins with "---", which ends the front matter, but it is not a line of exactly "---". Close the front matter with "---" on its own line.`,
+    );
   }
   return { closeLine, closeOffset: found.index + 1 };
 }

@@ -74,7 +74,9 @@ export function verdictInvisibleProblems(file: string, text: string, what = 'the
 
 /** For a bidi control in an editor's text: what to use instead. */
 function rtlAdvice(codePoint: number): string {
-  return BIDI.test(String.fromCharCode(codePoint)) ? ' (in right-to-left text, the marks U+200E and U+200F set a direction without hiding the order)' : '';
+  return BIDI.test(String.fromCharCode(codePoint))
+    ? ' (in right-to-left text, the marks U+200E and U+200F set a direction without hiding the order)'
+    : '';
 }
 
 /**

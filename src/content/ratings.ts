@@ -36,8 +36,13 @@ export function contrastRatio(a: string, b: string): number {
 /** Reads and validates the scale. Throws ModelSetupError only when the file cannot be read at all. */
 export function loadScale(root: string): { scale: RatingScale; problems: Problem[] } {
   const problems: Problem[] = [];
-  const problem = (message: string, line = 1, column = 1, severity: Problem['severity'] = 'error', rule: Problem['rule'] = 'scale-invalid') =>
-    problems.push({ file: SCALE_FILE, line, column, severity, rule, message });
+  const problem = (
+    message: string,
+    line = 1,
+    column = 1,
+    severity: Problem['severity'] = 'error',
+    rule: Problem['rule'] = 'scale-invalid',
+  ) => problems.push({ file: SCALE_FILE, line, column, severity, rule, message });
   const path = join(root, SCALE_FILE);
   if (!existsSync(path)) throw new ModelSetupError(`No rating scale: ${SCALE_FILE} does not exist in ${root}.`);
   const read = readTextFile(path, MEGABYTE);
@@ -46,7 +51,8 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
   const levels: RatingLevel[] = [];
   const scale = (): RatingScale => {
     const values = levels.map((level) => level.value).filter((value): value is number => value !== null);
-    if (levels.length > 0 && values.length === 0) problem('the scale needs at least one level with a numeric value (ClaimReview ratingValue).');
+    if (levels.length > 0 && values.length === 0)
+      problem('the scale needs at least one level with a numeric value (ClaimReview ratingValue).');
     return { file: SCALE_FILE, levels, best: values.length ? Math.max(...values) : 0, worst: values.length ? Math.min(...values) : 0 };
   };
   const parsed = parseYaml(read.text);
@@ -57,7 +63,11 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
   const { contents, positionOf } = parsed.yaml;
   if (contents?.kind !== 'seq' || contents.items.length === 0) {
     const { line, column } = positionOf(contents);
-    problem('the scale must be a non-empty list of levels from best to worst, each with key, label, description, value and colour.', line, column);
+    problem(
+      'the scale must be a non-empty list of levels from best to worst, each with key, label, description, value and colour.',
+      line,
+      column,
+    );
     return { scale: scale(), problems };
   }
 
@@ -74,7 +84,13 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
       const name = pair.name;
       const position = positionOf(pair.value ?? pair.key);
       if (!(LEVEL_FIELDS as readonly string[]).includes(name)) {
-        problem(`unknown field ${shown(name)} in a scale level.${didYouMean(name, LEVEL_FIELDS)}`, position.line, position.column, 'warning', 'field-unknown');
+        problem(
+          `unknown field ${shown(name)} in a scale level.${didYouMean(name, LEVEL_FIELDS)}`,
+          position.line,
+          position.column,
+          'warning',
+          'field-unknown',
+        );
         continue;
       }
       fields.set(name, { node: pair.value, ...position });
@@ -108,16 +124,24 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
 
     let value: number | null = null;
     const valueNode = fields.get('value')?.node;
-    if (!fields.has('value')) fail('value', `the scale ${label} has no value: give a number, or "value: null" for a rating outside the numeric scale.`);
+    if (!fields.has('value'))
+      fail('value', `the scale ${label} has no value: give a number, or "value: null" for a rating outside the numeric scale.`);
     else if (valueNode === null || (valueNode?.kind === 'scalar' && valueNode.value === null)) value = null;
     else if (valueNode?.kind === 'scalar' && typeof valueNode.value === 'number' && Number.isFinite(valueNode.value)) {
       // ClaimReview ratingValue: a whole number from 1 (schema.org's default worstRating, which a reader
       // that ignores worstRating assumes) to MAX_VALUE.
       if (Number.isInteger(valueNode.value) && valueNode.value >= 1 && valueNode.value <= MAX_VALUE) value = valueNode.value;
-      else fail('value', `the value of scale ${label} must be a whole number from 1 to ${MAX_VALUE} (ClaimReview ratingValue), or null; got ${valueNode.value}.`);
+      else
+        fail(
+          'value',
+          `the value of scale ${label} must be a whole number from 1 to ${MAX_VALUE} (ClaimReview ratingValue), or null; got ${valueNode.value}.`,
+        );
     } else fail('value', `the value of scale ${label} must be a number or null.`);
     if (value !== null && previousValue && value >= previousValue.value) {
-      fail('value', `the scale runs from best to worst, but ${label} has value ${value}, not lower than "${previousValue.key}" (${previousValue.value}).`);
+      fail(
+        'value',
+        `the scale runs from best to worst, but ${label} has value ${value}, not lower than "${previousValue.key}" (${previousValue.value}).`,
+      );
     }
 
     const colour = text('colour');
@@ -126,7 +150,12 @@ export function loadScale(root: string): { scale: RatingScale; problems: Problem
     } else if (contrastRatio(colour, BADGE_TEXT) < AA_CONTRAST) {
       const { line, column } = where('colour');
       const ratio = contrastRatio(colour, BADGE_TEXT).toFixed(1);
-      problem(`the colour ${colour} of scale ${label} gives the white badge text a contrast of only ${ratio}:1; WCAG AA needs ${AA_CONTRAST}:1. Choose a darker colour.`, line, column, 'warning');
+      problem(
+        `the colour ${colour} of scale ${label} gives the white badge text a contrast of only ${ratio}:1; WCAG AA needs ${AA_CONTRAST}:1. Choose a darker colour.`,
+        line,
+        column,
+        'warning',
+      );
     }
     if (!valid) continue;
     if (value !== null) previousValue = { value, key };

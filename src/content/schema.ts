@@ -32,7 +32,12 @@ const seedSource = objectOf(
 );
 
 /** A list field: at most MAX_LIST_ITEMS items, as the validator enforces. */
-const list = (items: JsonSchema, minItems = 0): JsonSchema => ({ type: 'array', items, ...(minItems > 0 ? { minItems } : {}), maxItems: MAX_LIST_ITEMS });
+const list = (items: JsonSchema, minItems = 0): JsonSchema => ({
+  type: 'array',
+  items,
+  ...(minItems > 0 ? { minItems } : {}),
+  maxItems: MAX_LIST_ITEMS,
+});
 
 function schemaOf(type: FieldType): JsonSchema {
   switch (type) {

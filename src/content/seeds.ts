@@ -102,7 +102,13 @@ function loadMeta(root: string, file: string, problems: Problem[], positions: Re
     const { line, column } = positionOf(pair.value ?? pair.key);
     const value = pair.value?.kind === 'scalar' ? pair.value.value : pair.value;
     if (!(META_FIELDS as readonly string[]).includes(key)) {
-      problem('warning', 'field-unknown', `unknown seed metadata field ${shown(key)}.${didYouMean(key, META_FIELDS)} Known fields: ${META_FIELDS.join(', ')}.`, line, column);
+      problem(
+        'warning',
+        'field-unknown',
+        `unknown seed metadata field ${shown(key)}.${didYouMean(key, META_FIELDS)} Known fields: ${META_FIELDS.join(', ')}.`,
+        line,
+        column,
+      );
       continue;
     }
     if (value === null || value === undefined || value === '') continue;
@@ -114,7 +120,13 @@ function loadMeta(root: string, file: string, problems: Problem[], positions: Re
     // (URLs have their own, stricter check below.)
     const hidden = field === 'url' || field === 'archived' ? undefined : invisibleInValue(value);
     if (hidden) {
-      problem('error', 'seed-invalid', `seed metadata field "${key}" contains ${hidden}, an invisible control or bidi control; remove it.`, line, column);
+      problem(
+        'error',
+        'seed-invalid',
+        `seed metadata field "${key}" contains ${hidden}, an invisible control or bidi control; remove it.`,
+        line,
+        column,
+      );
       continue;
     }
     const badUrl = field === 'url' || field === 'archived' ? urlProblem(value) : undefined;
@@ -126,11 +138,23 @@ function loadMeta(root: string, file: string, problems: Problem[], positions: Re
     if (lookAlike) problem('warning', 'url-mixed-script', `seed metadata field "${key}": ${lookAlike}.`, line, column);
     const badLanguage = field === 'language' ? languageProblem(value) : undefined;
     if (badLanguage) {
-      problem('error', 'seed-invalid', `seed metadata field "language": ${badLanguage}. It becomes the lang attribute of the seed's text.`, line, column);
+      problem(
+        'error',
+        'seed-invalid',
+        `seed metadata field "language": ${badLanguage}. It becomes the lang attribute of the seed's text.`,
+        line,
+        column,
+      );
       continue;
     }
     if ((field === 'published' || field === 'captured') && !isIsoDate(value)) {
-      problem('error', 'date-invalid', `seed metadata field "${field}" must be a date written YYYY-MM-DD, not ${shown(value)}.`, line, column);
+      problem(
+        'error',
+        'date-invalid',
+        `seed metadata field "${field}" must be a date written YYYY-MM-DD, not ${shown(value)}.`,
+        line,
+        column,
+      );
       continue;
     }
     meta[field] = field === 'language' ? canonicalLanguage(value) : value;
@@ -157,13 +181,17 @@ export function loadSeeds(root: string): LoadedSeeds {
     const problem = (message: string, line = 1, column = 1) =>
       problems.push({ file, line, column, severity: 'error', rule: 'seed-invalid', message });
     if (!SEED_ID_PATTERN.test(id)) {
-      problem(`seed id "${id}" is not allowed: ids are letters, digits, "_" and "-", starting with a letter or digit. Rename the file${suggestedId(id)}; it was skipped.`);
+      problem(
+        `seed id "${id}" is not allowed: ids are letters, digits, "_" and "-", starting with a letter or digit. Rename the file${suggestedId(id)}; it was skipped.`,
+      );
       rejected.push(id);
       continue;
     }
     const clash = seenLowercase.get(id.toLowerCase());
     if (clash !== undefined) {
-      problem(`seed id "${id}" differs from "${clash}" only in letter case; the two files collide on case-insensitive file systems. Rename one of them.`);
+      problem(
+        `seed id "${id}" differs from "${clash}" only in letter case; the two files collide on case-insensitive file systems. Rename one of them.`,
+      );
     } else {
       seenLowercase.set(id.toLowerCase(), id);
     }
@@ -175,12 +203,21 @@ export function loadSeeds(root: string): LoadedSeeds {
     }
     const lines = lineCount(read.text);
     if (lines > SEED_LINE_LIMIT) {
-      problem(`seed ${file} has ${lines} lines, over the limit of ${SEED_LINE_LIMIT} lines; it was skipped. A seed is one document's text: split it into several seeds.`);
+      problem(
+        `seed ${file} has ${lines} lines, over the limit of ${SEED_LINE_LIMIT} lines; it was skipped. A seed is one document's text: split it into several seeds.`,
+      );
       rejected.push(id);
       continue;
     }
     if (read.text.trim() === '') {
-      problems.push({ file, line: 1, column: 1, severity: 'warning', rule: 'seed-invalid', message: `seed ${file} is empty; no quote can be found in it.` });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        rule: 'seed-invalid',
+        message: `seed ${file} is empty; no quote can be found in it.`,
+      });
     }
     const metaName = `${id}.yml`;
     const metaFile = nameSet.has(metaName) ? `seeds/${metaName}` : undefined;

@@ -87,14 +87,20 @@ export function loadSiteSettings(root: string, file = SITE_FILE): LoadedSiteSett
     JSON.parse(read.text);
   } catch (error) {
     const message = (error as Error).message;
-    problem(jsonErrorPosition(read.text, message), `${file} is not valid JSON (${message.replace(/^[^:]*JSON[^:]*: /, '')}); check for a missing comma or quote.`);
+    problem(
+      jsonErrorPosition(read.text, message),
+      `${file} is not valid JSON (${message.replace(/^[^:]*JSON[^:]*: /, '')}); check for a missing comma or quote.`,
+    );
     return { problems, present: true };
   }
   // JSON is YAML: the YAML reader gives every value its position.
   const parsed = parseYaml(read.text);
   const contents = parsed.ok ? parsed.yaml.contents : null;
   if (!parsed.ok || contents?.kind !== 'map') {
-    problem(start, `${file} must hold one JSON object: {"title": …, "description": …, "url": …, "language": …, "organisation": {"name": …}, "notice": …}.`);
+    problem(
+      start,
+      `${file} must hold one JSON object: {"title": …, "description": …, "url": …, "language": …, "organisation": {"name": …}, "notice": …}.`,
+    );
     return { problems, present: true };
   }
   const positionOf = (node: YamlNode | null | undefined) => parsed.yaml.positionOf(node);
@@ -103,7 +109,12 @@ export function loadSiteSettings(root: string, file = SITE_FILE): LoadedSiteSett
     const fields = new Map<string, YamlNode | null>();
     for (const pair of map.pairs) {
       if (!known.includes(pair.name)) {
-        problem(positionOf(pair.key), `unknown field ${shown(pair.name)} in ${where}; it is ignored. Known fields: ${known.join(', ')}.`, 'field-unknown', 'warning');
+        problem(
+          positionOf(pair.key),
+          `unknown field ${shown(pair.name)} in ${where}; it is ignored. Known fields: ${known.join(', ')}.`,
+          'field-unknown',
+          'warning',
+        );
         continue;
       }
       fields.set(pair.name, pair.value);
@@ -143,7 +154,10 @@ export function loadSiteSettings(root: string, file = SITE_FILE): LoadedSiteSett
   let language = text(fields, 'language', '"language"', fields.has('language'), start) ?? 'en';
   const badLanguage = languageProblem(language);
   if (badLanguage) {
-    problem(positionOf(fields.get('language')), `"language": ${badLanguage}. It is the pages' lang attribute and names files of the search index.`);
+    problem(
+      positionOf(fields.get('language')),
+      `"language": ${badLanguage}. It is the pages' lang attribute and names files of the search index.`,
+    );
     language = 'en';
   } else language = canonicalLanguage(language);
 
@@ -151,7 +165,10 @@ export function loadSiteSettings(root: string, file = SITE_FILE): LoadedSiteSett
   let organisation: SiteSettings['organisation'] | undefined;
   const orgNode = fields.get('organisation');
   if (orgNode?.kind !== 'map') {
-    problem(orgNode ? positionOf(orgNode) : start, `"organisation" must be an object with a "name" (and optionally "url", "logo"): the publisher named in ClaimReview.`);
+    problem(
+      orgNode ? positionOf(orgNode) : start,
+      `"organisation" must be an object with a "name" (and optionally "url", "logo"): the publisher named in ClaimReview.`,
+    );
   } else {
     const org = fieldsOf(orgNode, ORGANISATION_FIELDS, '"organisation"');
     const at = positionOf(orgNode);
@@ -163,5 +180,9 @@ export function loadSiteSettings(root: string, file = SITE_FILE): LoadedSiteSett
   if (title === undefined || description === undefined || notice === undefined || siteUrl === undefined || organisation === undefined) {
     return { problems, present: true };
   }
-  return { settings: { title, description, url: siteUrl, language, organisation, notice, ...(license ? { license } : {}) }, problems, present: true };
+  return {
+    settings: { title, description, url: siteUrl, language, organisation, notice, ...(license ? { license } : {}) },
+    problems,
+    present: true,
+  };
 }

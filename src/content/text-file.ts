@@ -96,7 +96,8 @@ function lineAndColumnOfByte(bytes: Uint8Array, offset: number): { line: number;
 export function readTextFile(path: string, limit: number): TextFile {
   try {
     const stat = lstatSync(path);
-    if (stat.isSymbolicLink()) return { ok: false, message: 'is a symbolic link; only regular files are read (copy the file instead)', line: 1, column: 1 };
+    if (stat.isSymbolicLink())
+      return { ok: false, message: 'is a symbolic link; only regular files are read (copy the file instead)', line: 1, column: 1 };
     if (!stat.isFile()) return { ok: false, message: 'is not a regular file', line: 1, column: 1 };
     if (stat.size > limit) {
       return { ok: false, message: `is ${megabytes(stat.size)}, over the ${megabytes(limit)} limit; it was not read`, line: 1, column: 1 };
@@ -110,7 +111,13 @@ export function readTextFile(path: string, limit: number): TextFile {
     const nul = bytes.indexOf(0);
     if (nul !== -1) {
       const order = utf16Order(bytes);
-      if (order) return { ok: false, message: `is UTF-16 (${order}) without a byte-order mark, so every other byte is NUL; save it as UTF-8`, line: 1, column: 1 };
+      if (order)
+        return {
+          ok: false,
+          message: `is UTF-16 (${order}) without a byte-order mark, so every other byte is NUL; save it as UTF-8`,
+          line: 1,
+          column: 1,
+        };
     }
     let text: string | undefined;
     try {

@@ -19,7 +19,8 @@ export function isIsoDate(value: string): boolean {
 // Control characters and spaces are stripped or tolerated by URL parsers in ways that hide a scheme; invisible format
 // characters (\p{Cf}: bidi controls, zero-width characters, the soft hyphen) make a URL read as another. The pattern
 // lists the format characters of the Basic Multilingual Plane; urlProblem refuses every \p{Cf}.
-const FORMAT_CHARACTERS = '\\u00ad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb';
+const FORMAT_CHARACTERS =
+  '\\u00ad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb';
 const NOT_IN_URL = `\\u0000-\\u0020\\u007f-\\u009f\\u2028\\u2029${FORMAT_CHARACTERS}`;
 const HAS_NOT_IN_URL = new RegExp(`[${NOT_IN_URL}]`);
 
@@ -56,11 +57,44 @@ export function urlProblem(value: string): string | undefined {
 }
 
 /** Scripts a host label may combine, besides Latin (as browsers allow them, after Unicode TS 39's "highly restrictive" level). */
-const SCRIPT_SETS = [['Han', 'Hiragana', 'Katakana'], ['Han', 'Bopomofo'], ['Han', 'Hangul']];
+const SCRIPT_SETS = [
+  ['Han', 'Hiragana', 'Katakana'],
+  ['Han', 'Bopomofo'],
+  ['Han', 'Hangul'],
+];
 const SCRIPTS = [
-  'Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Hebrew', 'Arabic', 'Syriac', 'Thaana', 'Devanagari', 'Bengali', 'Gurmukhi',
-  'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Tibetan', 'Myanmar', 'Khmer', 'Ethiopic',
-  'Cherokee', 'Mongolian', 'Han', 'Hiragana', 'Katakana', 'Bopomofo', 'Hangul',
+  'Latin',
+  'Cyrillic',
+  'Greek',
+  'Armenian',
+  'Georgian',
+  'Hebrew',
+  'Arabic',
+  'Syriac',
+  'Thaana',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Thai',
+  'Lao',
+  'Tibetan',
+  'Myanmar',
+  'Khmer',
+  'Ethiopic',
+  'Cherokee',
+  'Mongolian',
+  'Han',
+  'Hiragana',
+  'Katakana',
+  'Bopomofo',
+  'Hangul',
 ].map((name) => ({ name, pattern: new RegExp(`\\p{Script=${name}}`, 'u') }));
 
 function scriptOf(char: string): string | undefined {

@@ -58,10 +58,20 @@ export function parseVerdict(file: string, source: string, { fastPath = true } =
   const slug = name.replace(/\.md$/i, '');
   if (!SLUG_PATTERN.test(slug) || !name.endsWith('.md')) {
     result.slugValid = false;
-    report.problem('slug-invalid', 'error', start, `the file name "${name}" is not a safe slug (lowercase letters, digits and hyphens, starting with a letter or digit): it becomes the page's URL.${slugAdvice(slug)}`);
+    report.problem(
+      'slug-invalid',
+      'error',
+      start,
+      `the file name "${name}" is not a safe slug (lowercase letters, digits and hyphens, starting with a letter or digit): it becomes the page's URL.${slugAdvice(slug)}`,
+    );
   }
   if (text.trim() === '') {
-    report.problem('frontmatter-invalid', 'error', start, 'the file is empty. A verdict begins with front matter between two "---" lines (title, seed, quote, rating, sources, author, date), followed by the explanation.');
+    report.problem(
+      'frontmatter-invalid',
+      'error',
+      start,
+      'the file is empty. A verdict begins with front matter between two "---" lines (title, seed, quote, rating, sources, author, date), followed by the explanation.',
+    );
     return result;
   }
   const located = locateFrontMatter(text);
@@ -70,7 +80,12 @@ export function parseVerdict(file: string, source: string, { fastPath = true } =
     return result;
   }
   if (located.closeOffset > FRONT_MATTER_LIMIT) {
-    report.problem('frontmatter-invalid', 'error', start, `the front matter is ${(located.closeOffset / MEGABYTE).toFixed(1)} MB, over the ${FRONT_MATTER_LIMIT / MEGABYTE} MB limit; it was not parsed.`);
+    report.problem(
+      'frontmatter-invalid',
+      'error',
+      start,
+      `the front matter is ${(located.closeOffset / MEGABYTE).toFixed(1)} MB, over the ${FRONT_MATTER_LIMIT / MEGABYTE} MB limit; it was not parsed.`,
+    );
     return result;
   }
   const { yamlSource, body } = splitFrontMatter(text, located.closeOffset);
@@ -84,14 +99,20 @@ export function parseVerdict(file: string, source: string, { fastPath = true } =
   const contents = yaml?.yaml.contents;
   if (contents && contents.kind !== 'map') {
     const what = contents.kind === 'seq' ? 'a list' : 'a single value';
-    report.problem('frontmatter-invalid', 'error', yaml.yaml.positionOf(contents), `the front matter must be a map of fields ("title: ...", one per line), not ${what}.`);
+    report.problem(
+      'frontmatter-invalid',
+      'error',
+      yaml.yaml.positionOf(contents),
+      `the front matter must be a map of fields ("title: ...", one per line), not ${what}.`,
+    );
     return result;
   }
   const verdict = readFields(slug, file, yaml?.ok ? yaml.yaml : undefined, report, result);
   // A value refused anyway (a URL, a seed id) needs no second error for the escape inside it.
   for (let i = problems.length - 1; i >= 0; i--) {
     const p = problems[i]!;
-    if (ESCAPED_INVISIBLE.has(p) && problems.some((q) => q !== p && q.severity === 'error' && q.line === p.line && q.column === p.column)) problems.splice(i, 1);
+    if (ESCAPED_INVISIBLE.has(p) && problems.some((q) => q !== p && q.severity === 'error' && q.line === p.line && q.column === p.column))
+      problems.splice(i, 1);
   }
   verdict.body = body;
   verdict.bodyLine = located.closeLine + 1;
@@ -128,7 +149,12 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
   for (const pair of reader.pairsOf(yaml?.contents)) {
     verdict.positions[pair.name] = pair.at;
     if (!known.has(pair.name)) {
-      report.problem('field-unknown', 'warning', reader.positionOf(pair.key), `unknown field ${shown(pair.name)}; it is ignored.${didYouMean(pair.name, known.keys())}`);
+      report.problem(
+        'field-unknown',
+        'warning',
+        reader.positionOf(pair.key),
+        `unknown field ${shown(pair.name)}; it is ignored.${didYouMean(pair.name, known.keys())}`,
+      );
       continue;
     }
     given.set(pair.name, { value: pair.value, at: pair.at });
@@ -157,7 +183,12 @@ function readFields(slug: string, file: string, yaml: ParsedYaml | undefined, re
   verdict.claim ||= verdict.selector.quote;
   // Dates compare as strings in YYYY-MM-DD form.
   if (verdict.date && verdict.updated && verdict.updated < verdict.date) {
-    report.problem('date-invalid', 'error', verdict.positions.updated!, `"updated" (${verdict.updated}) is before the verdict's "date" (${verdict.date}).`);
+    report.problem(
+      'date-invalid',
+      'error',
+      verdict.positions.updated!,
+      `"updated" (${verdict.updated}) is before the verdict's "date" (${verdict.date}).`,
+    );
   }
   return verdict;
 }
@@ -170,7 +201,16 @@ export function loadVerdict(root: string, file: string, cache?: ParseCache): Par
   const read = readTextFile(`${root}/${file}`, VERDICT_SIZE_LIMIT);
   if (!read.ok) {
     return {
-      problems: [{ file, line: read.line, column: read.column, severity: 'error', rule: 'frontmatter-invalid', message: `the file ${read.message}.` }],
+      problems: [
+        {
+          file,
+          line: read.line,
+          column: read.column,
+          severity: 'error',
+          rule: 'frontmatter-invalid',
+          message: `the file ${read.message}.`,
+        },
+      ],
       valid: new Set(),
       slugValid: false,
       sourceItems: [],

@@ -2,7 +2,15 @@
 // and the links to them from verdict and seed pages. Computed once per build from the verdicts with a page
 // (the published ones; in a preview the drafts too, as on every listing), grouped by src/site/archive.ts; the
 // templates print these values.
-import { archiveGroups, archiveSlug, claimantSlug, ratingTally, type ArchiveGroup, type ArchiveKind, type TallyRow } from '../site/archive.ts';
+import {
+  archiveGroups,
+  archiveSlug,
+  claimantSlug,
+  ratingTally,
+  type ArchiveGroup,
+  type ArchiveKind,
+  type TallyRow,
+} from '../site/archive.ts';
 import { compareText } from '../model/order.ts';
 import type { Claimant, PagedVerdict, RatingScale, Seed, Verdict } from '../model/types.ts';
 import { claimantIndexUrl, claimantUrl, outletIndexUrl, outletUrl, topicIndexUrl, topicUrl } from '../site/urls.ts';
@@ -59,13 +67,22 @@ export interface ArchiveLinks {
   outlets: ArchiveLink[];
 }
 
-const PAGE_URL: Record<ArchiveKind, (slug: string, page?: number) => string> = { claimant: claimantUrl, topic: topicUrl, outlet: outletUrl };
-const INDEX_URL: Record<ArchiveKind, (page?: number) => string> = { claimant: claimantIndexUrl, topic: topicIndexUrl, outlet: outletIndexUrl };
+const PAGE_URL: Record<ArchiveKind, (slug: string, page?: number) => string> = {
+  claimant: claimantUrl,
+  topic: topicUrl,
+  outlet: outletUrl,
+};
+const INDEX_URL: Record<ArchiveKind, (page?: number) => string> = {
+  claimant: claimantIndexUrl,
+  topic: topicIndexUrl,
+  outlet: outletIndexUrl,
+};
 
-const newest = (verdicts: readonly Verdict[]): string | undefined => verdicts.reduce<string | undefined>((latest, v) => {
-  const when = v.updated ?? v.date;
-  return latest === undefined || when > latest ? when : latest;
-}, undefined);
+const newest = (verdicts: readonly Verdict[]): string | undefined =>
+  verdicts.reduce<string | undefined>((latest, v) => {
+    const when = v.updated ?? v.date;
+    return latest === undefined || when > latest ? when : latest;
+  }, undefined);
 
 export class ArchiveData {
   claimantPages: ArchivePage[] = [];
@@ -79,7 +96,13 @@ export class ArchiveData {
   private outletOfSeed = new Map<string, string>();
 
   /** `seedLink` names a seed's title, page and number of published verdicts. */
-  update(verdicts: readonly PagedVerdict[], seeds: readonly Seed[], claimants: ReadonlyMap<string, Claimant> | undefined, scale: RatingScale, seedLink: (seed: Seed) => SeedLink): void {
+  update(
+    verdicts: readonly PagedVerdict[],
+    seeds: readonly Seed[],
+    claimants: ReadonlyMap<string, Claimant> | undefined,
+    scale: RatingScale,
+    seedLink: (seed: Seed) => SeedLink,
+  ): void {
     this.claimants = claimants;
     const archive = archiveGroups(verdicts, seeds, claimants);
     // A claimant or topic with no published verdict has nothing to show; an outlet page still lists its seeds.
@@ -141,7 +164,11 @@ export class ArchiveData {
   /** A published verdict's claimant, its tags (as the editor ordered them) and its passage's seed's outlet. */
   forVerdict(verdict: PagedVerdict): ArchiveLinks {
     const topics = [...new Set(verdict.tags.map(archiveSlug))].flatMap((slug) => this.link('topic', slug));
-    return { claimants: this.link('claimant', claimantSlug(verdict, this.claimants)), topics, outlets: this.link('outlet', this.outletOfSeed.get(verdict.anchor.seed)) };
+    return {
+      claimants: this.link('claimant', claimantSlug(verdict, this.claimants)),
+      topics,
+      outlets: this.link('outlet', this.outletOfSeed.get(verdict.anchor.seed)),
+    };
   }
 
   /** A seed's outlet, and the claimants and topics of the published verdicts highlighted on its page, by name. */
@@ -154,6 +181,10 @@ export class ArchiveData {
       for (const l of links.topics) topics.set(l.url, l);
     }
     const byName = (a: ArchiveLink, b: ArchiveLink) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.url, b.url);
-    return { claimants: [...claimants.values()].sort(byName), topics: [...topics.values()].sort(byName), outlets: this.link('outlet', this.outletOfSeed.get(seed.id)) };
+    return {
+      claimants: [...claimants.values()].sort(byName),
+      topics: [...topics.values()].sort(byName),
+      outlets: this.link('outlet', this.outletOfSeed.get(seed.id)),
+    };
   }
 }

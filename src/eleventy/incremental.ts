@@ -31,12 +31,17 @@ class VerdictHashes {
   of(verdict: Verdict, hashes: Fingerprints): string {
     const entries = Object.entries(verdict);
     let known = this.known.get(verdict);
-    if (known && known.fields.size === entries.length && entries.every(([key, value]) => known!.fields.get(key)?.value === value)) return known.whole;
+    if (known && known.fields.size === entries.length && entries.every(([key, value]) => known!.fields.get(key)?.value === value))
+      return known.whole;
     const fields = new Map<string, { value: unknown; hash: string }>();
     const whole = createHash('sha256');
     for (const [key, value] of entries) {
       let field = known?.fields.get(key);
-      if (!field || field.value !== value) field = { value, hash: value !== null && typeof value === 'object' ? hashes.of(value, '') : (JSON.stringify(value) ?? 'undefined') };
+      if (!field || field.value !== value)
+        field = {
+          value,
+          hash: value !== null && typeof value === 'object' ? hashes.of(value, '') : (JSON.stringify(value) ?? 'undefined'),
+        };
       fields.set(key, field);
       whole.update(`${key}\0${field.hash}\0`);
     }
@@ -67,7 +72,10 @@ class Fingerprints {
       if (isVerdict(v)) return `#${this.remember(v, this.verdicts.of(v, this))}`;
       return v;
     });
-    return createHash('sha256').update(salt).update(json ?? 'undefined').digest('hex');
+    return createHash('sha256')
+      .update(salt)
+      .update(json ?? 'undefined')
+      .digest('hex');
   }
 
   remember(value: object, hash: string): string {
@@ -205,7 +213,10 @@ export class RenderPlan {
     }
     this.written.set(name, now);
     this.selected.set(name, chosen);
-    this.rendered.set(name, chosen.map((item) => (item as { url?: string }).url ?? ''));
+    this.rendered.set(
+      name,
+      chosen.map((item) => (item as { url?: string }).url ?? ''),
+    );
     return chosen;
   }
 }
@@ -216,16 +227,19 @@ export class RenderPlan {
  * site reads the whole lists.
  */
 export function renderedLists(fc: SiteData, plan: () => RenderPlan | undefined, shard: () => Shard | undefined): Record<string, unknown[]> {
-  return new Proxy<Record<string, unknown[]>>({}, {
-    get(_target, name) {
-      if (typeof name !== 'string') return undefined;
-      const list = (fc as unknown as Record<string, unknown>)[name];
-      if (!Array.isArray(list)) return undefined;
-      const items: unknown[] = list;
-      const current = plan();
-      if (current) return current.select(name, items);
-      const run = shard();
-      return run ? sliceFor(items, run) : items;
+  return new Proxy<Record<string, unknown[]>>(
+    {},
+    {
+      get(_target, name) {
+        if (typeof name !== 'string') return undefined;
+        const list = (fc as unknown as Record<string, unknown>)[name];
+        if (!Array.isArray(list)) return undefined;
+        const items: unknown[] = list;
+        const current = plan();
+        if (current) return current.select(name, items);
+        const run = shard();
+        return run ? sliceFor(items, run) : items;
+      },
     },
-  });
+  );
 }

@@ -52,16 +52,44 @@ export const PAGES: { file: string; layout?: string; data: Data }[] = [
   { file: 'home.njk', data: pagePerItem<Listing<Verdict>>('homePages', 'listing', (l) => numbered('Latest fact-checks', l)) },
   { file: 'rating.njk', data: pagePerItem<RatingPage>('ratingPages', 'listing', (l) => numbered(`Rated “${l.level.label}”`, l)) },
   { file: 'seed.njk', data: pagePerItem<SeedPage>('seedPages', 'seedPage', (p) => `Source text: ${p.title}`) },
-  { file: 'capture.njk', layout: 'seed.njk', data: pagePerItem<SeedPage>('capturePages', 'seedPage', (p) => `Source text: ${p.title}, captured ${readableDate(p.capture!)}`) },
+  {
+    file: 'capture.njk',
+    layout: 'seed.njk',
+    data: pagePerItem<SeedPage>('capturePages', 'seedPage', (p) => `Source text: ${p.title}, captured ${readableDate(p.capture!)}`),
+  },
   { file: 'changes.njk', data: pagePerItem<ChangesPage>('changesPages', 'changesPage', (p) => `What changed in ${p.title}`) },
   { file: 'compare.njk', data: pagePerItem<ComparePage>('comparePages', 'comparePage', (p) => `Compare: ${p.title} with ${p.otherTitle}`) },
   { file: 'seeds.njk', data: pagePerItem<Listing<SeedPage>>('seedIndexPages', 'listing', (l) => numbered('Source texts', l)) },
-  { file: 'claimant.njk', layout: 'archive.njk', data: pagePerItem<ArchivePage>('claimantPages', 'listing', (l) => numbered(`Claims by ${l.name}`, l)) },
-  { file: 'topic.njk', layout: 'archive.njk', data: pagePerItem<ArchivePage>('topicPages', 'listing', (l) => numbered(`Topic: ${l.name}`, l)) },
-  { file: 'outlet.njk', layout: 'archive.njk', data: pagePerItem<ArchivePage>('outletPages', 'listing', (l) => numbered(`Outlet: ${l.name}`, l)) },
-  { file: 'claimants.njk', layout: 'archive-index.njk', data: pagePerItem<ArchiveIndexPage>('claimantIndexPages', 'listing', (l) => numbered('Claimants', l)) },
-  { file: 'topics.njk', layout: 'archive-index.njk', data: pagePerItem<ArchiveIndexPage>('topicIndexPages', 'listing', (l) => numbered('Topics', l)) },
-  { file: 'outlets.njk', layout: 'archive-index.njk', data: pagePerItem<ArchiveIndexPage>('outletIndexPages', 'listing', (l) => numbered('Outlets', l)) },
+  {
+    file: 'claimant.njk',
+    layout: 'archive.njk',
+    data: pagePerItem<ArchivePage>('claimantPages', 'listing', (l) => numbered(`Claims by ${l.name}`, l)),
+  },
+  {
+    file: 'topic.njk',
+    layout: 'archive.njk',
+    data: pagePerItem<ArchivePage>('topicPages', 'listing', (l) => numbered(`Topic: ${l.name}`, l)),
+  },
+  {
+    file: 'outlet.njk',
+    layout: 'archive.njk',
+    data: pagePerItem<ArchivePage>('outletPages', 'listing', (l) => numbered(`Outlet: ${l.name}`, l)),
+  },
+  {
+    file: 'claimants.njk',
+    layout: 'archive-index.njk',
+    data: pagePerItem<ArchiveIndexPage>('claimantIndexPages', 'listing', (l) => numbered('Claimants', l)),
+  },
+  {
+    file: 'topics.njk',
+    layout: 'archive-index.njk',
+    data: pagePerItem<ArchiveIndexPage>('topicIndexPages', 'listing', (l) => numbered('Topics', l)),
+  },
+  {
+    file: 'outlets.njk',
+    layout: 'archive-index.njk',
+    data: pagePerItem<ArchiveIndexPage>('outletIndexPages', 'listing', (l) => numbered('Outlets', l)),
+  },
   { file: 'search.njk', data: single(searchUrl(), { pageTitle: 'Search' }) },
   { file: '404.njk', data: single(notFoundUrl(), { pageTitle: 'Page not found' }) },
   { file: 'feed.njk', data: single(feedUrl()) },
@@ -82,5 +110,6 @@ export const PAGES: { file: string; layout?: string; data: Data }[] = [
 ];
 
 export function registerPages(eleventyConfig: UserConfig): void {
-  for (const page of PAGES) eleventyConfig.addTemplate(`factcheck-site/${page.file}`, '', { ...page.data, layout: `pages/${page.layout ?? page.file}` });
+  for (const page of PAGES)
+    eleventyConfig.addTemplate(`factcheck-site/${page.file}`, '', { ...page.data, layout: `pages/${page.layout ?? page.file}` });
 }

@@ -32,7 +32,8 @@ export interface FactcheckPluginOptions {
 }
 
 /** The editors' content pages by absolute path (Eleventy names a template by its file). */
-const pagesOf = (model: Pick<CheckedModel, 'root' | 'pages'>): Map<string, ContentPage> => new Map(model.pages.map((page) => [path.resolve(model.root, page.file), page]));
+const pagesOf = (model: Pick<CheckedModel, 'root' | 'pages'>): Map<string, ContentPage> =>
+  new Map(model.pages.map((page) => [path.resolve(model.root, page.file), page]));
 
 const siteDataOfConfig = new WeakMap<UserConfig, SiteData>();
 
@@ -95,7 +96,15 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
     // A preview adds the styles of what only it shows (drafts), so a production build's CSS has none of them.
     const previewCss = options.preview ? fs.readFileSync(path.join(includes, 'css', 'preview.css'), 'utf8') : '';
     const css = fs.readFileSync(path.join(includes, 'css', 'site.css'), 'utf8') + ratingStyles(model.scale) + previewCss;
-    fc.update({ model, site: siteMeta(options.site, eleventyConfig.pathPrefix), pathPrefix: eleventyConfig.pathPrefix, inputDir, redirects, css, preview: options.preview ?? false });
+    fc.update({
+      model,
+      site: siteMeta(options.site, eleventyConfig.pathPrefix),
+      pathPrefix: eleventyConfig.pathPrefix,
+      inputDir,
+      redirects,
+      css,
+      preview: options.preview ?? false,
+    });
     if (runMode !== 'build') {
       fc.plan ??= new RenderPlan();
       fc.plan.begin({ full: renderAll, siteWide: siteWideFingerprints(fc), outputDir: path.resolve(directories.output) });
@@ -129,7 +138,9 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
       // `permalink: false` is listed under the key "false"; nothing is written for it.
       if (url === 'false') continue;
       if (!url.startsWith('/') || url.split('/').some((part) => part === '.' || part === '..')) {
-        throw new Error(`${inputPath}: its page URL ${JSON.stringify(url)} leaves the site folder; permalinks are site paths such as /about/.`);
+        throw new Error(
+          `${inputPath}: its page URL ${JSON.stringify(url)} leaves the site folder; permalinks are site paths such as /about/.`,
+        );
       }
     }
     // Templates link to the methodology page only when this build has one (it is the editors' own Markdown).
@@ -145,7 +156,8 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   // (`npm run check` reports those as errors; ignoring them here is the second lock on the same door).
   // Verdicts are not Eleventy templates: their pages are paginated from the model (pages.ts), so Eleventy
   // only watches their folder, like seeds/.
-  for (const pattern of ['content/_data/**', 'content/verdicts/**', 'content/**/*.njk', 'content/**/.*']) eleventyConfig.ignores.add(pattern);
+  for (const pattern of ['content/_data/**', 'content/verdicts/**', 'content/**/*.njk', 'content/**/.*'])
+    eleventyConfig.ignores.add(pattern);
   eleventyConfig.setLibrary('md', createMarkdown());
   eleventyConfig.addWatchTarget('seeds/');
   eleventyConfig.addWatchTarget('content/verdicts/');
@@ -153,7 +165,8 @@ export default function factcheckPlugin(eleventyConfig: UserConfig, options: Fac
   eleventyConfig.addWatchTarget('content/_data/');
   eleventyConfig.addWatchTarget(path.join(includes, 'css'));
   // search.js and the site icon (a page naming no icon makes browsers ask for /favicon.ico, a 404).
-  for (const folder of ['js', 'icons']) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, folder))]: 'assets' });
+  for (const folder of ['js', 'icons'])
+    eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(includes, folder))]: 'assets' });
 
   // Share images are drawn after the pages, into the same output folder (cached by content hash).
   eleventyConfig.on('eleventy.after', async ({ directories }) => {

@@ -98,7 +98,10 @@ export class ProvenanceData {
           otherTitle: this.title(other),
           otherUrl: seedUrl(other.id),
           compareUrl: compareUrl(seed.id, other.id),
-          order: orderSentence(side, { ...(seed.meta.published ? { own: seed.meta.published } : {}), ...(other.meta.published ? { other: other.meta.published } : {}) }),
+          order: orderSentence(side, {
+            ...(seed.meta.published ? { own: seed.meta.published } : {}),
+            ...(other.meta.published ? { other: other.meta.published } : {}),
+          }),
         },
       ];
     });
@@ -167,7 +170,15 @@ export class ProvenanceData {
       });
       if (overlapping.length === 0 || overlapping.some((p) => p.kind !== onlyOwn)) return [];
       const other = this.model.seedsById.get(side.other)!;
-      return [{ seedTitle: this.title(seed), seedUrl: seedUrl(seed.id), otherTitle: this.title(other), otherUrl: seedUrl(other.id), compareUrl: compareUrl(seed.id, other.id) }];
+      return [
+        {
+          seedTitle: this.title(seed),
+          seedUrl: seedUrl(seed.id),
+          otherTitle: this.title(other),
+          otherUrl: seedUrl(other.id),
+          compareUrl: compareUrl(seed.id, other.id),
+        },
+      ];
     });
   }
 

@@ -36,7 +36,11 @@ export function searchText(text: string): string {
 
 /** The text of the explanation's HTML (markdown-it's, already escaped): tags become spaces. */
 function htmlText(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().replace(/(^|\s)_/g, '$1\u200B_');
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(^|\s)_/g, '$1\u200B_');
 }
 
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort(compareText);
@@ -121,7 +125,8 @@ export function searchShards(verdicts: readonly VerdictPage[], seeds: readonly S
     size += weight;
     return shard;
   };
-  for (const page of verdicts) place(page.verdict.title.length + page.verdict.claim.length + page.verdict.body.length + VERDICT_EXTRA).verdicts.push(page);
+  for (const page of verdicts)
+    place(page.verdict.title.length + page.verdict.claim.length + page.verdict.body.length + VERDICT_EXTRA).verdicts.push(page);
   for (const page of seeds) place(page.seed.text.length).seeds.push(page);
   return shards;
 }

@@ -39,9 +39,7 @@ function markedSegment(segment: Segment, context: SeedHtmlContext): string {
     })
     .join('');
   const target = marks.verdicts[marks.verdicts.length - 1]!;
-  return (
-    `<mark id="${escapeHtml(marks.id)}" data-verdicts="${escapeHtml(marks.verdicts.join(' '))}" data-rating="${escapeHtml(marks.rating)}">${pins}<a href="${escapeHtml(verdictUrl(target))}">${visibleHtml(segment.text)}</a></mark>`
-  );
+  return `<mark id="${escapeHtml(marks.id)}" data-verdicts="${escapeHtml(marks.verdicts.join(' '))}" data-rating="${escapeHtml(marks.rating)}">${pins}<a href="${escapeHtml(verdictUrl(target))}">${visibleHtml(segment.text)}</a></mark>`;
 }
 
 /** Which of `slugs` a passage id (`passageId(slug, n)`) belongs to. */

@@ -23,7 +23,15 @@ import { atomFeed, type AtomFeed } from './feed.ts';
 import { renderedLists, type RenderPlan } from './incremental.ts';
 import type { Shard } from './shards.ts';
 import { anchoredCapture } from '../content/captures.ts';
-import { captureLinks, capturePageUrl, changeSteps, passageNotices, type CaptureLink, type ChangeStep, type PassageNotice } from '../site/capture-pages.ts';
+import {
+  captureLinks,
+  capturePageUrl,
+  changeSteps,
+  passageNotices,
+  type CaptureLink,
+  type ChangeStep,
+  type PassageNotice,
+} from '../site/capture-pages.ts';
 import { diffHtml } from './changes-html.ts';
 import { seedChangesUrl } from '../site/urls.ts';
 import { unknownOrigin } from '../site/seed-origin.ts';
@@ -133,7 +141,11 @@ export class SiteData {
   /** The list every single page (search, feeds, sitemap...) paginates over: one item, so one run renders them. */
   readonly singles: readonly object[] = [{}];
   /** `rendered.<list>`: the items of `<list>` this build renders pages for (what pagination reads, pages.ts). */
-  readonly rendered = renderedLists(this, () => this.plan, () => this.shard);
+  readonly rendered = renderedLists(
+    this,
+    () => this.plan,
+    () => this.shard,
+  );
   /** Each rating level's key by its label: the search page shows a result's rating (its label) as the level's badge. */
   get ratingKeysByLabel(): Record<string, string> {
     return Object.fromEntries(this.model.scale.levels.map((level) => [level.label, level.key]));
@@ -147,12 +159,24 @@ export class SiteData {
   /** Claimant, topic and outlet pages and their indexes, and the links to them (archive-data.ts). */
   readonly archive = new ArchiveData();
   // The archive's page lists, at `fc.<list>` where pagination (pages.ts) and npm start's render plan read every list.
-  get claimantPages(): ArchivePage[] { return this.archive.claimantPages; }
-  get topicPages(): ArchivePage[] { return this.archive.topicPages; }
-  get outletPages(): ArchivePage[] { return this.archive.outletPages; }
-  get claimantIndexPages(): ArchiveIndexPage[] { return this.archive.claimantIndexPages; }
-  get topicIndexPages(): ArchiveIndexPage[] { return this.archive.topicIndexPages; }
-  get outletIndexPages(): ArchiveIndexPage[] { return this.archive.outletIndexPages; }
+  get claimantPages(): ArchivePage[] {
+    return this.archive.claimantPages;
+  }
+  get topicPages(): ArchivePage[] {
+    return this.archive.topicPages;
+  }
+  get outletPages(): ArchivePage[] {
+    return this.archive.outletPages;
+  }
+  get claimantIndexPages(): ArchiveIndexPage[] {
+    return this.archive.claimantIndexPages;
+  }
+  get topicIndexPages(): ArchiveIndexPage[] {
+    return this.archive.topicIndexPages;
+  }
+  get outletIndexPages(): ArchiveIndexPage[] {
+    return this.archive.outletIndexPages;
+  }
   private levels = new Map<string, RatingLevel>();
   private bySlug = new Map<string, PagedVerdict>();
   private readonly markdown = createMarkdown();
@@ -160,7 +184,15 @@ export class SiteData {
 
   update(input: SiteInput): void {
     const { model } = input;
-    Object.assign(this, { model, site: input.site, pathPrefix: input.pathPrefix, inputDir: input.inputDir, redirects: input.redirects, css: input.css, preview: input.preview ?? false });
+    Object.assign(this, {
+      model,
+      site: input.site,
+      pathPrefix: input.pathPrefix,
+      inputDir: input.inputDir,
+      redirects: input.redirects,
+      css: input.css,
+      preview: input.preview ?? false,
+    });
     this.levels = new Map(model.scale.levels.map((level) => [level.key, level]));
     this.published = publishedVerdicts(model.verdicts).sort(bySlug);
     this.paged = pagedVerdicts(model.verdicts, { preview: this.preview }).sort(bySlug);
@@ -180,7 +212,10 @@ export class SiteData {
     for (const verdict of this.paged) {
       // A passage anchored in a later capture is highlighted on that capture's page (key `<id>@<date>`).
       const anchor = verdict.anchor;
-      const seeds = new Set([anchor.capture === undefined ? anchor.seed : `${anchor.seed}@${anchor.capture}`, ...verdict.appearances.map((a) => a.seed)]);
+      const seeds = new Set([
+        anchor.capture === undefined ? anchor.seed : `${anchor.seed}@${anchor.capture}`,
+        ...verdict.appearances.map((a) => a.seed),
+      ]);
       for (const id of seeds) {
         const list = this.verdictsBySeed.get(id) ?? [];
         list.push(verdict);
@@ -192,7 +227,11 @@ export class SiteData {
       url: seedUrl(seed.id),
       verdictCount: this.verdictsBySeed.get(seed.id)?.length ?? 0,
     }));
-    this.provenance.update(model, (seed) => seed.title, (path) => this.absoluteUrl(path));
+    this.provenance.update(
+      model,
+      (seed) => seed.title,
+      (path) => this.absoluteUrl(path),
+    );
     this.comparePages = this.provenance.comparePages;
     this.seedPages = model.seeds.map((seed) => this.seedPage(seed));
     const withCaptures = model.seeds.filter((seed) => seed.captures);
@@ -206,11 +245,20 @@ export class SiteData {
     this.seedIndexPages = paginate(this.seedPages, PAGE_SIZE, seedIndexUrl);
     this.verdictPages = this.paged.map((v) => new VerdictPage(v, this, this.markdown));
     // A draft's page (a preview's) is never in the search index.
-    this.searchShards = searchShards(this.verdictPages.filter((page) => isPublished(page.verdict)), this.seedPages, shardText());
+    this.searchShards = searchShards(
+      this.verdictPages.filter((page) => isPublished(page.verdict)),
+      this.seedPages,
+      shardText(),
+    );
     const pageOf = new Map(this.verdictPages.map((page) => [page.verdict.slug, page]));
     const newestPublished = [...this.published].sort(newestFirst);
-    this.feed = atomFeed(this.site, newestPublished.slice(0, FEED_ENTRIES).map((v) => pageOf.get(v.slug)!));
-    this.topSeeds = [...this.seedPages].sort((a, b) => b.verdictCount - a.verdictCount || compare(a.seed.id, b.seed.id)).slice(0, SIDE_SEEDS);
+    this.feed = atomFeed(
+      this.site,
+      newestPublished.slice(0, FEED_ENTRIES).map((v) => pageOf.get(v.slug)!),
+    );
+    this.topSeeds = [...this.seedPages]
+      .sort((a, b) => b.verdictCount - a.verdictCount || compare(a.seed.id, b.seed.id))
+      .slice(0, SIDE_SEEDS);
 
     // Counted once per build: every listing page shows them (a getter re-counted all verdicts on each page).
     const counts = new Map<string, number>();
@@ -384,7 +432,20 @@ export class SiteData {
   get sitemapUrls(): string[] {
     const content = this.model.pages.map((p) => p.url).filter((url) => url.endsWith('/'));
     const verdictPages = this.published.map((v) => ({ url: verdictUrl(v.slug) }));
-    const pages = [verdictPages, this.homePages, this.ratingPages, this.seedPages, this.seedIndexPages, this.capturePages, this.changesPages, this.comparePages, this.archivePages, this.archiveIndexPages].flat().map((p) => p.url);
+    const pages = [
+      verdictPages,
+      this.homePages,
+      this.ratingPages,
+      this.seedPages,
+      this.seedIndexPages,
+      this.capturePages,
+      this.changesPages,
+      this.comparePages,
+      this.archivePages,
+      this.archiveIndexPages,
+    ]
+      .flat()
+      .map((p) => p.url);
     return [...new Set([...content, searchUrl(), ...pages])].sort(compare).map((url) => this.absoluteUrl(url));
   }
 
@@ -416,7 +477,10 @@ export class SiteData {
 
   /** /annotations.jsonld: every published verdict as a W3C Web Annotation on its passage (none in a preview). */
   get annotationsJson(): string {
-    return annotationCollectionJson(this.model, this.site, this.pathPrefix, { preview: this.preview, itemJson: this.reusedItem('annotations') });
+    return annotationCollectionJson(this.model, this.site, this.pathPrefix, {
+      preview: this.preview,
+      itemJson: this.reusedItem('annotations'),
+    });
   }
 
   get robotsTxt(): string {

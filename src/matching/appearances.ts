@@ -162,8 +162,7 @@ export class AppearanceIndex {
       found.push({ seed: seed.id, start, end, line, column });
     };
     const probe =
-      this.rarest(passage, this.grams, gramKey) ??
-      this.rarest(passage, (this.words ??= new PostingTable(this.views, wordKey)), wordKey);
+      this.rarest(passage, this.grams, gramKey) ?? this.rarest(passage, (this.words ??= new PostingTable(this.views, wordKey)), wordKey);
     if (probe) {
       const { table, offset, from, to } = probe;
       for (let p = from; p < to; p++) visit(table.seedOf[p] ?? 0, (table.atOf[p] ?? 0) - offset);

@@ -228,7 +228,13 @@ class PieceMap {
 
   done(text: string): NormalisedText {
     const n = this.count;
-    return { text, at: this.at.subarray(0, n), from: this.from.subarray(0, n), to: this.to.subarray(0, n), copied: this.copied.subarray(0, n) };
+    return {
+      text,
+      at: this.at.subarray(0, n),
+      from: this.from.subarray(0, n),
+      to: this.to.subarray(0, n),
+      copied: this.copied.subarray(0, n),
+    };
   }
 }
 

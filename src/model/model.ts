@@ -70,7 +70,10 @@ function refuseLinkedFolders(root: string): void {
     } catch {
       // a missing folder is reported by requireDirectory
     }
-    if (linked) throw new ModelSetupError(`${relative}/ in ${root} is a symbolic link; seeds/ and content/ must be real folders inside the project (copy the files in).`);
+    if (linked)
+      throw new ModelSetupError(
+        `${relative}/ in ${root} is a symbolic link; seeds/ and content/ must be real folders inside the project (copy the files in).`,
+      );
   }
 }
 
@@ -198,12 +201,20 @@ export function buildModel(options: ModelOptions): CheckedModel {
         : `does not exist (there is no seeds/${id}.txt).${didYouMean(id, seedsById.keys())}`;
 
     if (result.valid.has('rating') && !ratingKeys.includes(verdict.rating)) {
-      problem(at('rating'), 'rating-unknown', `rating ${shown(verdict.rating)} is not on the scale (${scale.file}).${didYouMean(verdict.rating, ratingKeys)} Valid ratings: ${ratingKeys.join(', ')}.`);
+      problem(
+        at('rating'),
+        'rating-unknown',
+        `rating ${shown(verdict.rating)} is not on the scale (${scale.file}).${didYouMean(verdict.rating, ratingKeys)} Valid ratings: ${ratingKeys.join(', ')}.`,
+      );
     }
     verdict.sources.forEach((source, index) => {
       if (source.kind === 'seed' && !seedsById.has(source.seed)) {
         const item = result.sourceItems[index]!;
-        problem(verdict.itemPositions[`sources.${item}.seed`] ?? at('sources'), 'seed-not-found', `source ${item + 1} cites seed "${source.seed}", which ${missingSeed(source.seed)}`);
+        problem(
+          verdict.itemPositions[`sources.${item}.seed`] ?? at('sources'),
+          'seed-not-found',
+          `source ${item + 1} cites seed "${source.seed}", which ${missingSeed(source.seed)}`,
+        );
       }
     });
 
@@ -228,7 +239,9 @@ export function buildModel(options: ModelOptions): CheckedModel {
           // A published verdict must carry the seed's words: an approximate quote is an error there, a warning in a draft.
           const misquote = !verdict.draft && note.rule === 'quote-approximate' && anchored?.anchor?.method === 'approximate';
           const where = capture === seed ? '' : ` (checked against the later capture ${capture.file})`;
-          const message = misquote ? `${note.message} A published verdict must quote the seed exactly; this stays an error until it does.${where}` : `${note.message}${where}`;
+          const message = misquote
+            ? `${note.message} A published verdict must quote the seed exactly; this stays an error until it does.${where}`
+            : `${note.message}${where}`;
           problem(at('quote'), note.rule, message, misquote ? 'error' : note.severity);
         }
         if (anchored?.anchor) {
@@ -253,7 +266,12 @@ export function buildModel(options: ModelOptions): CheckedModel {
     releaseSeedViews(seeds.flatMap(allCaptures));
   }
 
-  problems.push(...slugCollisions(parsed), ...linksOutOfProject(root), ...structuredDataProblems(verdicts, seedsById, claimants), ...archiveProblems(verdicts, seeds, claimants));
+  problems.push(
+    ...slugCollisions(parsed),
+    ...linksOutOfProject(root),
+    ...structuredDataProblems(verdicts, seedsById, claimants),
+    ...archiveProblems(verdicts, seeds, claimants),
+  );
   let provenance: Provenance | undefined;
   verdicts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return {
@@ -316,7 +334,8 @@ function slugCollisions(parsed: ParsedVerdict[]): Problem[] {
       const position = verdict.itemPositions[`redirect_from.${item}`] ?? verdict.positions.redirect_from ?? { line: 1, column: 1 };
       const page = owners.get(old);
       const redirect = redirects.get(old);
-      const clash = page !== undefined ? `the page of ${page}` : redirect !== undefined ? `a redirect already declared in ${redirect}` : undefined;
+      const clash =
+        page !== undefined ? `the page of ${page}` : redirect !== undefined ? `a redirect already declared in ${redirect}` : undefined;
       if (page === verdict.file) return; // reported by the validator
       if (clash === undefined) redirects.set(old, verdict.file);
       else {

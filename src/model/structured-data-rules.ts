@@ -38,7 +38,10 @@ function seedMetaMissing(verdicts: readonly Verdict[], seedsById: ReadonlyMap<st
         'no `url`: the ClaimReview cannot name the original article (its appearance, firstAppearance and the annotation export point only at the copy on this site)',
       );
     }
-    if (!seed.meta.published) lost.push('no `published` date: the Claim has no datePublished, and where several seeds carry a passage its first appearance is unknown');
+    if (!seed.meta.published)
+      lost.push(
+        'no `published` date: the Claim has no datePublished, and where several seeds carry a passage its first appearance is unknown',
+      );
     if (lost.length === 0) continue;
     const file = seed.metaFile ?? `seeds/${seed.id}.yml`;
     problems.push({
@@ -57,7 +60,14 @@ function seedMetaMissing(verdicts: readonly Verdict[], seedsById: ReadonlyMap<st
  * The warnings for published verdicts (drafts have no structured data yet; they are checked once
  * `draft: true` goes), and a mistyped claimant key for every verdict.
  */
-export function structuredDataProblems(verdicts: readonly Verdict[], seedsById: ReadonlyMap<string, Seed>, claimants: ReadonlyMap<string, Claimant>): Problem[] {
+export function structuredDataProblems(
+  verdicts: readonly Verdict[],
+  seedsById: ReadonlyMap<string, Seed>,
+  claimants: ReadonlyMap<string, Claimant>,
+): Problem[] {
   const published = verdicts.filter((v) => !v.draft);
-  return [...verdicts.flatMap((v) => [...(v.draft ? [] : claimTooLong(v)), ...claimantProblems(v, claimants)]), ...seedMetaMissing(published, seedsById)];
+  return [
+    ...verdicts.flatMap((v) => [...(v.draft ? [] : claimTooLong(v)), ...claimantProblems(v, claimants)]),
+    ...seedMetaMissing(published, seedsById),
+  ];
 }

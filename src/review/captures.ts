@@ -39,7 +39,8 @@ export function changedLines(before: string, after: string): { lines: number[]; 
     else line += count;
   }
   const lines = [...found].sort((a, b) => a - b);
-  const listed = lines.slice(0, MAX_LISTED_LINES).join(', ') + (lines.length > MAX_LISTED_LINES ? ` and ${lines.length - MAX_LISTED_LINES} more` : '');
+  const listed =
+    lines.slice(0, MAX_LISTED_LINES).join(', ') + (lines.length > MAX_LISTED_LINES ? ` and ${lines.length - MAX_LISTED_LINES} more` : '');
   return { lines, text: lines.length === 0 ? 'no line of text (only its encoding)' : `${lines.length === 1 ? 'line' : 'lines'} ${listed}` };
 }
 
@@ -80,7 +81,14 @@ export function reviewCaptures(base: Model, head: Model): CaptureReview {
       const message = now
         ? `the bytes of capture ${file} changed (${changedLines(old.text, now.text).text}: ${changedWords(old.text, now.text)}); no published verdict is anchored in it. ${addInstead(old)}`
         : `capture ${file} was deleted; no published verdict is anchored in it. Captures are evidence: keep every one, even those no verdict uses.`;
-      problems.push({ file, line: now ? (changedLines(old.text, now.text).lines[0] ?? 1) : 1, column: 1, severity: 'warning', rule: 'seed-changed', message });
+      problems.push({
+        file,
+        line: now ? (changedLines(old.text, now.text).lines[0] ?? 1) : 1,
+        column: 1,
+        severity: 'warning',
+        rule: 'seed-changed',
+        message,
+      });
       continue;
     }
     covered.add(file);
@@ -150,9 +158,10 @@ function movedByNewCapture(base: Model, head: Model): Problem[] {
       rule: 'capture-changed',
       message:
         `this published verdict was checked against ${from}, but ${to}, dated on or before the verdict's date (${verdict.date}), now makes it check ${to} instead. ` +
-        (pin ? `Add \`capture: ${pin}\` to keep it on the text it checked.` : `Give the first capture's date as \`captured:\` in seeds/${verdict.seed}.yml and add \`capture:\` with it to keep the verdict on the text it checked.`),
+        (pin
+          ? `Add \`capture: ${pin}\` to keep it on the text it checked.`
+          : `Give the first capture's date as \`captured:\` in seeds/${verdict.seed}.yml and add \`capture:\` with it to keep the verdict on the text it checked.`),
     });
   }
   return problems;
 }
-

@@ -212,7 +212,12 @@ export function diffModels(base: Model, head: Model, renames: ReadonlyMap<string
 
 export function isEmpty(diff: EditorialDiff): boolean {
   return (
-    diff.added.length + diff.removed.length + diff.changed.length + diff.seedsChanged.length + diff.seedsAdded.length + diff.seedsRemoved.length ===
+    diff.added.length +
+      diff.removed.length +
+      diff.changed.length +
+      diff.seedsChanged.length +
+      diff.seedsAdded.length +
+      diff.seedsRemoved.length ===
     0
   );
 }

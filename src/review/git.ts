@@ -107,7 +107,8 @@ export function materialise(root: string, base: BaseRevision, dest: string): voi
     const headerEnd = out.indexOf(0x0a, at);
     const size = Number(out.toString('utf8', at, headerEnd).split(' ')[2]);
     const target = path.resolve(dest, blob.file);
-    if (!target.startsWith(path.resolve(dest) + path.sep)) throw new ReviewSetupError(`Refusing to write ${blob.file} outside the scratch folder.`);
+    if (!target.startsWith(path.resolve(dest) + path.sep))
+      throw new ReviewSetupError(`Refusing to write ${blob.file} outside the scratch folder.`);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, out.subarray(headerEnd + 1, headerEnd + 1 + size));
     at = headerEnd + 1 + size + 1;
@@ -119,7 +120,7 @@ export function gitRenames(root: string, base: BaseRevision): Map<string, string
   const out = git(root, ['diff', '-M', '--relative', '--name-status', '-z', '--no-color', base.commit, '--', ...CONTENT_DIRS]);
   const fields = out.split('\0');
   const renames = new Map<string, string>();
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     const status = fields[i] ?? '';
     if (!status) break;
     if (status.startsWith('R') || status.startsWith('C')) {

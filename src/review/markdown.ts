@@ -127,8 +127,7 @@ function section(title: string, lines: string[]): string[] {
 export function renderReport(input: ReportInput): string {
   const { base, head, diff, problems } = input;
   // A preview build has a page for every verdict, drafts too (src/model/published.ts).
-  const preview = (v: Verdict) =>
-    input.previewUrl ? ` · [preview](${input.previewUrl.replace(/\/+$/, '')}${verdictUrl(v.slug)})` : '';
+  const preview = (v: Verdict) => (input.previewUrl ? ` · [preview](${input.previewUrl.replace(/\/+$/, '')}${verdictUrl(v.slug)})` : '');
   const changes = (pick: (c: VerdictChange) => unknown) => diff.changed.filter((c) => pick(c));
 
   const errors = countBySeverity(problems, 'error');
@@ -162,13 +161,19 @@ export function renderReport(input: ReportInput): string {
     ),
   );
 
-  out.push(...section('Newly published', changes((c) => c.published).map((c) => `- ${verdictName(c.after)} is no longer a draft${preview(c.after)}`)));
+  out.push(
+    ...section(
+      'Newly published',
+      changes((c) => c.published).map((c) => `- ${verdictName(c.after)} is no longer a draft${preview(c.after)}`),
+    ),
+  );
 
   out.push(
     ...section(
       'Rating changes',
       changes((c) => c.rating).map(
-        (c) => `- ${verdictName(c.after)}: ${md(ratingLabel(base, c.rating!.old))} → **${md(ratingLabel(head, c.rating!.new))}**${preview(c.after)}`,
+        (c) =>
+          `- ${verdictName(c.after)}: ${md(ratingLabel(base, c.rating!.old))} → **${md(ratingLabel(head, c.rating!.new))}**${preview(c.after)}`,
       ),
     ),
   );
@@ -204,13 +209,10 @@ export function renderReport(input: ReportInput): string {
   );
 
   out.push(
-    ...section(
-      'Removed verdicts',
-      [
-        ...diff.removed.map((v) => `- ${verdictName(v)}${v.draft ? ' (was a draft)' : ''}`),
-        ...changes((c) => c.unpublished).map((c) => `- ${verdictName(c.after)} is a draft again (was published)`),
-      ],
-    ),
+    ...section('Removed verdicts', [
+      ...diff.removed.map((v) => `- ${verdictName(v)}${v.draft ? ' (was a draft)' : ''}`),
+      ...changes((c) => c.unpublished).map((c) => `- ${verdictName(c.after)} is a draft again (was published)`),
+    ]),
   );
 
   out.push(
@@ -229,7 +231,9 @@ export function renderReport(input: ReportInput): string {
 
   const seedLines: string[] = [];
   for (const change of diff.seedsChanged) {
-    seedLines.push(`- ${code(change.seed.file)}: the bytes changed (sha256 ${code(change.oldSha256.slice(0, 12))} → ${code(change.seed.sha256.slice(0, 12))})`);
+    seedLines.push(
+      `- ${code(change.seed.file)}: the bytes changed (sha256 ${code(change.oldSha256.slice(0, 12))} → ${code(change.seed.sha256.slice(0, 12))})`,
+    );
     if (change.verdicts.length === 0) seedLines.push('  - no verdict is anchored in it');
     for (const { verdict, fate } of change.verdicts) seedLines.push(`  - ${verdictName(verdict)}: ${describeFate(fate)}`);
   }

@@ -103,7 +103,10 @@ function seedChanged(diff: EditorialDiff): Problem[] {
       .filter(([, n]) => n > 0)
       .map(([word, n]) => `${n} ${word}`)
       .join(', ');
-    const anchored = verdicts.length === 0 ? 'no verdict is anchored in it' : `${verdicts.length} verdict${verdicts.length === 1 ? '' : 's'} anchored in it: ${tally}`;
+    const anchored =
+      verdicts.length === 0
+        ? 'no verdict is anchored in it'
+        : `${verdicts.length} verdict${verdicts.length === 1 ? '' : 's'} anchored in it: ${tally}`;
     const lines = changedLines(oldText, seed.text);
     return {
       file: seed.file,

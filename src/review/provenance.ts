@@ -24,7 +24,6 @@ export function leadingSide(relation: SeedRelation): RelationSide {
   return b.repeats > a.repeats ? b : a;
 }
 
-
 /** `seed x ("Its title")`, `seed x (“Its opening words…”)` (already quoted, seed-title.ts), or `seed x`. */
 function title(seed: Seed | undefined, id: string): string {
   if (!seed || seed.titleFrom === 'id') return `seed ${id}`;

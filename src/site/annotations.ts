@@ -39,14 +39,16 @@ function codePoints(text: string, offset: number): number {
 /** The last `n` code points of `text.slice(0, end)`. */
 function codePointsBefore(text: string, end: number, n: number): string {
   let start = end;
-  for (let k = 0; k < n && start > 0; k++) start -= start >= 2 && isLow(text.charCodeAt(start - 1)) && isHigh(text.charCodeAt(start - 2)) ? 2 : 1;
+  for (let k = 0; k < n && start > 0; k++)
+    start -= start >= 2 && isLow(text.charCodeAt(start - 1)) && isHigh(text.charCodeAt(start - 2)) ? 2 : 1;
   return text.slice(start, end);
 }
 
 /** The first `n` code points of `text.slice(start)`. */
 function codePointsAfter(text: string, start: number, n: number): string {
   let end = start;
-  for (let k = 0; k < n && end < text.length; k++) end += end + 1 < text.length && isHigh(text.charCodeAt(end)) && isLow(text.charCodeAt(end + 1)) ? 2 : 1;
+  for (let k = 0; k < n && end < text.length; k++)
+    end += end + 1 < text.length && isHigh(text.charCodeAt(end)) && isLow(text.charCodeAt(end + 1)) ? 2 : 1;
   return text.slice(start, end);
 }
 /** A date as xsd:dateTime: the start of that day, UTC. */
@@ -65,7 +67,11 @@ function annotation(verdict: PublishedVerdict, model: ModelView, site: SiteMeta,
     prefix: codePointsBefore(seed.text, anchor.start, QUOTE_CONTEXT),
     suffix: codePointsAfter(seed.text, anchor.end, QUOTE_CONTEXT),
   };
-  const position: JsonObject = { type: 'TextPositionSelector', start: codePoints(seed.text, anchor.start), end: codePoints(seed.text, anchor.end) };
+  const position: JsonObject = {
+    type: 'TextPositionSelector',
+    start: codePoints(seed.text, anchor.start),
+    end: codePoints(seed.text, anchor.end),
+  };
   const org = site.organisation;
   return {
     id: `${page}#annotation`,
@@ -75,10 +81,21 @@ function annotation(verdict: PublishedVerdict, model: ModelView, site: SiteMeta,
     ...(verdict.updated ? { modified: dateTime(verdict.updated) } : {}),
     creator: { type: 'Organization', name: org.name, homepage: org.url },
     body: [
-      { type: 'TextualBody', purpose: 'assessing', value: `${level.label}: ${verdict.claim}`, format: 'text/plain', language: site.language },
+      {
+        type: 'TextualBody',
+        purpose: 'assessing',
+        value: `${level.label}: ${verdict.claim}`,
+        format: 'text/plain',
+        language: site.language,
+      },
       { id: page, type: 'Text', format: 'text/html', language: site.language },
     ],
-    target: { type: 'SpecificResource', source, selector: [quote, position], ...(seed.meta.language ? { language: seed.meta.language } : {}) },
+    target: {
+      type: 'SpecificResource',
+      source,
+      selector: [quote, position],
+      ...(seed.meta.language ? { language: seed.meta.language } : {}),
+    },
   };
 }
 
@@ -87,7 +104,9 @@ function annotation(verdict: PublishedVerdict, model: ModelView, site: SiteMeta,
  * A preview lists none: it publishes nothing.
  */
 export function annotationCollection(model: ModelView, site: SiteMeta, pathPrefix = '/', options: { preview?: boolean } = {}): JsonObject {
-  const items = options.preview ? [] : annotated(model).flatMap((v): JsonObject[] => {
+  const items = options.preview
+    ? []
+    : annotated(model).flatMap((v): JsonObject[] => {
         const item = annotation(v, model, site, pathPrefix);
         return item ? [item] : [];
       });
@@ -109,7 +128,11 @@ export function annotationCollectionJson(
     const item = annotation(v, model, site, pathPrefix);
     return item ? safeJson(item) : '';
   };
-  const items = options.preview ? [] : annotated(model).map((v) => itemJson(v, make(v))).filter((json) => json !== '');
+  const items = options.preview
+    ? []
+    : annotated(model)
+        .map((v) => itemJson(v, make(v)))
+        .filter((json) => json !== '');
   return spliceItems(safeJson(collectionOf(site, pathPrefix, [], items.length)), 'items', items);
 }
 

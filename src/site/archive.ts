@@ -90,11 +90,20 @@ export function claimantSlug(verdict: Pick<Verdict, 'claimant'>, claimants: Read
 }
 
 /** Who a verdict names as its claimant: a claimants.yml entry (its key is its slug) or free text. */
-function claimantIdentity(verdict: Verdict, claimants: ReadonlyMap<string, Claimant> | undefined): { id: string; slug: string | undefined; name: string; description?: string } | undefined {
+function claimantIdentity(
+  verdict: Verdict,
+  claimants: ReadonlyMap<string, Claimant> | undefined,
+): { id: string; slug: string | undefined; name: string; description?: string } | undefined {
   const value = verdict.claimant;
   if (value === undefined) return undefined;
   const listed = claimants?.get(value);
-  if (listed) return { id: `key:${listed.key}`, slug: listed.key, name: listed.name, ...(listed.description ? { description: listed.description } : {}) };
+  if (listed)
+    return {
+      id: `key:${listed.key}`,
+      slug: listed.key,
+      name: listed.name,
+      ...(listed.description ? { description: listed.description } : {}),
+    };
   return { id: `text:${value}`, slug: claimantSlug(verdict, claimants), name: value };
 }
 
@@ -115,7 +124,9 @@ class Groups {
   }
 
   list(): ArchiveGroup[] {
-    return [...this.bySlug.values()].map(({ id: _id, ...group }) => ({ ...group, verdicts: group.verdicts.sort(byDateThenSlug) })).sort(byName);
+    return [...this.bySlug.values()]
+      .map(({ id: _id, ...group }) => ({ ...group, verdicts: group.verdicts.sort(byDateThenSlug) }))
+      .sort(byName);
   }
 }
 
@@ -130,7 +141,11 @@ export interface Archive {
  * outlet, whose page lists its seeds). A verdict is in its claimant's group, each of its tags' groups, and
  * the group of the outlet of the seed its passage is anchored in.
  */
-export function archiveGroups(verdicts: readonly PagedVerdict[], seeds: readonly Seed[], claimants: ReadonlyMap<string, Claimant> | undefined): Archive {
+export function archiveGroups(
+  verdicts: readonly PagedVerdict[],
+  seeds: readonly Seed[],
+  claimants: ReadonlyMap<string, Claimant> | undefined,
+): Archive {
   const claimantGroups = new Groups('claimant');
   const topicGroups = new Groups('topic');
   const outletGroups = new Groups('outlet');
@@ -180,7 +195,11 @@ export function archiveProblems(verdicts: readonly Verdict[], seeds: readonly Se
     const reported = new Set<string>();
     for (const named of names) {
       if (named.slug === undefined) {
-        problem(named, 'archive-name-empty', `the ${named.what} has no letter or digit, so it cannot have a page under ${FOLDER[kind]}; write it in words.`);
+        problem(
+          named,
+          'archive-name-empty',
+          `the ${named.what} has no letter or digit, so it cannot have a page under ${FOLDER[kind]}; write it in words.`,
+        );
         continue;
       }
       const owner = owners.get(named.slug);
@@ -200,7 +219,15 @@ export function archiveProblems(verdicts: readonly Verdict[], seeds: readonly Se
   const sorted = [...verdicts].sort((a, b) => compareText(a.file, b.file));
   const listed = new Map<string, Named>();
   for (const c of [...claimants.values()].sort((a, b) => compareText(a.key, b.key))) {
-    listed.set(c.key, { id: `key:${c.key}`, name: c.key, slug: c.key, file: 'content/_data/claimants.yml', at: { line: 1, column: 1 }, what: `claimants.yml claimant "${c.key}"`, hint: '' });
+    listed.set(c.key, {
+      id: `key:${c.key}`,
+      name: c.key,
+      slug: c.key,
+      file: 'content/_data/claimants.yml',
+      at: { line: 1, column: 1 },
+      what: `claimants.yml claimant "${c.key}"`,
+      hint: '',
+    });
   }
   const claimantNames: Named[] = [];
   for (const v of sorted) {
@@ -215,7 +242,9 @@ export function archiveProblems(verdicts: readonly Verdict[], seeds: readonly Se
       file: v.file,
       at: v.positions['claimant'] ?? { line: 1, column: 1 },
       what: `claimant ${shown(value)}`,
-      hint: key ? ` (the key), or give this claimant another name.` : ', or give one of them another name (or list the claimant in content/_data/claimants.yml and use its key).',
+      hint: key
+        ? ` (the key), or give this claimant another name.`
+        : ', or give one of them another name (or list the claimant in content/_data/claimants.yml and use its key).',
     });
   }
   // Free text may not take a listed claimant's page; a listed key can be referred to as it is.
@@ -224,7 +253,15 @@ export function archiveProblems(verdicts: readonly Verdict[], seeds: readonly Se
   const tags: Named[] = [];
   for (const v of sorted) {
     v.tags.forEach((tag, index) =>
-      tags.push({ id: `text:${tag}`, name: tag, slug: archiveSlug(tag), file: v.file, at: v.itemPositions[`tags.${index}`] ?? v.positions['tags'] ?? { line: 1, column: 1 }, what: `tag ${shown(tag)}`, hint: ' in every verdict.' }),
+      tags.push({
+        id: `text:${tag}`,
+        name: tag,
+        slug: archiveSlug(tag),
+        file: v.file,
+        at: v.itemPositions[`tags.${index}`] ?? v.positions['tags'] ?? { line: 1, column: 1 },
+        what: `tag ${shown(tag)}`,
+        hint: ' in every verdict.',
+      }),
     );
   }
   check('topic', tags);
@@ -233,7 +270,15 @@ export function archiveProblems(verdicts: readonly Verdict[], seeds: readonly Se
   for (const seed of seeds) {
     const outlet = seed.meta.outlet;
     if (outlet === undefined) continue;
-    outlets.push({ id: `text:${outlet}`, name: outlet, slug: archiveSlug(outlet), file: seed.metaFile ?? seed.file, at: seed.metaPositions?.['outlet'] ?? { line: 1, column: 1 }, what: `outlet ${shown(outlet)}`, hint: ' in every seed of this outlet.' });
+    outlets.push({
+      id: `text:${outlet}`,
+      name: outlet,
+      slug: archiveSlug(outlet),
+      file: seed.metaFile ?? seed.file,
+      at: seed.metaPositions?.['outlet'] ?? { line: 1, column: 1 },
+      what: `outlet ${shown(outlet)}`,
+      hint: ' in every seed of this outlet.',
+    });
   }
   check('outlet', outlets);
   return problems;

@@ -81,7 +81,8 @@ function locatedIn(seed: Seed, capture: Seed, verdicts: Verdict[]): Located[] {
     if (!anchor || anchor.seed !== seed.id) continue;
     if (anchoredCapture(seed, anchor) === capture) found.push({ verdict, start: anchor.start, end: anchor.end, text: anchor.text });
     const fate = verdict.fates?.find((f) => f.capture === capture.captured);
-    if (fate && fate.start !== undefined && fate.end !== undefined) found.push({ verdict, start: fate.start, end: fate.end, text: fate.text! });
+    if (fate && fate.start !== undefined && fate.end !== undefined)
+      found.push({ verdict, start: fate.start, end: fate.end, text: fate.text! });
   }
   return found;
 }
@@ -120,8 +121,21 @@ export function changeSteps(seed: Seed, verdicts: readonly PublishedVerdict[]): 
     const passages = before.map(({ verdict, text }) => {
       const now = after.find((l) => l.verdict === verdict);
       const fate = verdict.fates?.find((f) => f.capture === newer.captured);
-      const kind: PassageFate['kind'] = now ? (now.text === text ? 'unchanged' : 'changed') : fate?.kind === 'unchanged' ? 'unchanged' : 'removed';
-      return { slug: verdict.slug, title: verdict.title, rating: verdict.rating, kind, before: text, ...(now && now.text !== text ? { after: now.text } : {}) };
+      const kind: PassageFate['kind'] = now
+        ? now.text === text
+          ? 'unchanged'
+          : 'changed'
+        : fate?.kind === 'unchanged'
+          ? 'unchanged'
+          : 'removed';
+      return {
+        slug: verdict.slug,
+        title: verdict.title,
+        rating: verdict.rating,
+        kind,
+        before: text,
+        ...(now && now.text !== text ? { after: now.text } : {}),
+      };
     });
     steps.push({
       id: changeId(newer.captured!),
@@ -158,7 +172,12 @@ export function passageNotices(verdict: Verdict): PassageNotice[] {
     const same = fate.kind === previous.kind && (fate.kind !== 'changed' || fate.text === previous.text);
     if (!same) {
       const kind = fate.kind === 'unchanged' ? 'restored' : fate.kind;
-      notices.push({ date: fate.capture, kind, ...(fate.kind === 'changed' ? { text: fate.text! } : {}), url: seedChangesUrl(anchor.seed, changeId(fate.capture)) });
+      notices.push({
+        date: fate.capture,
+        kind,
+        ...(fate.kind === 'changed' ? { text: fate.text! } : {}),
+        url: seedChangesUrl(anchor.seed, changeId(fate.capture)),
+      });
     }
     previous = fate;
   }

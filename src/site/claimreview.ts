@@ -147,7 +147,9 @@ function reviewRating(verdict: Verdict, model: ModelView): Rating {
   const rating: Rating = { '@type': 'Rating', name: level.label, alternateName: level.label, ratingExplanation: level.description };
   if (level.value === null) return rating;
   if (!Number.isInteger(level.value) || level.value < scale.worst || level.value > scale.best) {
-    throw new Error(`${scale.file}: the value ${level.value} of "${level.key}" is not a whole number from ${scale.worst} to ${scale.best}; run npm run check.`);
+    throw new Error(
+      `${scale.file}: the value ${level.value} of "${level.key}" is not a whole number from ${scale.worst} to ${scale.best}; run npm run check.`,
+    );
   }
   return { ...rating, ratingValue: level.value, bestRating: scale.best, worstRating: scale.worst };
 }
@@ -155,7 +157,11 @@ function reviewRating(verdict: Verdict, model: ModelView): Rating {
 function citation(source: Source, model: ModelView, { site, pathPrefix }: Options): CreativeWork {
   if (source.kind === 'seed') {
     const seed = model.seedsById.get(source.seed);
-    return { '@type': 'CreativeWork', name: source.title ?? seed?.title ?? source.seed, url: absoluteUrl(site, seedUrl(source.seed), pathPrefix) };
+    return {
+      '@type': 'CreativeWork',
+      name: source.title ?? seed?.title ?? source.seed,
+      url: absoluteUrl(site, seedUrl(source.seed), pathPrefix),
+    };
   }
   return {
     '@type': 'CreativeWork',
@@ -170,7 +176,11 @@ function citation(source: Source, model: ModelView, { site, pathPrefix }: Option
 function claimReviewItem(verdict: Verdict, model: ModelView, site: SiteMeta, pathPrefix: string): ClaimReview {
   const options = { site, pathPrefix };
   const ids = claimReviewIds(verdict.slug, site, pathPrefix);
-  const corrections: CorrectionComment[] = verdict.corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.date, text: c.note }));
+  const corrections: CorrectionComment[] = verdict.corrections.map((c) => ({
+    '@type': 'CorrectionComment',
+    datePublished: c.date,
+    text: c.note,
+  }));
   return {
     '@type': 'ClaimReview',
     '@id': ids.review,
@@ -204,7 +214,12 @@ export function claimReview(verdict: Verdict, model: ModelView, site: SiteMeta, 
  */
 export function claimReviewFeed(model: ModelView & Pick<Model, 'verdicts'>, site: SiteMeta, pathPrefix = '/'): JsonObject {
   const verdicts = published(model);
-  return feedOf(verdicts, site, pathPrefix, verdicts.map((v) => dataFeedItem(v, model, site, pathPrefix)));
+  return feedOf(
+    verdicts,
+    site,
+    pathPrefix,
+    verdicts.map((v) => dataFeedItem(v, model, site, pathPrefix)),
+  );
 }
 
 /**
@@ -250,7 +265,10 @@ function dataFeedItem(v: Verdict, model: ModelView, site: SiteMeta, pathPrefix: 
 
 function feedOf(verdicts: Verdict[], site: SiteMeta, pathPrefix: string, items: DataFeedItem[]): JsonObject {
   const url = absoluteUrl(site, claimReviewFeedUrl(), pathPrefix);
-  const latest = verdicts.map((v) => v.updated ?? v.date).sort(compare).at(-1);
+  const latest = verdicts
+    .map((v) => v.updated ?? v.date)
+    .sort(compare)
+    .at(-1);
   const feed: DataFeed = {
     '@type': 'DataFeed',
     '@id': url,

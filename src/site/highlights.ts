@@ -101,8 +101,7 @@ function placedPassages(seed: Seed, verdicts: readonly PagedVerdict[]): Placed[]
   return placed;
 }
 
-const byReadingOrder = (a: Passage, b: Passage): number =>
-  a.start - b.start || bySlug(a, b) || a.occurrence - b.occurrence;
+const byReadingOrder = (a: Passage, b: Passage): number => a.start - b.start || bySlug(a, b) || a.occurrence - b.occurrence;
 
 function groupBy(passages: Placed[], key: 'start' | 'end'): Map<number, Placed[]> {
   const groups = new Map<number, Placed[]>();

@@ -20,6 +20,7 @@ export function unknownOrigin(seed: Pick<Seed, 'meta' | 'titleFrom'>): string | 
   ];
   if (unknown.length === 0) return undefined;
   const verb = unknown.length === 1 ? 'is' : 'are';
-  const named = titleFrom === 'opening' ? '; it is named here by its opening words' : titleFrom === 'id' ? '; it is named here by its file name' : '';
+  const named =
+    titleFrom === 'opening' ? '; it is named here by its opening words' : titleFrom === 'id' ? '; it is named here by its file name' : '';
   return `This text’s ${listed.format(unknown)} ${verb} not known${named}.`;
 }

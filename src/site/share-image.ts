@@ -64,14 +64,19 @@ export function fitClaim(claim: string): string {
 
 /** The hash an image is cached under: everything drawn, and the renderer's version. */
 export function shareImageHash(card: ShareCard): string {
-  return createHash('sha256').update(JSON.stringify([RENDERER_VERSION, card.label, card.colour, fitClaim(card.claim), card.siteName])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([RENDERER_VERSION, card.label, card.colour, fitClaim(card.claim), card.siteName]))
+    .digest('hex');
 }
 
 const MARGIN = 64;
 const FAMILIES = SUBSETS.map((subset) => `'Source Sans 3 ${subset}'`).join(', ');
 
 type Element = { type: string; props: { style?: Record<string, string | number>; children?: (Element | string)[] | Element | string } };
-const el = (type: string, style: Record<string, string | number>, children?: Element['props']['children']): Element => ({ type, props: { style, ...(children === undefined ? {} : { children }) } });
+const el = (type: string, style: Record<string, string | number>, children?: Element['props']['children']): Element => ({
+  type,
+  props: { style, ...(children === undefined ? {} : { children }) },
+});
 
 /**
  * The card's layout. Text goes to satori as text nodes (never markup), so whatever an editor wrote is drawn
@@ -80,17 +85,57 @@ const el = (type: string, style: Record<string, string | number>, children?: Ele
 function layout(card: ShareCard): Element {
   const inner = el(
     'div',
-    { width: SHARE_WIDTH - 2 * MARGIN, height: SHARE_HEIGHT - 2 * MARGIN, display: 'flex', flexDirection: 'column', justifyContent: 'space-between' },
+    {
+      width: SHARE_WIDTH - 2 * MARGIN,
+      height: SHARE_HEIGHT - 2 * MARGIN,
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+    },
     [
-      el('div', { display: 'flex' }, [el('div', { display: 'flex', background: card.colour, color: '#ffffff', fontSize: 44, fontWeight: 700, padding: '10px 28px', borderRadius: 10 }, card.label)]),
-      el('div', { display: 'flex', fontSize: 50, lineHeight: 1.25, fontWeight: 400 }, `“${fitClaim(card.claim)}”`),
-      el('div', { display: 'flex', justifyContent: 'space-between', fontSize: 30, color: '#57606a', borderTop: '2px solid #d0d7de', paddingTop: 20 }, [
-        el('div', { display: 'flex', fontWeight: 700 }, card.siteName),
-        el('div', { display: 'flex' }, 'Fact-check'),
+      el('div', { display: 'flex' }, [
+        el(
+          'div',
+          {
+            display: 'flex',
+            background: card.colour,
+            color: '#ffffff',
+            fontSize: 44,
+            fontWeight: 700,
+            padding: '10px 28px',
+            borderRadius: 10,
+          },
+          card.label,
+        ),
       ]),
+      el('div', { display: 'flex', fontSize: 50, lineHeight: 1.25, fontWeight: 400 }, `“${fitClaim(card.claim)}”`),
+      el(
+        'div',
+        {
+          display: 'flex',
+          justifyContent: 'space-between',
+          fontSize: 30,
+          color: '#57606a',
+          borderTop: '2px solid #d0d7de',
+          paddingTop: 20,
+        },
+        [el('div', { display: 'flex', fontWeight: 700 }, card.siteName), el('div', { display: 'flex' }, 'Fact-check')],
+      ),
     ],
   );
-  return el('div', { width: SHARE_WIDTH, height: SHARE_HEIGHT, display: 'flex', padding: MARGIN, background: '#ffffff', color: '#1f2328', fontFamily: FAMILIES }, [inner]);
+  return el(
+    'div',
+    {
+      width: SHARE_WIDTH,
+      height: SHARE_HEIGHT,
+      display: 'flex',
+      padding: MARGIN,
+      background: '#ffffff',
+      color: '#1f2328',
+      fontFamily: FAMILIES,
+    },
+    [inner],
+  );
 }
 
 /** The PNG of one card, 1200×630. */
@@ -111,7 +156,10 @@ export interface ShareImageJob {
  * Writes every job's PNG, drawing only those not in `cacheDir` (named by shareImageHash); a cache that
  * cannot be written is skipped, never fatal. Returns how many were drawn and how many came from the cache.
  */
-export async function writeShareImages(jobs: readonly ShareImageJob[], cacheDir: string | undefined): Promise<{ drawn: number; cached: number }> {
+export async function writeShareImages(
+  jobs: readonly ShareImageJob[],
+  cacheDir: string | undefined,
+): Promise<{ drawn: number; cached: number }> {
   let drawn = 0;
   let cached = 0;
   if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });

@@ -67,7 +67,9 @@ export function isLocalUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '0.0.0.0' || host === '[::1]';
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '0.0.0.0' || host === '[::1]'
+  );
 }
 
 /** Whether this build is headed for a host: CI=true, or a Netlify or Cloudflare Pages build. */

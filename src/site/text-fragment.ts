@@ -49,7 +49,11 @@ function wordBounded(text: string, span: Span): Span | undefined {
   return { start, end };
 }
 
-const words = (text: string): string[] => collapseWhitespace(text).trim().split(' ').filter((w) => w !== '');
+const words = (text: string): string[] =>
+  collapseWhitespace(text)
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '');
 
 const folded = new WeakMap<Pick<Seed, 'text'>, string>();
 /** Whether `term` occurs more than once in the seed, compared the way browsers do (case and whitespace folded). */

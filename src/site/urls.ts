@@ -13,8 +13,7 @@ function pagePath(base: string, page: number): string {
 export const homeUrl = (page = 1): string => pagePath('/', page);
 export const verdictUrl = (slug: string): string => `/verdicts/${segment(slug)}/`;
 /** The seed page, optionally at one element id (a passage or a mark). */
-export const seedUrl = (id: string, fragment?: string): string =>
-  `/seeds/${segment(id)}/${fragment ? `#${segment(fragment)}` : ''}`;
+export const seedUrl = (id: string, fragment?: string): string => `/seeds/${segment(id)}/${fragment ? `#${segment(fragment)}` : ''}`;
 /** A later capture of a seed, `/seeds/<id>/<YYYY-MM-DD>/` (the first capture is the seed page itself), optionally at one element id. */
 export const captureUrl = (id: string, date: string, fragment?: string): string =>
   `/seeds/${segment(id)}/${segment(date)}/${fragment ? `#${segment(fragment)}` : ''}`;

@@ -39,10 +39,20 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     // same rules on the same document, about a third less work; only cross-origin frames would go unchecked,
     // and the site has none.
     const origin = new URL(page.url()).origin;
-    expect(page.frames().filter((frame) => new URL(frame.url(), page.url()).origin !== origin).map((frame) => frame.url()), `${label}: cross-origin frames`).toEqual([]);
+    expect(
+      page
+        .frames()
+        .filter((frame) => new URL(frame.url(), page.url()).origin !== origin)
+        .map((frame) => frame.url()),
+      `${label}: cross-origin frames`,
+    ).toEqual([]);
     // Full details (element, selector, summary) only for violations: passes and incomplete results keep their
     // rule but one element each, which spares axe a selector for every element of the page.
-    const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(TAGS).setLegacyMode().analyze();
+    const results = await new AxeBuilder({ page })
+      .options({ resultTypes: ['violations'] })
+      .withTags(TAGS)
+      .setLegacyMode()
+      .analyze();
     for (const r of [...results.passes, ...results.violations, ...results.incomplete]) rulesRun.add(r.id);
     expect(describeViolations(results), label).toEqual([]);
   }
@@ -54,7 +64,9 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   it('finds no violation on a page of each type at desktop and phone widths, nor on any verdict or seed page', async () => {
     const all = pageOfEachType(site);
     // the archive page types have their own test below, at more widths and without JavaScript too
-    const types = Object.entries(all).filter(([type]) => !(ARCHIVE_TYPES as readonly string[]).includes(type)).map(([, path]) => path);
+    const types = Object.entries(all)
+      .filter(([type]) => !(ARCHIVE_TYPES as readonly string[]).includes(type))
+      .map(([, path]) => path);
     // verdict and seed pages carry editors' and seeds' text, so each of them is checked; the other
     // pages are one template each
     const content = site.pages.filter((p) => (p.startsWith('/verdicts/') || p.startsWith('/seeds/')) && !types.includes(p));
@@ -123,9 +135,16 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     try {
       const drafts = preview.pages.filter((p) => p.startsWith('/verdicts/') && !site.pages.includes(p));
       expect(drafts.length, 'the sample has a draft, with a page only in the preview').toBeGreaterThan(0);
-      const labelled = preview.pages.filter((p) => p !== '/404.html' && fs.readFileSync(path.join(preview.dir, p.endsWith('/') ? `${p}index.html` : p), 'utf8').includes('class="draft-label"'));
+      const labelled = preview.pages.filter(
+        (p) =>
+          p !== '/404.html' &&
+          fs.readFileSync(path.join(preview.dir, p.endsWith('/') ? `${p}index.html` : p), 'utf8').includes('class="draft-label"'),
+      );
       expect(labelled).toEqual(expect.arrayContaining(['/', '/search/']));
-      for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 360, height: 740 },
+      ]) {
         const page = await (await browser.newContext({ viewport })).newPage();
         for (const sitePath of [...drafts, ...labelled]) {
           await page.goto(preview.url(sitePath));

@@ -27,7 +27,10 @@ describeInBrowser('capture pages in Chromium', () => {
     for (const sitePath of ['/seeds/harbour/changes/', '/seeds/harbour/2024-03-10/', '/verdicts/wall-cost/', '/seeds/harbour/']) {
       await page.goto(site.url(sitePath));
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), sitePath).toEqual([]);
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        sitePath,
+      ).toEqual([]);
     }
     await context.close();
   });

@@ -47,7 +47,9 @@ describeInBrowser('a content error during npm start', () => {
     fs.writeFileSync(path.join(root, VERDICT), good.replace(/^quote: .*$/m, 'quote: The council of Port Ellery voted against everything'));
     await reloaded;
     const report = page.locator('#check-report');
-    await expect(report.textContent()).resolves.toMatch(/^content\/verdicts\/sea-wall-vote\.md:4:8: error: quote not found in seed alpha.*\[quote-not-found\]$/m);
+    await expect(report.textContent()).resolves.toMatch(
+      /^content\/verdicts\/sea-wall-vote\.md:4:8: error: quote not found in seed alpha.*\[quote-not-found\]$/m,
+    );
     await expect(page.locator('h1').textContent()).resolves.toMatch(/^The content has errors: 1 error/);
     expect(server.output()).toMatch(/content\/verdicts\/sea-wall-vote\.md:4:8: error: quote not found/);
 
@@ -62,7 +64,9 @@ describeInBrowser('a content error during npm start', () => {
 
     // Fixed and saved: the page is back, by the dev server's own live reload.
     fs.writeFileSync(path.join(root, VERDICT), good);
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'The council did vote for a sea wall', undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'The council did vote for a sea wall', undefined, {
+      timeout: 60_000,
+    });
     expect(await page.locator('#check-report').count()).toBe(0);
 
     // The terminal had check's lines, never a stack trace; and nothing was ever written to _site/.

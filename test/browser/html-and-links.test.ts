@@ -13,7 +13,10 @@ import { attr, findAll, readPage, repoRoot } from '../support/site.ts';
 import { ARCHIVE_TYPES, buildAndServe, pageOfEachType, type TestSite } from '../support/browser/built-site.ts';
 import { serveSite } from '../support/browser/static-server.ts';
 
-const siteUrl = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'content/_data/site.json'), 'utf8')) as { url: string }).url.replace(/\/$/, '');
+const siteUrl = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'content/_data/site.json'), 'utf8')) as { url: string }).url.replace(
+  /\/$/,
+  '',
+);
 
 /**
  * The URL strings of a JSON-LD document, the publishing Organization's among them: site.json gives the
@@ -43,7 +46,10 @@ async function checkLinks(site: Pick<TestSite, 'pages' | 'url' | 'origin'>): Pro
     checked: internal.map((l) => l.url),
     broken: internal
       .filter((l) => l.state === LinkState.BROKEN)
-      .map((l) => `${l.url} (status ${l.status}${l.failureDetails?.length ? `: ${l.failureDetails.map((d) => (d instanceof Error ? d.message : d.status)).join('; ')}` : ''}) on ${l.parent ?? 'start'}`),
+      .map(
+        (l) =>
+          `${l.url} (status ${l.status}${l.failureDetails?.length ? `: ${l.failureDetails.map((d) => (d instanceof Error ? d.message : d.status)).join('; ')}` : ''}) on ${l.parent ?? 'start'}`,
+      ),
   };
 }
 
@@ -58,7 +64,11 @@ function missingFragments(dir: string, prefix: string, pages: string[]): string[
     let found = ids.get(sitePath);
     if (!found) {
       const file = sitePath.endsWith('/') ? `${sitePath.slice(1)}index.html` : sitePath.slice(1);
-      found = new Set(fs.existsSync(path.join(dir, file)) ? findAll(readPage(dir, file), (e) => attr(e, 'id') !== undefined).map((e) => attr(e, 'id')!) : []);
+      found = new Set(
+        fs.existsSync(path.join(dir, file))
+          ? findAll(readPage(dir, file), (e) => attr(e, 'id') !== undefined).map((e) => attr(e, 'id')!)
+          : [],
+      );
       ids.set(sitePath, found);
     }
     return found;
@@ -79,7 +89,9 @@ function missingFragments(dir: string, prefix: string, pages: string[]): string[
 
 /** One line per html-validate message: file:line:col rule message. */
 function describeReport(report: Report, dir: string): string[] {
-  return report.results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+  return report.results.flatMap((r) =>
+    r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+  );
 }
 
 // The sample at the root and under a prefix; the captures fixture; and the fixture whose overlapping and nested passages make
@@ -124,7 +136,9 @@ for (const [name, root, prefix, preview] of [
       const fragments = site.pages.flatMap((p) =>
         findAll(readPage(site.dir, p.endsWith('/') ? `${p.slice(1)}index.html` : p.slice(1)), (e) => (attr(e, 'href') ?? '').includes('#')),
       ).length;
-      console.info(`linkinator: ${checked.length} internal URLs resolve from ${site.pages.length} pages (${fragments} links with a #fragment among them)`);
+      console.info(
+        `linkinator: ${checked.length} internal URLs resolve from ${site.pages.length} pages (${fragments} links with a #fragment among them)`,
+      );
       expect(checked.length, 'pages and assets, each URL once').toBeGreaterThan(site.pages.length);
       for (const url of checked) expect(new URL(url).pathname.startsWith(site.prefix), `${url} is under ${site.prefix}`).toBe(true);
     });
@@ -136,7 +150,9 @@ for (const [name, root, prefix, preview] of [
         const verdict = site.pages.find((p) => p.startsWith('/verdicts/'))!;
         const file = path.join(copy, verdict, 'index.html');
         const html = fs.readFileSync(file, 'utf8');
-        const broken = html.replace(/#passage-[^"]+"/, '#passage-that-is-not-there"').replace(`href="${site.prefix}search/"`, `href="${site.prefix}saerch/"`);
+        const broken = html
+          .replace(/#passage-[^"]+"/, '#passage-that-is-not-there"')
+          .replace(`href="${site.prefix}search/"`, `href="${site.prefix}saerch/"`);
         expect(broken).not.toBe(html);
         fs.writeFileSync(file, broken);
         const served = await serveSite(copy, site.prefix);
@@ -157,7 +173,9 @@ for (const [name, root, prefix, preview] of [
       const response = await fetch(site.url('/no/such/page/'));
       expect(response.status).toBe(404);
       const page = readPage(site.dir, '404.html');
-      const refs = findAll(page, (e) => attr(e, 'href') !== undefined || attr(e, 'src') !== undefined).map((e) => (attr(e, 'href') ?? attr(e, 'src'))!);
+      const refs = findAll(page, (e) => attr(e, 'href') !== undefined || attr(e, 'src') !== undefined).map(
+        (e) => (attr(e, 'href') ?? attr(e, 'src'))!,
+      );
       expect(refs.length).toBeGreaterThan(3);
       for (const ref of refs) expect(ref, '404.html').toMatch(new RegExp(`^(${site.prefix}|https?://|#)`));
     });

@@ -49,7 +49,11 @@ describeInBrowser('layout at phone and desktop widths', () => {
       const page = await browser.newPage({ viewport });
       const check = async (label: string) => {
         const overflow = await horizontalOverflow(page);
-        expect({ page: label, scrollWidth: overflow.scrollWidth, sticking_out: overflow.culprits }).toEqual({ page: label, scrollWidth: overflow.width, sticking_out: [] });
+        expect({ page: label, scrollWidth: overflow.scrollWidth, sticking_out: overflow.culprits }).toEqual({
+          page: label,
+          scrollWidth: overflow.width,
+          sticking_out: [],
+        });
       };
       for (const p of pages) {
         await page.goto(site.url(p));
@@ -74,7 +78,11 @@ describeInBrowser('layout at phone and desktop widths', () => {
           await page.goto(site.url(types[type]));
           const overflow = await horizontalOverflow(page);
           const label = `${types[type]} at ${width} px, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
-          expect({ page: label, scrollWidth: overflow.scrollWidth, sticking_out: overflow.culprits }).toEqual({ page: label, scrollWidth: overflow.width, sticking_out: [] });
+          expect({ page: label, scrollWidth: overflow.scrollWidth, sticking_out: overflow.culprits }).toEqual({
+            page: label,
+            scrollWidth: overflow.width,
+            sticking_out: [],
+          });
         }
         await context.close();
       }
@@ -128,7 +136,10 @@ describeInBrowser('layout at phone and desktop widths', () => {
     const [article, brand] = await boxes(page, 'article.verdict', '.site-header .brand');
     const [nav, footer] = await boxes(page, '.site-header nav', '.site-footer p');
     const width = await page.evaluate(() => document.documentElement.clientWidth);
-    expect(Math.abs(article!.left - (width - article!.right)), `the column is centred (${Math.round(article!.left)} px left, ${Math.round(width - article!.right)} px right)`).toBeLessThan(2);
+    expect(
+      Math.abs(article!.left - (width - article!.right)),
+      `the column is centred (${Math.round(article!.left)} px left, ${Math.round(width - article!.right)} px right)`,
+    ).toBeLessThan(2);
     expect(article!.width, 'the column is a reading measure, not the whole width').toBeLessThan(width * 0.65);
     expect(Math.abs(brand!.left - article!.left), 'the site name starts where the column does').toBeLessThan(1);
     // Six links do not fit beside the site name in a reading column: the navigation wraps under it, inside the column.
@@ -160,7 +171,10 @@ describeInBrowser('layout at phone and desktop widths', () => {
       const wide = await page.evaluate(() =>
         [...document.querySelectorAll('main p, main dd, main blockquote')]
           .filter((e) => (e.textContent ?? '').length > 300)
-          .map((e) => ({ text: (e.textContent ?? '').trim().slice(0, 40), ems: e.getBoundingClientRect().width / parseFloat(getComputedStyle(e).fontSize) }))
+          .map((e) => ({
+            text: (e.textContent ?? '').trim().slice(0, 40),
+            ems: e.getBoundingClientRect().width / parseFloat(getComputedStyle(e).fontSize),
+          }))
           .filter((e) => e.ems > 48)
           .map((e) => `"${e.text}…" is ${Math.round(e.ems)}em wide`),
       );

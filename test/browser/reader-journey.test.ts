@@ -47,7 +47,11 @@ describeInBrowser('a reader on the sample site', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe(headline);
     // the badge's visible text (a "Rating: " prefix is there for screen readers only)
     const rating = await page.locator('.rating-box .badge').evaluate((badge) =>
-      [...badge.childNodes].filter((n) => !(n instanceof Element && n.matches('.visually-hidden'))).map((n) => n.textContent).join('').trim(),
+      [...badge.childNodes]
+        .filter((n) => !(n instanceof Element && n.matches('.visually-hidden')))
+        .map((n) => n.textContent)
+        .join('')
+        .trim(),
     );
     expect(rating, 'the verdict shows its rating as text').not.toBe('');
 
@@ -89,7 +93,10 @@ describeInBrowser('a reader on the sample site', () => {
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id), path).toBe('main');
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.closest('main') !== null), `${path}: the next Tab stays in the main content`).toBe(true);
+      expect(
+        await page.evaluate(() => document.activeElement?.closest('main') !== null),
+        `${path}: the next Tab stays in the main content`,
+      ).toBe(true);
     }
     expect(errors).toEqual([]);
     await page.context().close();

@@ -22,15 +22,13 @@ interface Probe {
 
 /** Per seed page: its first highlighted passage, that passage's verdict and the longest word in it. */
 function probes(site: TestSite): Probe[] {
-  return site.pages
-    .filter(isSeedPage)
-    .map((seedPage) => {
-      const doc = readPage(site.dir, `${seedPage.slice(1)}index.html`);
-      const mark = find(doc, (e) => e.tagName === 'mark')!;
-      const words = text(mark).match(/\p{L}{5,}/gu) ?? [];
-      const word = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b))[0]!;
-      return { seed: seedPage, verdict: `/verdicts/${attr(mark, 'data-verdicts')!.split(' ')[0]}/`, word };
-    });
+  return site.pages.filter(isSeedPage).map((seedPage) => {
+    const doc = readPage(site.dir, `${seedPage.slice(1)}index.html`);
+    const mark = find(doc, (e) => e.tagName === 'mark')!;
+    const words = text(mark).match(/\p{L}{5,}/gu) ?? [];
+    const word = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b))[0]!;
+    return { seed: seedPage, verdict: `/verdicts/${attr(mark, 'data-verdicts')!.split(' ')[0]}/`, word };
+  });
 }
 
 /** Site paths (no prefix) of the pages whose main content mentions a word beginning like `word` (a search record holds only text of its page's main). */
@@ -48,20 +46,28 @@ function pagesMentioning(site: TestSite, word: string): Set<string> {
 
 /** The rating label a verdict page shows (its rating box's badge, without the hidden "Rating: "). */
 function ratingOnPage(site: TestSite, verdict: string): string {
-  const box = find(readPage(site.dir, `${verdict.slice(1)}index.html`), (e) => (attr(e, 'class') ?? '').split(' ').includes('rating-label'))!;
-  return text(box).replace(/^\s*Rating:\s*/, '').trim();
+  const box = find(readPage(site.dir, `${verdict.slice(1)}index.html`), (e) =>
+    (attr(e, 'class') ?? '').split(' ').includes('rating-label'),
+  )!;
+  return text(box)
+    .replace(/^\s*Rating:\s*/, '')
+    .trim();
 }
 
 /** Each result on screen: its page (site path without the prefix) and the rating it starts with, if any. */
 async function shownResults(page: Page, site: TestSite): Promise<{ page: string; rating?: string; first: boolean }[]> {
   // Pagefind's UI puts a placeholder on screen for each result and fills it in once the result's fragment has loaded.
-  await page.waitForFunction(() => [...document.querySelectorAll('.pagefind-ui__result')].every((item) => item.querySelector('.pagefind-ui__result-link')));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.pagefind-ui__result')].every((item) => item.querySelector('.pagefind-ui__result-link')),
+  );
   return (
     await page.locator('.pagefind-ui__result').evaluateAll((items) =>
       items.map((item) => {
         const title = item.querySelector('.pagefind-ui__result-title')!;
         const badge = title.querySelector('.badge');
-        const visible = [...item.querySelectorAll('.pagefind-ui__result-inner > *')].filter((e) => (e as HTMLElement).offsetParent !== null);
+        const visible = [...item.querySelectorAll('.pagefind-ui__result-inner > *')].filter(
+          (e) => (e as HTMLElement).offsetParent !== null,
+        );
         return {
           href: (title.querySelector('.pagefind-ui__result-link') as HTMLAnchorElement).href,
           rating: badge?.textContent?.replace(/^Rating:\s*/, '').trim(),
@@ -105,7 +111,11 @@ async function search(page: Page, site: TestSite, word: string): Promise<string[
     expect(url.pathname.startsWith(site.prefix), `${href} is under ${site.prefix}`).toBe(true);
     const file = `${url.pathname.slice(site.prefix.length)}index.html`;
     expect(fs.existsSync(path.join(site.dir, file)), `${href}: ${file} exists`).toBe(true);
-    if (url.hash) expect(find(readPage(site.dir, file), (e) => attr(e, 'id') === decodeURIComponent(url.hash.slice(1))), href).toBeDefined();
+    if (url.hash)
+      expect(
+        find(readPage(site.dir, file), (e) => attr(e, 'id') === decodeURIComponent(url.hash.slice(1))),
+        href,
+      ).toBeDefined();
   }
   const pages = await page
     .locator('.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link')
@@ -173,7 +183,8 @@ for (const prefix of [undefined, '/factcheck/']) {
 
       // Keyboard only: Tab to the Rating group, open it, Tab to the label's checkbox, tick it with Space.
       await page.locator('.pagefind-ui__search-input').focus();
-      const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() + '|' + (document.activeElement as HTMLInputElement | null)?.value);
+      const focused = () =>
+        page.evaluate(() => document.activeElement?.textContent?.trim() + '|' + (document.activeElement as HTMLInputElement | null)?.value);
       for (let tabs = 0; !(await focused()).startsWith('Rating|'); tabs++) {
         expect(tabs, 'the Rating filter is reachable with Tab').toBeLessThan(20);
         await page.keyboard.press('Tab');
@@ -188,7 +199,12 @@ for (const prefix of [undefined, '/factcheck/']) {
       await expect.poll(() => message.textContent(), { timeout: 10_000 }).toBe(`${count} result${count === 1 ? '' : 's'} for ${word}`);
       await loadAll(page);
       const filtered = await shownResults(page, site);
-      expect(filtered.map((r) => r.page).sort()).toEqual(all.filter((r) => r.rating === label).map((r) => r.page).sort());
+      expect(filtered.map((r) => r.page).sort()).toEqual(
+        all
+          .filter((r) => r.rating === label)
+          .map((r) => r.page)
+          .sort(),
+      );
       expect(filtered.every((r) => r.rating === label)).toBe(true);
       expect(errors, 'no script or CSP errors').toEqual([]);
       await page.close();
@@ -205,7 +221,11 @@ describeInBrowser('search over several indexes', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [one, browser, dir] = await Promise.all([buildAndServe(), launchBrowser(), buildSite(repoRoot, { env: { SEARCH_SHARD_TEXT: '6000' } })]);
+    [one, browser, dir] = await Promise.all([
+      buildAndServe(),
+      launchBrowser(),
+      buildSite(repoRoot, { env: { SEARCH_SHARD_TEXT: '6000' } }),
+    ]);
     several = await serveSite(dir);
   });
   afterAll(async () => {
@@ -215,7 +235,9 @@ describeInBrowser('search over several indexes', () => {
   });
 
   it('finds the same pages with the same ratings, and counts the same filter values', async () => {
-    expect(fs.readdirSync(path.join(dir, 'pagefind')).filter((name) => /^\d+$/.test(name)).length, 'the sample is split').toBeGreaterThan(0);
+    expect(fs.readdirSync(path.join(dir, 'pagefind')).filter((name) => /^\d+$/.test(name)).length, 'the sample is split').toBeGreaterThan(
+      0,
+    );
     const page = await browser.newPage();
     const errors = watchErrors(page);
     const seen: { page: string; rating?: string }[][] = [];
@@ -223,7 +245,9 @@ describeInBrowser('search over several indexes', () => {
     for (const site of [one, { ...several, dir, pages: one.pages }]) {
       await page.goto(site.url('/search/'));
       await search(page, site, 'referendum');
-      seen.push((await shownResults(page, site)).map(({ page: p, rating }) => ({ page: p, rating })).sort((a, b) => a.page.localeCompare(b.page)));
+      seen.push(
+        (await shownResults(page, site)).map(({ page: p, rating }) => ({ page: p, rating })).sort((a, b) => a.page.localeCompare(b.page)),
+      );
       // Pagefind's UI lists a merged filter's values index by index, not sorted again.
       filters.push((await page.locator('.pagefind-ui__filter-label').allTextContents()).sort());
     }

@@ -60,7 +60,13 @@ async function tabThrough(page: Page): Promise<{ href: string; inSeed: boolean; 
       if (!e || e === document.body || !(e instanceof HTMLAnchorElement)) return null;
       const style = getComputedStyle(e);
       const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
-      return { href: e.getAttribute('href') ?? '', inSeed: e.closest('[data-seed]') !== null, ring, footer: e.closest('footer') !== null, last: e === [...document.querySelectorAll('a[href]')].at(-1) };
+      return {
+        href: e.getAttribute('href') ?? '',
+        inSeed: e.closest('[data-seed]') !== null,
+        ring,
+        footer: e.closest('footer') !== null,
+        last: e === [...document.querySelectorAll('a[href]')].at(-1),
+      };
     });
     if (!now) continue;
     focused.push({ href: now.href, inSeed: now.inSeed, ring: now.ring });
@@ -84,7 +90,15 @@ for (const [name, root] of [
       page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       for (const ratingPage of site.pages.filter((p) => p.startsWith('/ratings/'))) {
         await page.goto(site.url(ratingPage));
-        scale.set(ratingPage.split('/')[2]!, (await page.locator('h1 .badge, .rating-box .badge').first().evaluate((b) => b.lastChild?.textContent ?? '')).trim());
+        scale.set(
+          ratingPage.split('/')[2]!,
+          (
+            await page
+              .locator('h1 .badge, .rating-box .badge')
+              .first()
+              .evaluate((b) => b.lastChild?.textContent ?? '')
+          ).trim(),
+        );
       }
     });
     afterAll(async () => {
@@ -94,7 +108,7 @@ for (const [name, root] of [
 
     const seedPages = () => site.pages.filter(isSeedPage);
 
-    it('writes each highlighted verdict\'s rating in words, and lets the reader reach every verdict over any highlighted text', async () => {
+    it("writes each highlighted verdict's rating in words, and lets the reader reach every verdict over any highlighted text", async () => {
       let marks = 0;
       let overlapping = 0;
       for (const seedPage of seedPages()) {
@@ -110,7 +124,10 @@ for (const [name, root] of [
             expect([...scale.values()], `${seedPage} #${h.id}: "${pin.label}" is a rating of the scale`).toContain(pin.label);
             expect(pin.width, `${seedPage} #${h.id}: the rating of ${pin.slug} takes room on screen`).toBeGreaterThan(10);
             expect(pin.contrast, `${seedPage} #${h.id}: contrast of the "${pin.label}" label`).toBeGreaterThanOrEqual(4.5);
-            expect(pin.accessibleName.startsWith(`${pin.label}: `), `${seedPage} #${h.id}: screen readers hear "${pin.accessibleName}"`).toBe(true);
+            expect(
+              pin.accessibleName.startsWith(`${pin.label}: `),
+              `${seedPage} #${h.id}: screen readers hear "${pin.accessibleName}"`,
+            ).toBe(true);
           }
           for (const slug of h.verdicts) {
             // the run of adjacent highlights that carry this verdict is the text the reader sees marked for it
@@ -119,8 +136,14 @@ for (const [name, root] of [
             while (from > 0 && highlights[from - 1]!.verdicts.includes(slug)) from--;
             while (to < highlights.length - 1 && highlights[to + 1]!.verdicts.includes(slug)) to++;
             const run = highlights.slice(from, to + 1);
-            expect(run.some((r) => r.links.includes(slug)), `${seedPage} #${h.id}: a link to ${slug} in its highlighted text`).toBe(true);
-            expect(run.some((r) => r.pins.some((p) => p.slug === slug)), `${seedPage} #${h.id}: the rating of ${slug} is written at its passage`).toBe(true);
+            expect(
+              run.some((r) => r.links.includes(slug)),
+              `${seedPage} #${h.id}: a link to ${slug} in its highlighted text`,
+            ).toBe(true);
+            expect(
+              run.some((r) => r.pins.some((p) => p.slug === slug)),
+              `${seedPage} #${h.id}: the rating of ${slug} is written at its passage`,
+            ).toBe(true);
           }
         }
       }
@@ -133,8 +156,14 @@ for (const [name, root] of [
         await page.goto(site.url(seedPage));
         const expected = await page.locator('[data-seed] a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
         const focused = await tabThrough(page);
-        expect(focused.filter((f) => f.inSeed).map((f) => f.href), seedPage).toEqual(expected);
-        expect(focused.filter((f) => !f.ring).map((f) => f.href), `${seedPage}: links focused without a visible ring`).toEqual([]);
+        expect(
+          focused.filter((f) => f.inSeed).map((f) => f.href),
+          seedPage,
+        ).toEqual(expected);
+        expect(
+          focused.filter((f) => !f.ring).map((f) => f.href),
+          `${seedPage}: links focused without a visible ring`,
+        ).toEqual([]);
       }
     });
 
@@ -142,9 +171,11 @@ for (const [name, root] of [
       let opened = 0;
       for (const seedPage of seedPages()) {
         await page.goto(site.url(seedPage));
-        const pins = await page.locator('[data-seed] a.pin').evaluateAll((as) =>
-          as.map((a) => ({ id: a.id, name: a.getAttribute('aria-label') ?? '', href: (a as HTMLAnchorElement).href })),
-        );
+        const pins = await page
+          .locator('[data-seed] a.pin')
+          .evaluateAll((as) =>
+            as.map((a) => ({ id: a.id, name: a.getAttribute('aria-label') ?? '', href: (a as HTMLAnchorElement).href })),
+          );
         for (const [i, pin] of pins.entries()) {
           if (i > 0) await page.goBack();
           await page.locator(`[id="${pin.id}"]`).focus();
@@ -152,7 +183,9 @@ for (const [name, root] of [
           await page.waitForURL(pin.href);
           const [label, title] = [pin.name.slice(0, pin.name.indexOf(': ')), pin.name.slice(pin.name.indexOf(': ') + 2)];
           expect(await page.locator('h1').textContent(), `${seedPage} #${pin.id}`).toBe(title);
-          expect(await page.locator('.rating-box .badge').evaluate((b) => b.lastChild?.textContent?.trim()), `${seedPage} #${pin.id}`).toBe(label);
+          expect(await page.locator('.rating-box .badge').evaluate((b) => b.lastChild?.textContent?.trim()), `${seedPage} #${pin.id}`).toBe(
+            label,
+          );
           opened++;
         }
       }

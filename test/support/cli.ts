@@ -72,13 +72,25 @@ export function runCli(
 }
 
 /** runCli, waiting for the process to end. */
-export function runCliSync(entry: Entry, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, commandLine(entry, args), { cwd: options.cwd ?? repoRoot, env: buildEnv(options.env), encoding: 'utf8' });
+export function runCliSync(
+  entry: Entry,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, commandLine(entry, args), {
+    cwd: options.cwd ?? repoRoot,
+    env: buildEnv(options.env),
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs `command` in this process through the runner every entry point uses; its output is collected. */
-export async function inProcess(command: Command, argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+export async function inProcess(
+  command: Command,
+  argv: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const status = await runCommand(command, argv, {

@@ -44,7 +44,9 @@ export async function startDevServer(root: string, env: Record<string, string | 
   // Run by this repository's tsx, as npm runs the script (from the project folder, where tsx is not installed).
   const child: ChildProcess = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [...startArguments(), `--port=${port}`], {
     cwd: root,
-    env: Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }).filter(([, value]) => value !== undefined)),
+    env: Object.fromEntries(
+      Object.entries({ ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env }).filter(([, value]) => value !== undefined),
+    ),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -30,7 +30,6 @@ export function git(cwd: string, ...args: string[]): string {
   return result.stdout;
 }
 
-
 /** A repository with the fixture project committed on `main` as "base"; returns its folder. */
 export function makeRepo(fixture = 'review-project'): string {
   const dir = tempDir('review');
@@ -59,7 +58,8 @@ export function runInRepo(command: 'review' | 'new' | 'check', cwd: string, args
   return runCliSync(command, args, { cwd, env: cleanEnv(env) });
 }
 
-export const review = (cwd: string, args: string[] = ['--base', 'main'], env: Record<string, string> = {}) => runInRepo('review', cwd, args, env);
+export const review = (cwd: string, args: string[] = ['--base', 'main'], env: Record<string, string> = {}) =>
+  runInRepo('review', cwd, args, env);
 
 /** The lines of a report section (`### Title`) up to the next heading. */
 export function section(report: string, title: string): string {

@@ -52,7 +52,14 @@ export function copySampleProject(name = 'sample'): string {
 
 /** SHA-256 of every file under `dir`, by relative path. */
 export function hashTree(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
+  return new Map(
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 // ---- The HTML audit ----
@@ -86,12 +93,29 @@ export function textOf(node: Node): string {
 
 /** Every tag the site's layouts and the Markdown renderer (raw HTML off, images off) can produce. */
 const SITE_TAGS = new Set(
-  ('html head body title meta link script noscript header nav main footer article section aside div span p a ul ol li ' +
+  (
+    'html head body title meta link script noscript header nav main footer article section aside div span p a ul ol li ' +
     'dl dt dd h1 h2 h3 h4 h5 h6 blockquote figure figcaption mark cite time code pre em strong s hr br table thead tbody ' +
-    'caption tr th td details summary').split(' '),
+    'caption tr th td details summary'
+  ).split(' '),
 );
 /** Attributes whose value a browser follows or loads as a URL. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'srcset', 'ping', 'manifest', 'codebase', 'longdesc']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'background',
+  'cite',
+  'data',
+  'srcset',
+  'ping',
+  'manifest',
+  'codebase',
+  'longdesc',
+]);
 /** The only scripts the site itself ships: Pagefind's UI and our search glue. */
 const SITE_SCRIPTS = /^(?:\/[^/]+)*\/(?:pagefind\/pagefind-ui\.js|assets\/search\.js)$/;
 
@@ -117,7 +141,8 @@ export function auditHtml(document: Node, where: string): string[] {
       if (URL_ATTRIBUTES.has(name)) {
         for (const url of name === 'srcset' ? value.split(',') : [value]) {
           const scheme = urlScheme(url);
-          if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') report(element, `has a live ${scheme}: URL in ${name}="${value}"`);
+          if (scheme !== undefined && scheme !== 'http' && scheme !== 'https')
+            report(element, `has a live ${scheme}: URL in ${name}="${value}"`);
         }
       }
     }
@@ -139,8 +164,15 @@ export function auditHtml(document: Node, where: string): string[] {
       const name = attr(element, 'name');
       const property = attr(element, 'property');
       // Open Graph and Twitter card tags: a key and a content, nothing else; the ones that name a URL, http(s) only
-      const share = (property?.startsWith('og:') || name?.startsWith('twitter:')) && element.attrs.length === 2 && attr(element, 'content') !== undefined;
-      if (share && /^(og:url|og:image|twitter:image)$/.test(property ?? name ?? '') && !/^https?$/.test(urlScheme(attr(element, 'content')!) ?? '')) {
+      const share =
+        (property?.startsWith('og:') || name?.startsWith('twitter:')) &&
+        element.attrs.length === 2 &&
+        attr(element, 'content') !== undefined;
+      if (
+        share &&
+        /^(og:url|og:image|twitter:image)$/.test(property ?? name ?? '') &&
+        !/^https?$/.test(urlScheme(attr(element, 'content')!) ?? '')
+      ) {
         report(element, `share tag with a URL that is not http(s): ${attr(element, 'content')}`);
       }
       if (!(attr(element, 'charset') !== undefined || name === 'viewport' || name === 'description' || name === 'robots' || share)) {

@@ -13,12 +13,58 @@ const FIELD_NAMES = [...new Set([...VERDICT_FIELDS, ...SOURCE_FIELDS, ...CORRECT
 
 /** Values of the wrong type or shape for any field, YAML oddities included. */
 const WRONG_VALUES = [
-  '', '[]', '{}', '[1, 2]', '{a: 1}', '[{title: x}]', '123', '-1', '1.5', '0x1F', 'true', 'no', 'null', '~',
-  '2024-13-45', '2024-02-30', '24-3-1', '2024-03-01T10:00:00Z', '!!binary aGVsbG8=', '*nowhere', '&anchor value',
-  '!!js/function "x"', '!custom tag', '!!map {}', '!!set {a, b}', '|\n  block\n  text', '>-\n  folded', '"unterminated',
-  "'single", '? complex', '[[[[[[]]]]]]', '9'.repeat(400), '1e400', '.nan', '-.inf', '"\\u0000\\u0001"', '"\\uD800"',
-  'javascript:alert(1)', '%YAML 1.1', '---', '...', '@at', '`tick', '#comment', `"${'x'.repeat(20_000)}"`,
-  `${'['.repeat(100)}${']'.repeat(100)}`, '<<: *x', '- a\n- b', '\t', ' \u00a0 ', '"\\"', 'a: b: c',
+  '',
+  '[]',
+  '{}',
+  '[1, 2]',
+  '{a: 1}',
+  '[{title: x}]',
+  '123',
+  '-1',
+  '1.5',
+  '0x1F',
+  'true',
+  'no',
+  'null',
+  '~',
+  '2024-13-45',
+  '2024-02-30',
+  '24-3-1',
+  '2024-03-01T10:00:00Z',
+  '!!binary aGVsbG8=',
+  '*nowhere',
+  '&anchor value',
+  '!!js/function "x"',
+  '!custom tag',
+  '!!map {}',
+  '!!set {a, b}',
+  '|\n  block\n  text',
+  '>-\n  folded',
+  '"unterminated',
+  "'single",
+  '? complex',
+  '[[[[[[]]]]]]',
+  '9'.repeat(400),
+  '1e400',
+  '.nan',
+  '-.inf',
+  '"\\u0000\\u0001"',
+  '"\\uD800"',
+  'javascript:alert(1)',
+  '%YAML 1.1',
+  '---',
+  '...',
+  '@at',
+  '`tick',
+  '#comment',
+  `"${'x'.repeat(20_000)}"`,
+  `${'['.repeat(100)}${']'.repeat(100)}`,
+  '<<: *x',
+  '- a\n- b',
+  '\t',
+  ' \u00a0 ',
+  '"\\"',
+  'a: b: c',
 ];
 
 type Mutation =
@@ -37,9 +83,18 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('swap-lines' as const), a: fc.nat(), b: fc.nat() }),
   fc.record({ kind: fc.constant('insert-bytes' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 12 }) }),
   fc.record({ kind: fc.constant('insert-text' as const), at: fc.nat(), text: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }) }),
-  fc.record({ kind: fc.constant('wrong-value' as const), field: fc.constantFrom(...FIELD_NAMES), nth: fc.nat(3), value: fc.constantFrom(...WRONG_VALUES) }),
+  fc.record({
+    kind: fc.constant('wrong-value' as const),
+    field: fc.constantFrom(...FIELD_NAMES),
+    nth: fc.nat(3),
+    value: fc.constantFrom(...WRONG_VALUES),
+  }),
   fc.record({ kind: fc.constant('huge-line' as const), line: fc.nat(), size: fc.constantFrom(1_000, 50_000, 300_000, 1_200_000) }),
-  fc.record({ kind: fc.constant('yaml-char' as const), at: fc.nat(), char: fc.constantFrom(...':-[]{}#&*!|>\'"%@`\t\r\n\u2028\uFEFF\u0000,?') }),
+  fc.record({
+    kind: fc.constant('yaml-char' as const),
+    at: fc.nat(),
+    char: fc.constantFrom(...':-[]{}#&*!|>\'"%@`\t\r\n\u2028\uFEFF\u0000,?'),
+  }),
 );
 
 function apply(content: Buffer, m: Mutation): Buffer {
@@ -84,4 +139,3 @@ function apply(content: Buffer, m: Mutation): Buffer {
 export const brokenVerdict = fc
   .record({ base: fc.constantFrom(...BASES.keys()), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) })
   .map(({ base, mutations }) => mutations.reduce(apply, Buffer.from(BASES[base]!)));
-

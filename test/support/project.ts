@@ -19,7 +19,8 @@ export function makeProject(files: Record<string, string | Uint8Array | null>): 
   created.push(root);
   mkdirSync(join(root, 'seeds'));
   mkdirSync(join(root, 'content/verdicts'), { recursive: true });
-  const alphaMeta: Record<string, string> = 'seeds/alpha.txt' in files && !('seeds/alpha.yml' in files) ? { 'seeds/alpha.yml': SEED_ALPHA_META } : {};
+  const alphaMeta: Record<string, string> =
+    'seeds/alpha.txt' in files && !('seeds/alpha.yml' in files) ? { 'seeds/alpha.yml': SEED_ALPHA_META } : {};
   const all: Record<string, string | Uint8Array | null> = { 'content/_data/ratings.yml': FIXTURE_SCALE, ...alphaMeta, ...files };
   for (const [path, content] of Object.entries(all)) {
     if (content === null) continue;

@@ -16,7 +16,6 @@ export type Element = DefaultTreeAdapterMap['element'];
 
 export { repoRoot, tempDir };
 
-
 /** Builds project `root` into a new temporary folder; fails the test with the build's output when it fails. */
 export async function buildSite(root: string, options: { pathPrefix?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
   const output = path.join(tempDir('site'), '_site');
@@ -58,7 +57,10 @@ function removeFinishedRuns(): void {
 export async function sharedBuild(root: string, options: { pathPrefix?: string; preview?: boolean } = {}): Promise<string> {
   const pathPrefix = options.pathPrefix ?? '/';
   const preview = options.preview ?? false;
-  const key = createHash('sha256').update(JSON.stringify([path.resolve(root), pathPrefix, ...(preview ? ['preview'] : [])])).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify([path.resolve(root), pathPrefix, ...(preview ? ['preview'] : [])]))
+    .digest('hex')
+    .slice(0, 16);
   const entry = path.join(CACHE, `${run}-${key}`);
   const site = path.join(entry, '_site');
   const done = path.join(entry, 'done');
@@ -153,12 +155,19 @@ export function fileFor(sitePath: string): string {
 }
 
 /** The search index's records in a built site, from Pagefind's fragment files (every index: `pagefind/`, `pagefind/2/`, ...). */
-export function searchFragments(site: string): { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[] {
+export function searchFragments(
+  site: string,
+): { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[] {
   return listFiles(path.join(site, 'pagefind'))
     .filter((file) => file.endsWith('.pf_fragment'))
     .sort()
     .map((file) => {
       const data = gunzipSync(fs.readFileSync(path.join(site, 'pagefind', file))).toString('utf8');
-      return JSON.parse(data.replace(/^pagefind_dcd/, '')) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> };
+      return JSON.parse(data.replace(/^pagefind_dcd/, '')) as {
+        url: string;
+        content: string;
+        meta: Record<string, string>;
+        filters: Record<string, string[]>;
+      };
     });
 }

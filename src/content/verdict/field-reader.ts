@@ -120,7 +120,12 @@ export class FieldReader {
     const value = this.text(field, raw, at, label, { missing: 'field-missing', invalid: 'date-invalid' });
     if (value === undefined) return undefined;
     if (isIsoDate(value)) return value;
-    this.problem('date-invalid', 'error', at, `${label} must be a real date written YYYY-MM-DD (for example 2024-03-01), not ${shown(value)}.`);
+    this.problem(
+      'date-invalid',
+      'error',
+      at,
+      `${label} must be a real date written YYYY-MM-DD (for example 2024-03-01), not ${shown(value)}.`,
+    );
     return undefined;
   }
 
@@ -128,7 +133,12 @@ export class FieldReader {
   list(node: YamlNode | null, at: Position, label: string, example: string): ListItem[] | undefined {
     if (node?.kind === 'seq') {
       if (node.items.length > MAX_LIST_ITEMS) {
-        this.problem('field-invalid', 'error', at, `${label} has ${node.items.length} items, over the limit of ${MAX_LIST_ITEMS}; shorten the list.`);
+        this.problem(
+          'field-invalid',
+          'error',
+          at,
+          `${label} has ${node.items.length} items, over the limit of ${MAX_LIST_ITEMS}; shorten the list.`,
+        );
         return undefined;
       }
       return node.items.map((item, index) => ({ raw: item, at: this.positionOf(item), index }));
@@ -148,7 +158,12 @@ export class FieldReader {
     const source = this.yaml.source;
     const lineEnd = source.indexOf('\n', end);
     if (!/^[ \t]+#/.test(source.slice(end, lineEnd === -1 ? undefined : lineEnd))) return;
-    this.problem('field-invalid', 'warning', at, `${label} ends where " #" begins: YAML reads the rest of the line as a comment, so the value is ${shown(value)}. Put the whole value in quotes if the # belongs to it.`);
+    this.problem(
+      'field-invalid',
+      'warning',
+      at,
+      `${label} ends where " #" begins: YAML reads the rest of the line as a comment, so the value is ${shown(value)}. Put the whole value in quotes if the # belongs to it.`,
+    );
   }
 
   /**
@@ -163,7 +178,12 @@ export class FieldReader {
     for (const pair of this.pairsOf(node)) {
       if (!allowed.some((field) => field.name === pair.name)) {
         const names = allowed.map((field) => field.name);
-        this.problem('field-unknown', 'warning', this.positionOf(pair.key), `unknown field ${shown(pair.name)} in ${listName} item ${index + 1}; it is ignored.${didYouMean(pair.name, names)}`);
+        this.problem(
+          'field-unknown',
+          'warning',
+          this.positionOf(pair.key),
+          `unknown field ${shown(pair.name)} in ${listName} item ${index + 1}; it is ignored.${didYouMean(pair.name, names)}`,
+        );
         continue;
       }
       itemPositions[`${listName}.${index}.${pair.name}`] = pair.at;

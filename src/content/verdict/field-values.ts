@@ -17,7 +17,12 @@ export const readText: ReadField<string> = (reader, field, { value: raw, at }) =
 export const readSeedId: ReadField<string> = (reader, field, given) => {
   const read = readText(reader, field, given);
   if (read.value === undefined || SEED_ID_PATTERN.test(read.value)) return read;
-  reader.problem('field-invalid', 'error', given.at, `"seed" must be a seed id (the file name in seeds/ without ".txt"), not ${shown(read.value)}.`);
+  reader.problem(
+    'field-invalid',
+    'error',
+    given.at,
+    `"seed" must be a seed id (the file name in seeds/ without ".txt"), not ${shown(read.value)}.`,
+  );
   return { ok: false };
 };
 
@@ -37,14 +42,24 @@ export const readTextList: ReadField<string[]> = (reader, field, given) => readL
 
 /** One text, or a list of them. */
 export const readTextOrTextList: ReadField<string[]> = (reader, field, given) =>
-  readList(reader, field, given.at, given.value?.kind === 'seq' ? listed(reader, field, given) : [{ raw: given.value, at: given.at, index: -1 }]);
+  readList(
+    reader,
+    field,
+    given.at,
+    given.value?.kind === 'seq' ? listed(reader, field, given) : [{ raw: given.value, at: given.at, index: -1 }],
+  );
 
 /** Old slugs of the verdict, each kept with its index in `result.redirectItems`. */
 export const readSlugList: ReadField<string[]> = (reader, field, given) =>
   readList(reader, field, given.at, listed(reader, field, given), (value, item) => {
     const label = `"${field.name}"`;
     if (!SLUG_PATTERN.test(value)) {
-      reader.problem('field-invalid', 'error', item.at, `${label} lists old slugs (lowercase letters, digits and hyphens), not ${shown(value)}.`);
+      reader.problem(
+        'field-invalid',
+        'error',
+        item.at,
+        `${label} lists old slugs (lowercase letters, digits and hyphens), not ${shown(value)}.`,
+      );
       return false;
     }
     if (value === reader.verdict.slug) {
@@ -55,7 +70,8 @@ export const readSlugList: ReadField<string[]> = (reader, field, given) =>
     return true;
   });
 
-const listed = (reader: FieldReader, field: FieldDefinition, { value, at }: GivenField) => reader.list(value, at, `"${field.name}"`, `${field.name}: [first, second]`);
+const listed = (reader: FieldReader, field: FieldDefinition, { value, at }: GivenField) =>
+  reader.list(value, at, `"${field.name}"`, `${field.name}: [first, second]`);
 
 /**
  * The text items of a list field (undefined: it is not a list, already reported), each checked by
@@ -75,7 +91,12 @@ function readList(
   const values: string[] = [];
   for (const item of items) {
     if (item.index >= 0) reader.verdict.itemPositions[`${field.name}.${item.index}`] = item.at;
-    const value = reader.text({ ...field, required: true }, item.raw, item.at, item.index >= 0 ? `item ${item.index + 1} of ${label}` : label);
+    const value = reader.text(
+      { ...field, required: true },
+      item.raw,
+      item.at,
+      item.index >= 0 ? `item ${item.index + 1} of ${label}` : label,
+    );
     if (value === undefined) ok = false;
     else if (!accepts || accepts(value, item)) values.push(value);
     else ok = false;

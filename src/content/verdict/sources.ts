@@ -63,7 +63,12 @@ function readSource(reader: FieldReader, raw: YamlNode, index: number, at: Posit
     const title = optional('title');
     if (!fields.present('seed')) reader.problem('source-invalid', 'error', at, `${label} has an empty "seed": give a seed id.`);
     else if (seed !== undefined && !SEED_ID_PATTERN.test(seed)) {
-      reader.problem('source-invalid', 'error', fields.present('seed')!.at, `the seed of source ${index + 1} must be a seed id (the file name in seeds/ without ".txt"), not ${shown(seed)}.`);
+      reader.problem(
+        'source-invalid',
+        'error',
+        fields.present('seed')!.at,
+        `the seed of source ${index + 1} must be a seed id (the file name in seeds/ without ".txt"), not ${shown(seed)}.`,
+      );
       ok = false;
     }
     if (!ok || seed === undefined) return undefined;
@@ -74,7 +79,12 @@ function readSource(reader: FieldReader, raw: YamlNode, index: number, at: Posit
   if (!fields.present('title')) reader.problem('source-invalid', 'error', at, `${label} has no title: give the cited document's title.`);
   const address = url('url');
   if (!fields.present('url')) {
-    reader.problem('source-invalid', 'error', at, `${label} has no url: give the document's absolute http(s) address, or cite a seed with {seed: <id>}.`);
+    reader.problem(
+      'source-invalid',
+      'error',
+      at,
+      `${label} has no url: give the document's absolute http(s) address, or cite a seed with {seed: <id>}.`,
+    );
   }
   const archived = url('archived');
   const publisher = optional('publisher');

@@ -77,7 +77,8 @@ function toNode(source: string, frame: Frame, kind: string | null, result: unkno
     return { kind: 'seq', items: children, start };
   }
   if (kind === 'mapping') {
-    if (children.length % 2 !== 0 || result === null || typeof result !== 'object' || Object.keys(result).length !== children.length / 2) throw new NotPlain();
+    if (children.length % 2 !== 0 || result === null || typeof result !== 'object' || Object.keys(result).length !== children.length / 2)
+      throw new NotPlain();
     const pairs: YamlPair[] = [];
     for (let i = 0; i < children.length; i += 2) {
       const key = children[i]!;

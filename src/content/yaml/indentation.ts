@@ -38,7 +38,14 @@ export function misindentedField(source: string): MisindentedField | undefined {
       // a new item of the same list keeps the list's parent; a list of its own belongs to the last key above it
       const parent = item && item.dash === dash ? item.parent : lastKeyOpensBlock ? lastKeyIndent : -1;
       const rest = text.slice(itemMatch[0].length).trim();
-      item = { dash, fields: dash + 1 + itemMatch[2]!.length, parent, firstKey: itemMatch[3]!, firstLine: i + 1, block: rest === '' || /^[|>]/.test(rest) };
+      item = {
+        dash,
+        fields: dash + 1 + itemMatch[2]!.length,
+        parent,
+        firstKey: itemMatch[3]!,
+        firstLine: i + 1,
+        block: rest === '' || /^[|>]/.test(rest),
+      };
       continue;
     }
     const keyMatch = KEY.exec(text);

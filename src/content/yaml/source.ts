@@ -63,8 +63,10 @@ function nestingProblem(source: string): YamlProblem | undefined {
 /** What an editor most often did to cause each error, and how to fix it. */
 const HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'indent with spaces',
-  BLOCK_AS_IMPLICIT_KEY: 'a value that contains ": " must be in quotes (title: "Peskov: definitely"), and each field starts a new line at the same indentation as the others',
-  UNEXPECTED_TOKEN: 'a quote mark inside a quoted value ends it early: wrap the value in the other kind of quotes, or double a \' inside single quotes (\'Peskov\'\'s words\')',
+  BLOCK_AS_IMPLICIT_KEY:
+    'a value that contains ": " must be in quotes (title: "Peskov: definitely"), and each field starts a new line at the same indentation as the others',
+  UNEXPECTED_TOKEN:
+    "a quote mark inside a quoted value ends it early: wrap the value in the other kind of quotes, or double a ' inside single quotes ('Peskov''s words')",
   BAD_SCALAR_START: 'put the value in quotes',
 };
 
@@ -114,19 +116,27 @@ export function parseYaml(source: string, { fastPath = true } = {}): { ok: true;
       const message = `YAML syntax error: ${misindentedMessage(misindented)}`;
       return { ok: false, problem: { severity: 'error', message, line: misindented.line, column: misindented.indent + 1 } };
     }
-    return { ok: false, problem: { severity: 'error', message: `YAML syntax error: ${hint(error.code, error.message)}`, ...at(error.pos[0]) } };
+    return {
+      ok: false,
+      problem: { severity: 'error', message: `YAML syntax error: ${hint(error.code, error.message)}`, ...at(error.pos[0]) },
+    };
   }
   try {
     // Callers read the nodes; converting once is what enforces the alias limit on the whole document. Without a
     // "*" anywhere there is no alias to expand, and nothing else in the core schema makes conversion fail.
     if (source.includes('*')) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (caught) {
-    const message = caught instanceof ReferenceError && /alias/i.test(caught.message)
-      ? `YAML aliases expand to too many nodes (over ${MAX_ALIAS_COUNT}); write the values out instead`
-      : `YAML could not be read: ${(caught as Error).message}`;
+    const message =
+      caught instanceof ReferenceError && /alias/i.test(caught.message)
+        ? `YAML aliases expand to too many nodes (over ${MAX_ALIAS_COUNT}); write the values out instead`
+        : `YAML could not be read: ${(caught as Error).message}`;
     return { ok: false, problem: { severity: 'error', message, line: 1, column: 1 } };
   }
-  const warnings = doc.warnings.map((warning) => ({ severity: 'warning' as const, message: `YAML: ${warning.message}`, ...at(warning.pos[0]) }));
+  const warnings = doc.warnings.map((warning) => ({
+    severity: 'warning' as const,
+    message: `YAML: ${warning.message}`,
+    ...at(warning.pos[0]),
+  }));
   return {
     ok: true,
     yaml: {

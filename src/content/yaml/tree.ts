@@ -58,7 +58,14 @@ export function fromDocument(doc: Document.Parsed): YamlNode | null {
     if (done) return done;
     const [start, end] = node.range ?? [0, 0];
     if (isScalar(node)) {
-      const scalar: YamlScalar = { kind: 'scalar', value: node.value, source: typeof node.source === 'string' ? node.source : String(node.value), plain: node.type === 'PLAIN', start, end };
+      const scalar: YamlScalar = {
+        kind: 'scalar',
+        value: node.value,
+        source: typeof node.source === 'string' ? node.source : String(node.value),
+        plain: node.type === 'PLAIN',
+        start,
+        end,
+      };
       converted.set(node, scalar);
       return scalar;
     }

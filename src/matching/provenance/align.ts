@@ -54,7 +54,8 @@ export const MAX_WORDS = POSITION;
  * shingle occurs is a binary search away, in one typed array.
  */
 export function shinglePositions(shingles: Uint32Array): Float64Array {
-  if (shingles.length >= POSITION) throw new RangeError(`provenance: a seed of ${shingles.length} words is more than the aligner packs (2^21).`);
+  if (shingles.length >= POSITION)
+    throw new RangeError(`provenance: a seed of ${shingles.length} words is more than the aligner packs (2^21).`);
   const out = new Float64Array(shingles.length);
   shingles.forEach((h, i) => (out[i] = h * POSITION + i));
   return out.sort();
@@ -122,7 +123,8 @@ function sharedRuns(a: AlignInput, b: AlignInput): [number, number, number][] {
     const y = ib + shift;
     if (x >= ia + SHINGLE) continue;
     let length = 0;
-    while (x + length < a.words.keys.length && y + length < b.words.keys.length && a.words.keys[x + length] === b.words.keys[y + length]) length++;
+    while (x + length < a.words.keys.length && y + length < b.words.keys.length && a.words.keys[x + length] === b.words.keys[y + length])
+      length++;
     if (length === 0) continue;
     runs.push([x, y, length]);
     endA = x + length;
@@ -136,7 +138,11 @@ function gapOps(a: SeedWords, b: SeedWords, i: number, n: number, j: number, m: 
   if (n === 0 && m === 0) return [];
   if (n === 0 || m === 0 || n > GAP_DIFF || m > GAP_DIFF) return [{ common: false, a: n, b: m }];
   return diffArrays(a.keys.slice(i, i + n), b.keys.slice(j, j + m)).map((c) =>
-    c.added ? { common: false, a: 0, b: c.count } : c.removed ? { common: false, a: c.count, b: 0 } : { common: true, a: c.count, b: c.count },
+    c.added
+      ? { common: false, a: 0, b: c.count }
+      : c.removed
+        ? { common: false, a: c.count, b: 0 }
+        : { common: true, a: c.count, b: c.count },
   );
 }
 
@@ -175,10 +181,12 @@ function ops(input: AlignInput, other: AlignInput): Op[] | undefined {
     return out;
   };
   const merged = merge(raw);
-  return merge(merged.map((op, k) => {
-    const nextToDifference = (k > 0 && !merged[k - 1]!.common) || (k + 1 < merged.length && !merged[k + 1]!.common);
-    return op.common && op.a < MIN_COMMON && nextToDifference ? { common: false, a: op.a, b: op.b } : op;
-  }));
+  return merge(
+    merged.map((op, k) => {
+      const nextToDifference = (k > 0 && !merged[k - 1]!.common) || (k + 1 < merged.length && !merged[k + 1]!.common);
+      return op.common && op.a < MIN_COMMON && nextToDifference ? { common: false, a: op.a, b: op.b } : op;
+    }),
+  );
 }
 
 const span = (words: SeedWords, from: number, to: number): Span => ({ start: words.start[from]!, end: words.end[to - 1]! });
@@ -214,7 +222,13 @@ export function alignSeeds(input: AlignInput, other: AlignInput): Alignment | un
         const typographic = originalWord(a, i + from) !== originalWord(b, j + from);
         let to = from + 1;
         while (to < op.a && (originalWord(a, i + to) !== originalWord(b, j + to)) === typographic) to++;
-        parts.push({ kind: typographic ? 'typography' : 'same', a: span(a, i + from, i + to), b: span(b, j + from, j + to), wordsA: to - from, wordsB: to - from });
+        parts.push({
+          kind: typographic ? 'typography' : 'same',
+          a: span(a, i + from, i + to),
+          b: span(b, j + from, j + to),
+          wordsA: to - from,
+          wordsB: to - from,
+        });
         from = to;
       }
       for (let k = 0; k + 1 < op.a; k++) if (gapAfter(a, i + k) !== gapAfter(b, j + k)) spacing++;

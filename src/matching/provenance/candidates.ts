@@ -81,7 +81,7 @@ export function candidatePairs(prints: readonly Uint32Array[]): CandidateSearch 
   let pairUpdates = 0;
   let stock = 0;
   const seeds: number[] = [];
-  for (let k = 0; k < postings.length; ) {
+  for (let k = 0; k < postings.length;) {
     const f = Math.floor(postings[k]! / 2 ** 21);
     seeds.length = 0;
     while (k < postings.length && Math.floor(postings[k]! / 2 ** 21) === f) seeds.push(postings[k++]! % 2 ** 21);
@@ -105,7 +105,7 @@ export function candidatePairs(prints: readonly Uint32Array[]): CandidateSearch 
   }
   const sorted = keys.subarray(0, pairUpdates).sort();
   const pairs: [number, number][] = [];
-  for (let k = 0; k < sorted.length; ) {
+  for (let k = 0; k < sorted.length;) {
     const key = sorted[k]!;
     let end = k + 1;
     while (end < sorted.length && sorted[end] === key) end++;

@@ -30,11 +30,14 @@ export function sharedTextSummary(side: RelationSide): SharedTextSummary {
   ];
   if (side.omits > 0) rest.push(`leaves out ${plural(side.omits, 'passage')}`);
   const writing = [
-    ...(side.typography > 0 ? [`${plural(side.typography, 'place')} differ${side.typography === 1 ? 's' : ''} only in quote marks or dashes`] : []),
+    ...(side.typography > 0
+      ? [`${plural(side.typography, 'place')} differ${side.typography === 1 ? 's' : ''} only in quote marks or dashes`]
+      : []),
     ...(side.spacing > 0 ? [`${plural(side.spacing, 'place')} only in spacing`] : []),
   ];
   let typography = writing.join(', ');
-  if (side.typography === 0 && side.spacing > 0) typography = `${plural(side.spacing, 'place')} differ${side.spacing === 1 ? 's' : ''} only in spacing`;
+  if (side.typography === 0 && side.spacing > 0)
+    typography = `${plural(side.spacing, 'place')} differ${side.spacing === 1 ? 's' : ''} only in spacing`;
   return { repeats: sharePercent(side.repeats), rest: rest.join('; '), typography };
 }
 
@@ -43,6 +46,11 @@ export function orderSentence(side: RelationSide, dates: { own?: string; other?:
   if (side.order === 'earlier') return 'This text was published first (by the publication dates of both).';
   if (side.order === 'later') return 'This text was published later (by the publication dates of both).';
   if (dates.own && dates.other) return 'Both were published on the same day, so which came first is open.';
-  const missing = !dates.own && !dates.other ? 'Neither text has a known publication date' : !dates.own ? 'This text has no known publication date' : 'The other text has no known publication date';
+  const missing =
+    !dates.own && !dates.other
+      ? 'Neither text has a known publication date'
+      : !dates.own
+        ? 'This text has no known publication date'
+        : 'The other text has no known publication date';
   return `${missing}, so which came first is open.`;
 }
