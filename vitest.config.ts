@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // Two projects, so either runs alone (`npx vitest run --project browser`), and both share the workers
+    // below: the browser files, which wait on Chromium and the builds they serve, run beside the unit files.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/*.test.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'] } },
+    ],
     // Site and review tests spawn real builds and git; they need more than the 5 s default.
     testTimeout: 120_000,
     hookTimeout: 300_000,
