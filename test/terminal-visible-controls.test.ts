@@ -49,7 +49,7 @@ describe('untrusted text on a terminal', () => {
     expect(github.split('\n')).toHaveLength(2);
   });
 
-  it('keeps JSON output valid JSON with the same values, every such character as \\uXXXX', () => {
+  it('keeps JSON output valid JSON with the same values, every such character as a \\u escape', () => {
     const json = formatJson([problem]);
     expect(json).not.toMatch(RAW);
     expect(json).not.toMatch(/[\u2028\u2029]/);

@@ -39,7 +39,7 @@ export interface ReadableTitle {
   titleFrom: TitleSource;
 }
 
-/** Text as one line of a title: invisible characters as "[U+XXXX]", white space collapsed, trimmed. */
+/** Text as one line of a title: invisible characters as their code points ("[U+202E]"), white space collapsed, trimmed. */
 function oneLine(text: string): string {
   return text
     .replace(INVISIBLE_IN_TEXT, (c) => `[${codePointLabel(c.charCodeAt(0))}]`)

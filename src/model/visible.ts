@@ -102,7 +102,7 @@ export function codePointLabel(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** `U+202E RIGHT-TO-LEFT OVERRIDE` for the characters this module knows, else the bare `U+XXXX`. */
+/** `U+202E RIGHT-TO-LEFT OVERRIDE` for the characters this module knows, else the bare code point (`U+0085`). */
 export function describeCodePoint(codePoint: number): string {
   const name =
     codePoint < 0x20 ? C0_NAMES[codePoint] : codePoint >= 0x80 && codePoint < 0xa0 ? C1_NAMES[codePoint - 0x80] : OTHER_NAMES[codePoint];
@@ -132,7 +132,7 @@ export function visibleLine(text: string): string {
 /** What JSON.stringify leaves raw inside strings (it escapes U+0000-U+001F itself; outside strings it writes only spaces and LF). */
 const JSON_RAW = new RegExp(`[\\u007F-\\u009F\\u2028\\u2029${BIDI_CONTROLS}]`, 'g');
 
-/** JSON text (from JSON.stringify) with the hidden characters JSON allows raw (DEL, C1, U+2028/9, bidi) as `\uXXXX`: the same values. */
+/** JSON text (from JSON.stringify) with the hidden characters JSON allows raw (DEL, C1, U+2028/9, bidi) as `\u` escapes (`\u202e`): the same values. */
 export function jsonVisible(json: string): string {
   return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }

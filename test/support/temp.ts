@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const made: string[] = [];
 
-/** A new empty folder named `factcheck-<name>-XXXXXX` in the system's temporary folder. */
+/** A new empty folder named `factcheck-<name>-` and six random characters, in the system's temporary folder. */
 export function tempDir(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `factcheck-${name}-`));
   made.push(dir);
