@@ -7,7 +7,7 @@ import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNO_CONTEXT, annotationCollection, QUOTE_CONTEXT } from '../src/site/annotations.ts';
 import { buildModel } from '../src/model/model.ts';
-import type { SiteMeta } from '../src/model/types.ts';
+import { testSite } from './support/content.ts';
 import { makeProject, removeProjects, verdictText } from './support/project.ts';
 import { repoRoot, sharedBuild } from './support/site.ts';
 
@@ -15,13 +15,7 @@ afterAll(removeProjects);
 
 const CONTEXT_FILE = path.join(repoRoot, 'src/site/contexts/anno.jsonld');
 const OA = 'http://www.w3.org/ns/oa#';
-const site: SiteMeta = {
-  title: 'T',
-  description: 'D',
-  url: 'https://factcheck.example.net',
-  language: 'en',
-  organisation: { name: 'Newsroom', url: 'https://newsroom.example.net/' },
-};
+const site = testSite;
 
 const loaded: string[] = [];
 /** Only the shipped Web Annotation context; any other URL fails the test instead of going to the network. */

@@ -3,18 +3,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { claimReview, claimReviewFeed, type JsonObject } from '../src/site/claimreview.ts';
 import { buildModel } from '../src/model/model.ts';
-import type { Problem, SiteMeta } from '../src/model/types.ts';
+import type { Problem } from '../src/model/types.ts';
+import { testSite } from './support/content.ts';
 import { FIXTURE_SCALE, makeProject, removeProjects, SEED_ALPHA, verdictText } from './support/project.ts';
 
 afterAll(removeProjects);
 
-const site: SiteMeta = {
-  title: 'T',
-  description: 'D',
-  url: 'https://factcheck.example.net',
-  language: 'en',
-  organisation: { name: 'Newsroom', url: 'https://newsroom.example.net/' },
-};
+const site = testSite;
 const ALPHA_META =
   'title: Harbour town votes on new sea wall\noutlet: Port Ellery Gazette\nurl: https://example.org/port-ellery/sea-wall\npublished: 2024-02-27\n';
 const QUOTE = 'The council of Port Ellery voted on Tuesday to build a new sea wall';

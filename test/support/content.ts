@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { paragraphsOf } from '../../src/content/seeds.ts';
 import { readableTitle } from '../../src/content/seed-title.ts';
-import type { Anchor, Appearance, PagedVerdict, RatingScale, Seed, SeedMeta, Verdict } from '../../src/model/types.ts';
+import type { Anchor, Appearance, PagedVerdict, RatingScale, Seed, SeedMeta, SiteMeta, Verdict } from '../../src/model/types.ts';
 
 /** A seed whose paragraphs are split exactly as the seed loader splits them. */
 export function makeSeed(id: string, text: string, meta: SeedMeta = {}): Seed {
@@ -91,4 +91,13 @@ export const scale: RatingScale = {
   ],
   best: 5,
   worst: 1,
+};
+
+/** Site settings for unit tests of the structured data: an origin and a publisher, nothing more. */
+export const testSite: SiteMeta = {
+  title: 'T',
+  description: 'D',
+  url: 'https://factcheck.example.net',
+  language: 'en',
+  organisation: { name: 'Newsroom', url: 'https://newsroom.example.net/' },
 };
